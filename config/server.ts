@@ -1,0 +1,12 @@
+export default ({ env }) => ({
+  host: env('HOST', '0.0.0.0'),
+  port: env.int('PORT', 1337),
+  url: env('PUBLIC_URL', ''),
+  proxy: env.bool('TRUST_PROXY', false),
+  // No update checks: the newsroom runs without internet access.
+  logger: { updates: { enabled: false } },
+  app: {
+    keys: env.array('APP_KEYS'),
+  },
+  cron: { enabled: env.bool('CRON_ENABLED', true) },
+});

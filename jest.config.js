@@ -1,0 +1,24 @@
+// Two projects: fast pure unit tests beside the code, and API tests that boot a real
+// Strapi from the built app (one instance per file, run in band by scripts/test.js).
+const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022' } }];
+
+module.exports = {
+  // API tests boot a real Strapi (and on PostgreSQL create a database) in their hooks.
+  testTimeout: 120000,
+  projects: [
+    {
+      displayName: 'unit',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/plugins/chronicle/server/src', '<rootDir>/plugins/chronicle/admin/src', '<rootDir>/scripts'],
+      testMatch: ['**/__tests__/**/*.test.ts'],
+      transform: { '^.+\\.(t|j)sx?$': swc },
+    },
+    {
+      displayName: 'api',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/tests/api'],
+      testMatch: ['**/*.test.ts'],
+      transform: { '^.+\\.(t|j)sx?$': swc },
+    },
+  ],
+};

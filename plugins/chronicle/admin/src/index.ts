@@ -1,0 +1,24 @@
+/** Admin entry of the chronicle plugin: the Newsroom page and its translations (zh-Hans, en). */
+import { PLUGIN_ID } from './pluginId';
+import { PluginIcon } from './components/PluginIcon';
+import { translations } from './translations';
+
+const prefixed = (data: Record<string, string>) =>
+  Object.fromEntries(Object.entries(data).map(([key, value]) => [`${PLUGIN_ID}.${key}`, value]));
+
+export default {
+  register(app: any) {
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}`,
+      icon: PluginIcon,
+      intlLabel: { id: `${PLUGIN_ID}.plugin.name`, defaultMessage: 'Newsroom' },
+      Component: async () => (await import('./pages/App')).App,
+      permissions: [{ action: 'plugin::chronicle.read', subject: null }],
+    });
+    app.registerPlugin({ id: PLUGIN_ID, name: PLUGIN_ID });
+  },
+
+  async registerTrads({ locales }: { locales: string[] }) {
+    return locales.map((locale) => ({ data: prefixed(translations[locale] ?? {}), locale }));
+  },
+};

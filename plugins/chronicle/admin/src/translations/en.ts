@@ -1,0 +1,16 @@
+export default {
+  'plugin.name': 'Newsroom',
+  'overview.title': 'Newsroom',
+  'overview.subtitle': 'What the newsroom holds, by kind of record',
+  'overview.type': 'Kind of record',
+  'overview.documents': 'Documents',
+  'overview.published': 'Published',
+  'overview.error': 'The newsroom overview could not be loaded.',
+  'type.unit': 'Units',
+  'type.contributor': 'Contributors',
+  'type.frontline-profile': 'Frontline profiles',
+  'type.field-report': 'Field reports',
+  'type.chronicle': 'Chronicles',
+  'type.timeline-event': 'Timeline events',
+  'type.grid-statistic': 'Grid statistics',
+};

@@ -1,0 +1,16 @@
+export default {
+  'plugin.name': '编辑部',
+  'overview.title': '编辑部',
+  'overview.subtitle': '按类别统计的稿件与资料',
+  'overview.type': '类别',
+  'overview.documents': '条目',
+  'overview.published': '已发布',
+  'overview.error': '无法加载编辑部概览。',
+  'type.unit': '单位',
+  'type.contributor': '作者',
+  'type.frontline-profile': '一线人物',
+  'type.field-report': '稿件',
+  'type.chronicle': '纪实',
+  'type.timeline-event': '时间线事件',
+  'type.grid-statistic': '网格数据',
+};

@@ -1,0 +1,81 @@
+/**
+ * Small builders for schema attributes, so the eight schemas read as field lists and the
+ * i18n / relation boilerplate is written once. Typed against Strapi's schema shapes.
+ */
+import { SLUG_PATTERN, WORKFLOW_STATES as WORKFLOW_STATE_KEYS } from '../domain/enums';
+
+const localized = { i18n: { localized: true } };
+const shared = { i18n: { localized: false } };
+
+export const PLUGIN = 'plugin::chronicle';
+export const uid = (name: string) => `${PLUGIN}.${name}`;
+
+/** Human-language text: translated per locale. */
+export const text = (type: 'string' | 'text' | 'richtext', extra: Record<string, unknown> = {}) => ({
+  type,
+  pluginOptions: localized,
+  ...extra,
+});
+
+/** A value that is the same in every locale (dates, numbers, keys). */
+export const sharedField = (type: string, extra: Record<string, unknown> = {}) => ({
+  type,
+  pluginOptions: shared,
+  ...extra,
+});
+
+export const enumeration = (values: readonly string[], extra: Record<string, unknown> = {}) => ({
+  type: 'enumeration',
+  enum: [...values],
+  pluginOptions: shared,
+  ...extra,
+});
+
+/** Slug: ASCII, shared by all locales of a document, filled from the title when empty. */
+export const slug = () => ({
+  type: 'string',
+  maxLength: 96,
+  regex: SLUG_PATTERN,
+  pluginOptions: shared,
+});
+
+export const relation = (
+  relationType: 'oneToOne' | 'oneToMany' | 'manyToOne' | 'manyToMany',
+  target: string,
+  extra: { inversedBy?: string; mappedBy?: string; private?: boolean } = {}
+) => ({
+  type: 'relation',
+  relation: relationType,
+  target: target.includes('::') ? target : uid(target),
+  ...extra,
+});
+
+export const component = (name: string, repeatable: boolean, extra: Record<string, unknown> = {}) => ({
+  type: 'component',
+  component: `chronicle.${name}`,
+  repeatable,
+  pluginOptions: localized,
+  ...extra,
+});
+
+export const media = (multiple: boolean, allowedTypes: string[] = ['images']) => ({
+  type: 'media',
+  multiple,
+  allowedTypes,
+  pluginOptions: shared,
+});
+
+/** Every chronicle type is localized and listed in the Content Manager. */
+export const typePluginOptions = {
+  'content-manager': { visible: true },
+  'content-type-builder': { visible: true },
+  i18n: { localized: true },
+};
+
+/** Editorial state, per locale; managed by the workflow, never typed in by hand. */
+export const workflowState = () => ({
+  type: 'enumeration',
+  enum: [...WORKFLOW_STATE_KEYS],
+  default: 'draft',
+  pluginOptions: localized,
+});

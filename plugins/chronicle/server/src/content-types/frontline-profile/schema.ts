@@ -1,0 +1,44 @@
+import { CONSENT_STATES, PROFILE_KINDS } from '../../domain/enums';
+import {
+  component,
+  enumeration,
+  media,
+  relation,
+  slug,
+  text,
+  typePluginOptions,
+  workflowState,
+} from '../attributes';
+
+/** A person commended for frontline work: the subject of a commendation page. */
+export default {
+  kind: 'collectionType',
+  collectionName: 'chronicle_frontline_profiles',
+  info: {
+    singularName: 'frontline-profile',
+    pluralName: 'frontline-profiles',
+    displayName: 'Frontline profile',
+    description: 'People commended for their frontline work',
+  },
+  options: { draftAndPublish: true },
+  pluginOptions: typePluginOptions,
+  attributes: {
+    fullName: text('string', { required: true, maxLength: 80 }),
+    roleTitle: text('string', { maxLength: 80 }),
+    kind: enumeration(PROFILE_KINDS, { required: true, default: 'other' }),
+    unit: relation('manyToOne', 'unit', { inversedBy: 'profiles' }),
+    dutyRoles: component('duty-role', true),
+    portrait: media(false),
+    citation: text('richtext', { maxLength: 20000 }),
+    deeds: component('deed', true),
+    quotes: component('quote', true),
+    honours: component('honour', true),
+    consent: enumeration(CONSENT_STATES, { required: true, default: 'consented' }),
+    privateNotes: text('text', { private: true, maxLength: 10000 }),
+    slug: slug(),
+    reports: relation('manyToMany', 'field-report', { mappedBy: 'profiles' }),
+    events: relation('manyToMany', 'timeline-event', { mappedBy: 'actors' }),
+    workflowState: workflowState(),
+  },
+  indexes: [{ name: 'chronicle_frontline_profiles_slug_idx', columns: ['slug'] }],
+};

@@ -1,0 +1,19 @@
+import chronicle from './chronicle';
+import contributor from './contributor';
+import fieldReport from './field-report';
+import frontlineProfile from './frontline-profile';
+import gridStatistic from './grid-statistic';
+import timelineEvent from './timeline-event';
+import unit from './unit';
+import workflowTransition from './workflow-transition';
+
+export default {
+  unit,
+  contributor,
+  'frontline-profile': frontlineProfile,
+  'field-report': fieldReport,
+  chronicle,
+  'timeline-event': timelineEvent,
+  'grid-statistic': gridStatistic,
+  'workflow-transition': workflowTransition,
+};

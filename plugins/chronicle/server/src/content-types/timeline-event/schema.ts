@@ -1,0 +1,51 @@
+import { PRECISIONS } from '../../domain/enums';
+import {
+  enumeration,
+  media,
+  relation,
+  sharedField,
+  slug,
+  text,
+  typePluginOptions,
+  workflowState,
+} from '../attributes';
+
+/**
+ * One dated happening. `occurredAt` is a UTC instant; `precision`, `approximate` and
+ * `timeZone` say how it may be displayed (2月24日中午12时左右 is not 12:00:00.000).
+ */
+export default {
+  kind: 'collectionType',
+  collectionName: 'chronicle_timeline_events',
+  info: {
+    singularName: 'timeline-event',
+    pluralName: 'timeline-events',
+    displayName: 'Timeline event',
+    description: 'Dated happenings that make up the public timeline',
+  },
+  options: { draftAndPublish: true },
+  pluginOptions: typePluginOptions,
+  attributes: {
+    title: text('string', { required: true, maxLength: 200 }),
+    description: text('text', { maxLength: 4000 }),
+    occurredAt: sharedField('datetime', { required: true }),
+    endAt: sharedField('datetime'),
+    precision: enumeration(PRECISIONS, { required: true, default: 'day' }),
+    approximate: sharedField('boolean', { default: false }),
+    timeZone: sharedField('string', { default: 'Asia/Shanghai', maxLength: 64 }),
+    place: text('string', { maxLength: 200 }),
+    units: relation('manyToMany', 'unit', { inversedBy: 'events' }),
+    actors: relation('manyToMany', 'frontline-profile', { inversedBy: 'events' }),
+    chronicle: relation('manyToOne', 'chronicle', { inversedBy: 'events' }),
+    sourceReport: relation('manyToOne', 'field-report', { inversedBy: 'events' }),
+    statistics: relation('manyToMany', 'grid-statistic', { inversedBy: 'events' }),
+    importance: sharedField('integer', { min: 1, max: 5, default: 3 }),
+    media: media(true, ['images', 'videos']),
+    slug: slug(),
+    workflowState: workflowState(),
+  },
+  indexes: [
+    { name: 'chronicle_timeline_events_occurred_idx', columns: ['occurred_at'] },
+    { name: 'chronicle_timeline_events_slug_idx', columns: ['slug'] },
+  ],
+};

@@ -1,0 +1,4 @@
+import overview from './overview';
+import status from './status';
+
+export default { overview, status };

@@ -1,0 +1,16 @@
+/** Query validation at the edge: a zod schema in, a readable 400 message out. */
+import type { z } from 'zod';
+
+export const queryProblem = (schema: z.ZodType, query: unknown): string | undefined => {
+  const parsed = schema.safeParse(query ?? {});
+  if (parsed.success) return undefined;
+  return parsed.error.issues
+    .map((issue) => {
+      if (issue.code === 'unrecognized_keys') {
+        return `unknown query parameter${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}`;
+      }
+      const where = issue.path.length ? `${issue.path.join('.')}: ` : '';
+      return `${where}${issue.message}`;
+    })
+    .join('; ');
+};

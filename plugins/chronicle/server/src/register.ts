@@ -1,0 +1,22 @@
+/**
+ * Register phase: the plugin's components, its RBAC actions and the Document Service
+ * middleware that guards every write to its types.
+ */
+import type { Core } from '@strapi/strapi';
+import { buildComponents } from './components';
+import { documentGuard } from './middlewares/document-guard';
+
+const register = async ({ strapi }: { strapi: Core.Strapi }) => {
+  strapi.get('components').add(buildComponents());
+
+  await strapi.service('admin::permission').actionProvider.registerMany([
+    { section: 'plugins', displayName: 'Submit for review', uid: 'workflow.submit', pluginName: 'chronicle' },
+    { section: 'plugins', displayName: 'Approve', uid: 'workflow.approve', pluginName: 'chronicle' },
+    { section: 'plugins', displayName: 'Publish', uid: 'workflow.publish', pluginName: 'chronicle' },
+    { section: 'plugins', displayName: 'Open the newsroom page', uid: 'read', pluginName: 'chronicle' },
+  ]);
+
+  strapi.documents.use(documentGuard(strapi) as never);
+};
+
+export default register;

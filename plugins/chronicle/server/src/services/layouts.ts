@@ -1,0 +1,85 @@
+/**
+ * Applies ../domain/layouts to the Content Manager's stored configuration once per layout
+ * version, so an operator's later changes to a layout survive restarts.
+ */
+import type { Core } from '@strapi/strapi';
+import { TYPE_NAMES, typeUid } from '../domain/content-types';
+import { LAYOUT_VERSION, LAYOUTS, type LayoutSpec } from '../domain/layouts';
+
+type Row = Array<{ name: string; size: number }>;
+const ROW = 12;
+
+const layouts = ({ strapi }: { strapi: Core.Strapi }) => {
+  const store = () => strapi.store({ type: 'plugin', name: 'chronicle' });
+
+  const sizeOf = (attribute: { type: string }) => {
+    const sizes = strapi.plugin('content-manager').service('field-sizes');
+    return (sizes.getFieldSize(attribute.type) as { default: number }).default;
+  };
+
+  const editRows = (spec: LayoutSpec, attributes: Record<string, { type: string }>): Row[] => {
+    const rows: Row[] = [];
+    let row: Row = [];
+    let used = 0;
+    const flush = () => {
+      if (row.length) rows.push(row);
+      row = [];
+      used = 0;
+    };
+    for (const name of spec.edit) {
+      if (name === '|') {
+        flush();
+        continue;
+      }
+      const attribute = attributes[name];
+      if (!attribute) continue;
+      const size = sizeOf(attribute);
+      if (used + size > ROW) flush();
+      row.push({ name, size });
+      used += size;
+    }
+    flush();
+    return rows;
+  };
+
+  const configure = async (uid: string, spec: LayoutSpec) => {
+    const contentTypes = strapi.plugin('content-manager').service('content-types');
+    const contentType = strapi.contentTypes[uid as keyof typeof strapi.contentTypes];
+    const current = await contentTypes.findConfiguration(contentType);
+    const metadatas = { ...current.metadatas };
+    for (const [field, meta] of Object.entries(metadatas) as Array<[string, any]>) {
+      const edit = { ...meta.edit };
+      if (spec.readOnly?.includes(field)) edit.editable = false;
+      if (spec.relationLabels?.[field]) edit.mainField = spec.relationLabels[field];
+      if (spec.descriptions?.[field]) edit.description = spec.descriptions[field];
+      metadatas[field] = { ...meta, edit };
+    }
+    await contentTypes.updateConfiguration(contentType, {
+      settings: {
+        ...current.settings,
+        mainField: spec.mainField,
+        defaultSortBy: spec.defaultSortBy,
+        defaultSortOrder: spec.defaultSortOrder,
+      },
+      metadatas,
+      layouts: {
+        ...current.layouts,
+        list: spec.list.filter((name) => name in contentType.attributes),
+        edit: editRows(spec, contentType.attributes as Record<string, { type: string }>),
+      },
+    });
+  };
+
+  return {
+    async apply({ force = false } = {}) {
+      const applied = (await store().get({ key: 'layout-version' })) as number | null;
+      if (!force && applied === LAYOUT_VERSION) return false;
+      for (const name of TYPE_NAMES) await configure(typeUid(name), LAYOUTS[name]);
+      await store().set({ key: 'layout-version', value: LAYOUT_VERSION });
+      return true;
+    },
+  };
+};
+
+export type LayoutsService = ReturnType<typeof layouts>;
+export default layouts;

@@ -1,0 +1,81 @@
+/**
+ * Creates and updates the Reporter and Editor roles' rights on the chronicle types (DESIGN §3).
+ * Idempotent: the full set of each role's chronicle permissions is recomputed and assigned,
+ * so restarting changes nothing, and rights the operator gave on other types are kept.
+ */
+import type { Core } from '@strapi/strapi';
+import {
+  editorGrants,
+  reporterGrants,
+  REPORTER_ROLE,
+  subjectUid,
+  type PermissionGrant,
+} from '../domain/permissions';
+import { getService } from '../get-service';
+
+interface Permission {
+  action: string;
+  subject?: string | null;
+  properties?: Record<string, unknown>;
+  conditions?: string[];
+}
+
+const isChronicle = (p: Permission) =>
+  p.action.startsWith('plugin::chronicle.') || (p.subject ?? '').startsWith('plugin::chronicle.');
+
+const roles = ({ strapi }: { strapi: Core.Strapi }) => {
+  const toPermissions = async (grants: PermissionGrant[]): Promise<Permission[]> => {
+    const contentTypeService = strapi.service('admin::content-type');
+    const locales = await getService(strapi, 'locales').codes();
+    return grants.map((grant) => {
+      const subject = subjectUid(grant);
+      const properties: Record<string, unknown> = {};
+      if (subject) {
+        const contentType = strapi.contentTypes[subject as keyof typeof strapi.contentTypes];
+        properties.fields = contentTypeService.getNestedFields(contentType, { components: strapi.components });
+        properties.locales = locales;
+      }
+      return {
+        action: grant.action,
+        subject,
+        properties,
+        conditions: grant.ownOnly ? ['admin::is-creator'] : [],
+      };
+    });
+  };
+
+  /** Replace the role's chronicle permissions by `wanted`, keep everything else it has. */
+  const assign = async (roleId: number, wanted: Permission[]) => {
+    const roleService = strapi.service('admin::role');
+    const current = (await strapi.service('admin::permission').findMany({
+      where: { role: { id: roleId } },
+    })) as Permission[];
+    const kept = current
+      .filter((p) => !isChronicle(p))
+      .map(({ action, subject, properties, conditions }) => ({ action, subject, properties, conditions }));
+    await roleService.assignPermissions(roleId, [...kept, ...wanted]);
+  };
+
+  return {
+    async ensure() {
+      const roleService = strapi.service('admin::role');
+      // Our bootstrap may run before the admin's: let Strapi create its default roles
+      // (Super Admin, Editor, Author) first, or it would skip them once ours exists.
+      await roleService.createRolesIfNoneExist();
+      let reporter = await roleService.findOne({ code: REPORTER_ROLE.code });
+      if (!reporter) reporter = await roleService.create(REPORTER_ROLE);
+      await assign(reporter.id, await toPermissions(reporterGrants()));
+
+      const editor = await roleService.findOne({ code: 'strapi-editor' });
+      if (editor) await assign(editor.id, await toPermissions(editorGrants()));
+    },
+
+    async roleIdByCode(code: string): Promise<number | undefined> {
+      const role = await strapi.service('admin::role').findOne({ code });
+      return role?.id;
+    },
+  };
+};
+
+export type RolesService = ReturnType<typeof roles>;
+export default roles;

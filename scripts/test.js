@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+/**
+ * `npm test`: builds the plugin and the application's server code, then runs the unit tests
+ * and the API tests (one real Strapi per file, in band). With DATABASE_CLIENT=postgres, or
+ * --api-only, only the API tests run. Extra arguments go to jest.
+ */
+const { spawnSync } = require('node:child_process');
+const path = require('node:path');
+const { buildPlugin, buildServer } = require('./lib/build');
+
+const args = process.argv.slice(2);
+const apiOnly = args.includes('--api-only') || process.env.DATABASE_CLIENT === 'postgres';
+const jestArgs = args.filter((a) => a !== '--api-only');
+const root = path.resolve(__dirname, '..');
+
+buildPlugin();
+buildServer();
+
+const jest = (project, extra) => {
+  const result = spawnSync(
+    process.execPath,
+    [require.resolve('jest/bin/jest'), '--selectProjects', project, ...extra, ...jestArgs],
+    { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'test' } }
+  );
+  return result.status ?? 1;
+};
+
+let status = 0;
+if (!apiOnly) status = jest('unit', []) || status;
+status = jest('api', ['--runInBand']) || status;
+process.exit(status);

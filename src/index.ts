@@ -1,0 +1,5 @@
+// The application itself adds nothing yet: the newsroom lives in the chronicle plugin.
+export default {
+  register() {},
+  bootstrap() {},
+};
