@@ -2,19 +2,24 @@
 /**
  * `npm test`: builds the plugin and the application's server code, then runs the unit tests
  * and the API tests (one real Strapi per file, in band). With DATABASE_CLIENT=postgres, or
- * --api-only, only the API tests run. Extra arguments go to jest.
+ * --api-only, only the API tests run; with --e2e, only the browser tests (after building the
+ * admin panel if its inputs changed). Extra arguments go to jest.
  */
 const { spawnSync } = require('node:child_process');
 const path = require('node:path');
-const { buildPlugin, buildServer } = require('./lib/build');
+const { buildAll, buildPlugin, buildServer } = require('./lib/build');
 
 const args = process.argv.slice(2);
+const e2e = args.includes('--e2e');
 const apiOnly = args.includes('--api-only') || process.env.DATABASE_CLIENT === 'postgres';
-const jestArgs = args.filter((a) => a !== '--api-only');
+const jestArgs = args.filter((a) => a !== '--api-only' && a !== '--e2e');
 const root = path.resolve(__dirname, '..');
 
-buildPlugin();
-buildServer();
+if (e2e) buildAll({ admin: true });
+else {
+  buildPlugin();
+  buildServer();
+}
 
 const jest = (project, extra) => {
   const result = spawnSync(
@@ -26,6 +31,9 @@ const jest = (project, extra) => {
 };
 
 let status = 0;
-if (!apiOnly) status = jest('unit', []) || status;
-status = jest('api', ['--runInBand']) || status;
+if (e2e) status = jest('e2e', ['--runInBand']);
+else {
+  if (!apiOnly) status = jest('unit', []) || status;
+  status = jest('api', ['--runInBand']) || status;
+}
 process.exit(status);

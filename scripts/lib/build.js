@@ -50,7 +50,7 @@ function buildAll({ admin }) {
     fs.existsSync(marker) &&
     fs.readFileSync(marker, 'utf8') === hash;
   if (admin && !adminIsCurrent) {
-    run([require.resolve('@strapi/strapi/bin/strapi.js'), 'build', '--minify'], { NODE_ENV: 'production' });
+    run([path.join(path.dirname(require.resolve('@strapi/strapi/package.json')), 'bin', 'strapi.js'), 'build', '--minify'], { NODE_ENV: 'production' });
     fs.writeFileSync(marker, hash);
   } else {
     buildServer();

@@ -75,25 +75,36 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 
 export interface TestStrapi {
   strapi: Core.Strapi;
+  /** The base URL when started with `listen`. */
+  url?: string;
   database: TestDatabase;
   /** Stop Strapi; the database stays for a restart unless `keepDatabase` is false. */
   stop(options?: { keepDatabase?: boolean }): Promise<void>;
 }
 
+export interface StartOptions {
+  /** Serve the built admin panel and listen on a free port (browser tests). */
+  listen?: boolean;
+}
+
 /** Boot a Strapi on `database` (a new one when omitted). */
-export async function startStrapi(database?: TestDatabase): Promise<TestStrapi> {
+export async function startStrapi(database?: TestDatabase, { listen = false }: StartOptions = {}): Promise<TestStrapi> {
   const db = database ?? (await createTestDatabase());
   Object.assign(process.env, TEST_SECRETS, db.env, {
     NODE_ENV: 'test',
-    SERVE_ADMIN_PANEL: 'false',
+    SERVE_ADMIN_PANEL: listen ? 'true' : 'false',
+    PORT: '0',
     STRAPI_TELEMETRY_DISABLED: 'true',
     BROWSER: 'false',
   });
   const { createStrapi } = require('@strapi/strapi');
   const instance: Core.Strapi = await createStrapi({ appDir: root, distDir: path.join(root, 'dist') }).load();
-  instance.server.mount();
+  if (listen) await instance.listen();
+  else instance.server.mount();
+  const address = listen ? (instance.server.httpServer.address() as { port: number }) : undefined;
   return {
     strapi: instance,
+    url: address ? `http://127.0.0.1:${address.port}` : undefined,
     database: db,
     async stop({ keepDatabase = false } = {}) {
       await instance.destroy();

@@ -1,13 +1,13 @@
 /**
- * Bootstrap: the newsroom's locales, roles, public access and admin layouts. Every step is
- * idempotent, so restarting changes nothing.
+ * Bootstrap: the newsroom's locales, public access and admin layouts. Every step is
+ * idempotent, so restarting changes nothing. The roles' rights are set by the application's
+ * bootstrap (src/index.ts), once the admin has registered its permission conditions.
  */
 import type { Core } from '@strapi/strapi';
 import { getService } from './get-service';
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await getService(strapi, 'locales').ensure();
-  await getService(strapi, 'roles').ensure();
   await getService(strapi, 'public-access').ensure();
   await getService(strapi, 'layouts').apply();
 };

@@ -19,7 +19,103 @@ export interface LayoutSpec {
   descriptions?: Record<string, string>;
 }
 
-export const LAYOUT_VERSION = 1;
+/** Text fields that take the whole width of the edit form. */
+export const WIDE_FIELDS = ['title', 'name', 'fullName', 'dek', 'summary', 'description', 'label'];
+
+/** Field labels in both of the newsroom's languages: "English · 中文". */
+export const FIELD_LABELS: Record<string, [string, string]> = {
+  name: ['Name', '名称'],
+  shortName: ['Short name', '简称'],
+  kind: ['Kind', '类别'],
+  description: ['Description', '说明'],
+  slug: ['Slug', '网址标识'],
+  parent: ['Parent unit', '上级单位'],
+  children: ['Sub-units', '下级单位'],
+  profiles: ['Profiles', '人物'],
+  statistics: ['Figures', '数据'],
+  chronicles: ['Chronicles', '纪实'],
+  events: ['Events', '事件'],
+  affiliation: ['Affiliation', '所属单位'],
+  adminUser: ['Admin account', '后台账号'],
+  fullName: ['Full name', '姓名'],
+  roleTitle: ['Role title', '职务'],
+  unit: ['Unit', '单位'],
+  dutyRoles: ['Duty roles', '职责'],
+  portrait: ['Portrait', '肖像'],
+  citation: ['Citation', '事迹'],
+  deeds: ['Deeds', '事迹条目'],
+  quotes: ['Quotes', '语录'],
+  honours: ['Honours', '荣誉'],
+  consent: ['Consent', '授权状态'],
+  privateNotes: ['Private notes', '内部备注'],
+  reports: ['Reports', '稿件'],
+  workflowState: ['Workflow state', '流程状态'],
+  title: ['Title', '标题'],
+  kicker: ['Kicker', '眉题'],
+  dek: ['Dek', '导语'],
+  body: ['Body', '正文'],
+  dateline: ['Dateline', '电头'],
+  bylines: ['Bylines', '署名'],
+  cover: ['Cover photo', '封面图'],
+  photos: ['Photos', '图片'],
+  tags: ['Tags', '标签'],
+  chronicle: ['Chronicle', '纪实'],
+  embargoUntil: ['Embargo until', '解禁时间'],
+  corrections: ['Corrections', '更正'],
+  subjectUnit: ['Subject unit', '主体单位'],
+  periodStart: ['Period start', '起始日期'],
+  periodEnd: ['Period end', '结束日期'],
+  summary: ['Summary', '摘要'],
+  occurredAt: ['Occurred at', '发生时间'],
+  endAt: ['Ended at', '结束时间'],
+  precision: ['Precision', '时间精度'],
+  approximate: ['Approximate', '约略时间'],
+  timeZone: ['Time zone', '时区'],
+  place: ['Place', '地点'],
+  units: ['Units', '相关单位'],
+  actors: ['People', '相关人物'],
+  sourceReport: ['Source report', '来源稿件'],
+  importance: ['Importance (1–5)', '重要程度'],
+  media: ['Media', '多媒体'],
+  metric: ['Metric key', '指标键'],
+  label: ['Label', '名称'],
+  value: ['Value', '数值'],
+  qualifier: ['Qualifier', '限定词'],
+  countUnit: ['Unit of count', '计量单位'],
+  scopeUnit: ['Unit', '统计单位'],
+  asOf: ['As of', '截至'],
+  additive: ['Additive', '可汇总'],
+  contentUid: ['Content type', '内容类型'],
+  subjectDocumentId: ['Document', '文档'],
+  subjectLocale: ['Locale', '语言'],
+  from: ['From', '原状态'],
+  to: ['To', '新状态'],
+  actor: ['Actor', '操作人'],
+  actorName: ['Actor', '操作人'],
+  note: ['Note', '备注'],
+  at: ['At', '时间'],
+  // component fields
+  contributor: ['Contributor', '作者'],
+  role: ['Role', '角色'],
+  date: ['Date', '日期'],
+  image: ['Image', '图片'],
+  caption: ['Caption', '图片说明'],
+  credit: ['Credit', '署名'],
+  alt: ['Alt text', '替代文字'],
+  text: ['Text', '内容'],
+  context: ['Context', '语境'],
+  saidOn: ['Said on', '日期'],
+  awardedBy: ['Awarded by', '授予单位'],
+  awardedOn: ['Awarded on', '授予日期'],
+  documentNo: ['Document no.', '文号'],
+};
+
+export const fieldLabel = (field: string): string | undefined => {
+  const label = FIELD_LABELS[field];
+  return label ? `${label[0]} · ${label[1]}` : undefined;
+};
+
+export const LAYOUT_VERSION = 2;
 
 export const LAYOUTS: Record<TypeName, LayoutSpec> = {
   unit: {

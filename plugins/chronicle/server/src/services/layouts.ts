@@ -3,8 +3,9 @@
  * version, so an operator's later changes to a layout survive restarts.
  */
 import type { Core } from '@strapi/strapi';
+import { componentSchemas } from '../components';
 import { TYPE_NAMES, typeUid } from '../domain/content-types';
-import { LAYOUT_VERSION, LAYOUTS, type LayoutSpec } from '../domain/layouts';
+import { fieldLabel, LAYOUT_VERSION, LAYOUTS, WIDE_FIELDS, type LayoutSpec } from '../domain/layouts';
 
 type Row = Array<{ name: string; size: number }>;
 const ROW = 12;
@@ -12,9 +13,10 @@ const ROW = 12;
 const layouts = ({ strapi }: { strapi: Core.Strapi }) => {
   const store = () => strapi.store({ type: 'plugin', name: 'chronicle' });
 
-  const sizeOf = (attribute: { type: string }) => {
+  const sizeOf = (name: string, attribute: { type: string }) => {
     const sizes = strapi.plugin('content-manager').service('field-sizes');
-    return (sizes.getFieldSize(attribute.type) as { default: number }).default;
+    const size = sizes.getFieldSize(attribute.type) as { default: number; isResizable: boolean };
+    return WIDE_FIELDS.includes(name) && size.isResizable ? ROW : size.default;
   };
 
   const editRows = (spec: LayoutSpec, attributes: Record<string, { type: string }>): Row[] => {
@@ -33,7 +35,7 @@ const layouts = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const attribute = attributes[name];
       if (!attribute) continue;
-      const size = sizeOf(attribute);
+      const size = sizeOf(name, attribute);
       if (used + size > ROW) flush();
       row.push({ name, size });
       used += size;
@@ -49,10 +51,16 @@ const layouts = ({ strapi }: { strapi: Core.Strapi }) => {
     const metadatas = { ...current.metadatas };
     for (const [field, meta] of Object.entries(metadatas) as Array<[string, any]>) {
       const edit = { ...meta.edit };
+      const list = { ...meta.list };
+      const label = fieldLabel(field);
+      if (label) {
+        edit.label = label;
+        list.label = label;
+      }
       if (spec.readOnly?.includes(field)) edit.editable = false;
       if (spec.relationLabels?.[field]) edit.mainField = spec.relationLabels[field];
       if (spec.descriptions?.[field]) edit.description = spec.descriptions[field];
-      metadatas[field] = { ...meta, edit };
+      metadatas[field] = { ...meta, edit, list };
     }
     await contentTypes.updateConfiguration(contentType, {
       settings: {
@@ -70,11 +78,25 @@ const layouts = ({ strapi }: { strapi: Core.Strapi }) => {
     });
   };
 
+  /** Components keep Strapi's default layout; their fields get the bilingual labels. */
+  const labelComponent = async (uid: string) => {
+    const components = strapi.plugin('content-manager').service('components');
+    const component = strapi.components[uid as keyof typeof strapi.components];
+    const current = await components.findConfiguration(component);
+    const metadatas = { ...current.metadatas };
+    for (const [field, meta] of Object.entries(metadatas) as Array<[string, any]>) {
+      const label = fieldLabel(field);
+      if (label) metadatas[field] = { ...meta, edit: { ...meta.edit, label }, list: { ...meta.list, label } };
+    }
+    await components.updateConfiguration(component, { settings: current.settings, metadatas, layouts: current.layouts });
+  };
+
   return {
     async apply({ force = false } = {}) {
       const applied = (await store().get({ key: 'layout-version' })) as number | null;
       if (!force && applied === LAYOUT_VERSION) return false;
       for (const name of TYPE_NAMES) await configure(typeUid(name), LAYOUTS[name]);
+      for (const uid of Object.keys(componentSchemas)) await labelComponent(`chronicle.${uid}`);
       await store().set({ key: 'layout-version', value: LAYOUT_VERSION });
       return true;
     },

@@ -1,6 +1,7 @@
 /**
  * The users-permissions Public role may call the plugin's public (content-api) routes and
- * nothing else of the plugin. The allowed actions are read from the content-api router
+ * nothing else: Strapi's default public grants (self-registration, password reset …) are
+ * removed, since readers never hold accounts here. The allowed actions are read from the content-api router
  * itself, so a new public route is opened by declaring it, and a removed one is closed.
  */
 import type { Core } from '@strapi/strapi';
@@ -17,7 +18,7 @@ const publicAccess = ({ strapi }: { strapi: Core.Strapi }) => ({
     if (!role) return;
     const wanted = publicActions();
     const existing = (await strapi.db.query(PERMISSION_UID).findMany({
-      where: { role: role.id, action: { $startsWith: 'plugin::chronicle.' } },
+      where: { role: role.id },
     })) as Array<{ id: number; action: string }>;
     const have = new Set(existing.map((p) => p.action));
     for (const action of wanted.filter((a) => !have.has(a))) {

@@ -26,22 +26,29 @@ const isChronicle = (p: Permission) =>
 const roles = ({ strapi }: { strapi: Core.Strapi }) => {
   const toPermissions = async (grants: PermissionGrant[]): Promise<Permission[]> => {
     const contentTypeService = strapi.service('admin::content-type');
+    const { actionProvider } = strapi.service('admin::permission');
     const locales = await getService(strapi, 'locales').codes();
-    return grants.map((grant) => {
+    const permissions: Permission[] = [];
+    for (const grant of grants) {
       const subject = subjectUid(grant);
+      // Only the properties Strapi keeps for this action, or the stored permission would
+      // differ from the wanted one and be rewritten at every start.
       const properties: Record<string, unknown> = {};
-      if (subject) {
+      if (subject && (await actionProvider.appliesToProperty('fields', grant.action, subject))) {
         const contentType = strapi.contentTypes[subject as keyof typeof strapi.contentTypes];
         properties.fields = contentTypeService.getNestedFields(contentType, { components: strapi.components });
+      }
+      if (subject && (await actionProvider.appliesToProperty('locales', grant.action, subject))) {
         properties.locales = locales;
       }
-      return {
+      permissions.push({
         action: grant.action,
         subject,
         properties,
         conditions: grant.ownOnly ? ['admin::is-creator'] : [],
-      };
-    });
+      });
+    }
+    return permissions;
   };
 
   /** Replace the role's chronicle permissions by `wanted`, keep everything else it has. */
