@@ -9,7 +9,7 @@ describe('toSlug: text mode', () => {
     ['绿码', 'lv-ma'],
     ['女士', 'nv-shi'],
     ['吕梁', 'lv-liang'],
-    ['疫情面前 警察不退', 'yi-qing-mian-qian-jing-cha-bu-tui'],
+    ['暴雨面前 队员不退', 'bao-yu-mian-qian-dui-yuan-bu-tui'],
     ['战“疫”纪实', 'zhan-yi-ji-shi'],
     ['Chronicle', 'chronicle'],
     ['Chronicle 2022 纪实', 'chronicle-2022-ji-shi'],
@@ -56,8 +56,8 @@ describe('toSlug: person mode reads surnames as surnames', () => {
     ['乐嘉', 'yue-jia'],
     ['尉迟恭', 'yu-chi-gong'],
     ['郭妍菊', 'guo-yan-ju'],
-    ['王承公', 'wang-cheng-gong'],
-    ['郑荣昶', 'zheng-rong-chang'],
+    ['王建国', 'wang-jian-guo'],
+    ['赵晓明', 'zhao-xiao-ming'],
     ['吕大明', 'lv-da-ming'],
   ])('%s → %s', (input, expected) => {
     expect(toSlug(input, { mode: 'person' })).toBe(expected);
@@ -113,12 +113,9 @@ describe('toSlug: place mode', () => {
 });
 
 describe('toSlug: empty and meaningless input', () => {
-  test.each([[''], ['   '], ['%%%'], ['——'], ['“”'], ['!!!???'], ['…'], ['\n\t'], ['😀']])(
-    '%j → empty',
-    (input) => {
-      expect(toSlug(input)).toBe('');
-    },
-  );
+  test.each([[''], ['   '], ['%%%'], ['——'], ['“”'], ['!!!???'], ['…'], ['\n\t'], ['😀']])('%j → empty', (input) => {
+    expect(toSlug(input)).toBe('');
+  });
 
   test.each([['あいう'], ['한국'], ['ก'], ['𠮷'], ['ʰ']])('%j keeps a coded form rather than vanishing', (input) => {
     const slug = toSlug(input);
@@ -129,10 +126,10 @@ describe('toSlug: empty and meaningless input', () => {
 
 describe('toSlug: length', () => {
   test('cut at a hyphen boundary, at most 80 characters', () => {
-    const slug = toSlug('尖草坪区千余名网格员成为社区防疫排头兵'.repeat(5));
+    const slug = toSlug('城东街道数百名志愿者连夜加固河堤'.repeat(5));
     expect(slug.length).toBeLessThanOrEqual(SLUG_MAX_LENGTH);
     expect(slug).toMatch(SLUG_RE);
-    expect(toSlug('尖草坪区千余名网格员成为社区防疫排头兵'.repeat(5)).startsWith(slug)).toBe(true);
+    expect(toSlug('城东街道数百名志愿者连夜加固河堤'.repeat(5)).startsWith(slug)).toBe(true);
     expect(slug.endsWith('-')).toBe(false);
   });
 
@@ -149,15 +146,19 @@ describe('toSlug: properties', () => {
 
   test('every output matches SLUG_RE and is empty only without letters or digits', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary', maxLength: 60 }), fc.constantFrom<'text' | 'person' | 'place'>('text', 'person', 'place'), (s, mode) => {
-        const slug = toSlug(s, { mode });
-        if (slug === '') {
-          expect(/[\p{L}\p{N}]/u.test(s.normalize('NFKC'))).toBe(false);
-        } else {
-          expect(slug).toMatch(SLUG_RE);
-          expect(slug.length).toBeLessThanOrEqual(SLUG_MAX_LENGTH);
-        }
-      }),
+      fc.property(
+        fc.string({ unit: 'binary', maxLength: 60 }),
+        fc.constantFrom<'text' | 'person' | 'place'>('text', 'person', 'place'),
+        (s, mode) => {
+          const slug = toSlug(s, { mode });
+          if (slug === '') {
+            expect(/[\p{L}\p{N}]/u.test(s.normalize('NFKC'))).toBe(false);
+          } else {
+            expect(slug).toMatch(SLUG_RE);
+            expect(slug.length).toBeLessThanOrEqual(SLUG_MAX_LENGTH);
+          }
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -174,7 +175,7 @@ describe('toSlug: properties', () => {
   });
 
   test('stable: the same input always gives the same slug', () => {
-    expect(toSlug('变身“多面手” 织密防疫网')).toBe(toSlug('变身“多面手” 织密防疫网'));
+    expect(toSlug('织密“安全网” 守护万家')).toBe(toSlug('织密“安全网” 守护万家'));
   });
 });
 
@@ -220,7 +221,7 @@ describe('uniqueSlug', () => {
   });
 
   test('suffix still fits within the maximum length', async () => {
-    const base = toSlug('尖草坪区千余名网格员成为社区防疫排头兵'.repeat(5));
+    const base = toSlug('城东街道数百名志愿者连夜加固河堤'.repeat(5));
     const slug = await uniqueSlug(base, async (c) => c === base);
     expect(slug.length).toBeLessThanOrEqual(SLUG_MAX_LENGTH);
     expect(slug).toMatch(SLUG_RE);

@@ -1,0 +1,20 @@
+/**
+ * Public surface of the Chinese text tools: slugs, numerals, quantities, dates,
+ * extraction and its evaluation. Pure modules: no Strapi import anywhere below here.
+ */
+export { toSlug, fallbackSlug, uniqueSlug, hasHan, SLUG_RE, SLUG_MAX_LENGTH, PLACE_OVERRIDES } from './slug';
+export type { SlugMode, SlugOptions } from './slug';
+
+export { parseNumber, parseSmallInteger, toHalfWidth } from './numerals';
+
+export { parseQuantities, parseQuantity, UNITS_OF_COUNT, NUMERAL_IDIOMS } from './quantities';
+export type { QuantityMatch } from './quantities';
+
+export { parseDates, parseDate, DateCursor, formatDisplayDate, NEWSROOM_TIME_ZONE } from './dates';
+export type { DateContext, DateMatch } from './dates';
+
+export { extract, splitSentences, labelFor } from './extract';
+export type { ExtractOptions, ExtractResult, ProposedEvent, ProposedStatistic, Sentence } from './extract';
+
+export { score, combineScores, splitStories } from './evaluate';
+export type { Expected, ExpectedDate, ExpectedFigure, PrecisionRecall, Score } from './evaluate';
