@@ -94,10 +94,20 @@ describe('reporter', () => {
     expect(res.status).toBe(403);
   });
 
-  test('the editor can publish the report', async () => {
+  test('the editor can publish the report only once it is submitted and approved', async () => {
+    const early = await editor.post(`${CM}/${REPORT}/${reportId}/actions/publish?locale=zh-Hans`, {});
+    expect(early.status).toBe(409);
+    expect(early.body.error.message).toMatch(/cannot go from draft to published/);
+
+    const transition = (api: ReturnType<typeof adminApi>, to: string) =>
+      api.post('/chronicle/workflow/transition', { uid: REPORT, documentId: reportId, locale: 'zh-Hans', to });
+    expect((await transition(reporter, 'in_review')).status).toBe(200);
+    expect((await transition(editor, 'approved')).status).toBe(200);
+
     const res = await editor.post(`${CM}/${REPORT}/${reportId}/actions/publish?locale=zh-Hans`, {});
     expect(res.status).toBe(200);
     expect(res.body.data.publishedAt).not.toBeNull();
+    expect(res.body.data.workflowState).toBe('published');
   });
 });
 

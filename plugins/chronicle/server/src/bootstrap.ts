@@ -10,6 +10,16 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await getService(strapi, 'locales').ensure();
   await getService(strapi, 'public-access').ensure();
   await getService(strapi, 'layouts').apply();
+
+  // Scheduled publishing, every minute; runs only where cron is enabled (config/server.ts).
+  strapi.cron.add({
+    chronicleScheduledPublishing: {
+      task: async () => {
+        await getService(strapi, 'workflow').publishDue();
+      },
+      options: { rule: '* * * * *' },
+    },
+  });
 };
 
 export default bootstrap;

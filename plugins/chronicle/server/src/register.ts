@@ -5,6 +5,7 @@
 import type { Core } from '@strapi/strapi';
 import { buildComponents } from './components';
 import { documentGuard } from './middlewares/document-guard';
+import { WEBHOOK_EVENT } from './services/workflow';
 
 const register = async ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.get('components').add(buildComponents());
@@ -17,6 +18,9 @@ const register = async ({ strapi }: { strapi: Core.Strapi }) => {
   ]);
 
   strapi.documents.use(documentGuard(strapi) as never);
+
+  // Let newsrooms subscribe a webhook (chat, e-mail) to every editorial transition.
+  strapi.get('webhookStore').addAllowedEvent('CHRONICLE_WORKFLOW_TRANSITION', WEBHOOK_EVENT);
 };
 
 export default register;

@@ -87,6 +87,10 @@ export const componentSchemas: Record<string, ComponentSchema> = Object.fromEntr
   schema('duty-role', 'Duty role', 'briefcase', 'A duty the person took on (信息员, 宣传员 …)', {
     role: enumeration(DUTY_ROLES, { required: true, default: 'information' }),
   }),
+  schema('withdrawal-notice', 'Withdrawal notice', 'cross', 'Why and when a published record was withdrawn (shown at its URL)', {
+    reason: field('text', { required: true, maxLength: 2000 }),
+    date: field('datetime', { required: true }),
+  }),
   schema('tag', 'Tag', 'hashtag', 'A topic label', {
     label: str({ required: true, maxLength: 40 }),
   }),

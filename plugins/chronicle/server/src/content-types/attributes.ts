@@ -72,10 +72,21 @@ export const typePluginOptions = {
   i18n: { localized: true },
 };
 
-/** Editorial state, per locale; managed by the workflow, never typed in by hand. */
-export const workflowState = () => ({
-  type: 'enumeration',
-  enum: [...WORKFLOW_STATE_KEYS],
-  default: 'draft',
-  pluginOptions: localized,
+/**
+ * The fields the editorial workflow manages on every type readers see, per locale: the state,
+ * the publication time when scheduled, the public corrections and the withdrawal notice.
+ * None is written by hand: the document guard strips them from every other write.
+ */
+export const editorialAttributes = () => ({
+  workflowState: {
+    type: 'enumeration',
+    enum: [...WORKFLOW_STATE_KEYS],
+    default: 'draft',
+    pluginOptions: localized,
+  },
+  scheduledFor: { type: 'datetime', pluginOptions: localized },
+  corrections: component('correction', true),
+  withdrawalNotice: component('withdrawal-notice', false),
 });
+
+export const WORKFLOW_FIELDS = ['workflowState', 'scheduledFor', 'corrections', 'withdrawalNotice'] as const;

@@ -1,4 +1,5 @@
 import overview from './overview';
 import status from './status';
+import workflow from './workflow';
 
-export default { overview, status };
+export default { overview, status, workflow };

@@ -1,14 +1,23 @@
 /**
  * Document Service middleware for the plugin's content types. It runs on every path that
- * writes documents (Content Manager, REST, scripts, the demo loader):
- * - keeps the audit trail append-only,
- * - applies the cross-field rules of ../domain/validation with a 400 naming the field,
+ * writes documents (Content Manager, REST, bulk actions, scripts, the demo loader):
+ * - keeps the audit trail append-only;
+ * - keeps the workflow's fields (state, schedule, corrections, withdrawal notice) out of
+ *   reach of ordinary writes, and sends an edited approved/published document back to review;
+ * - lets `publish` and `unpublish` through only as workflow transitions: the workflow service
+ *   itself, or an editor's request that the workflow approves and records;
+ * - applies the cross-field rules of ../domain/validation with a 400 naming the field;
  * - fills an empty slug from the record's main field (pinyin) and keeps slugs unique per type.
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { typeNameOf, TYPE_META, type TypeName } from '../domain/content-types';
+import { EDITORIAL_TYPES, typeNameOf, TYPE_META, type TypeName } from '../domain/content-types';
+import { contentFingerprint } from '../domain/fingerprint';
 import { checkRecord } from '../domain/validation';
+import { stateAfterEdit } from '../domain/workflow';
+import { WORKFLOW_FIELDS } from '../content-types/attributes';
+import { ChronicleError } from '../errors';
+import { actorFromContext, systemActor, type WorkflowService } from '../services/workflow';
 import { fallbackSlug, toSlug, uniqueSlug } from '../text/slug';
 import { currentSystemActor } from './system-context';
 
@@ -17,7 +26,7 @@ type Data = Record<string, unknown>;
 interface DocumentContext {
   uid: string;
   action: string;
-  params: { documentId?: string; locale?: string; data?: Data } & Record<string, unknown>;
+  params: { documentId?: string; locale?: string | string[]; data?: Data } & Record<string, unknown>;
 }
 
 const WRITE_ACTIONS = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone']);
@@ -30,6 +39,15 @@ const fail = (problems: { path: string[]; message: string }[]): never => {
 };
 
 export const documentGuard = (strapi: Core.Strapi) => {
+  const workflow = (): WorkflowService => strapi.plugin('chronicle').service('workflow');
+
+  /** Who is acting: the workflow itself, a named system actor, an admin user, or nobody we know. */
+  const currentActor = () => {
+    const system = currentSystemActor();
+    if (system) return systemActor(system);
+    return actorFromContext(strapi.requestContext.get());
+  };
+
   /** Stored values of the document: the same locale's draft if any, else any version (for shared fields). */
   const storedValues = async (uid: string, documentId: string, locale?: string): Promise<Data> => {
     const query = strapi.db.query(uid as never);
@@ -59,34 +77,105 @@ export const documentGuard = (strapi: Core.Strapi) => {
     if (typeof record.slug === 'string' && record.slug.trim() && given === undefined) return;
     const { mainField, slugMode } = TYPE_META[type];
     const source = String(record[mainField] ?? '');
-    const base = toSlug(source, { mode: slugMode }) || fallbackSlug(new Date(), documentId ?? Math.random().toString(36).slice(2, 8));
+    const base =
+      toSlug(source, { mode: slugMode }) ||
+      fallbackSlug(new Date(), documentId ?? Math.random().toString(36).slice(2, 8));
     data.slug = await uniqueSlug(base, (candidate) => slugTaken(uid, candidate, documentId));
+  };
+
+  const singleLocale = (locale: DocumentContext['params']['locale']): string => {
+    if (typeof locale === 'string' && locale !== '*') return locale;
+    if (locale === undefined) return strapi.plugin('i18n').service('locales').getDefaultLocale();
+    throw new ChronicleError(400, 'publish and unpublish one locale at a time');
+  };
+
+  /** Publish / unpublish from outside the workflow: taken as the transition it amounts to. */
+  const asTransition = async (context: DocumentContext, to: 'published' | 'withdrawn') => {
+    const actor = currentActor();
+    if (!actor) {
+      throw new ChronicleError(403, 'publishing needs an editor or a named system actor; nothing was changed');
+    }
+    const documentId = context.params.documentId as string;
+    const locale = await singleLocale(context.params.locale);
+    const result = await workflow().transition(
+      {
+        uid: context.uid,
+        documentId,
+        locale,
+        to,
+        note: to === 'withdrawn' ? 'Withdrawn from the Content Manager / 已在后台撤回' : null,
+      },
+      actor
+    );
+    return result.publishResult ?? { documentId, entries: [] };
   };
 
   return async (context: DocumentContext, next: () => Promise<unknown>) => {
     const type = typeNameOf(context.uid);
     if (!type || !WRITE_ACTIONS.has(context.action)) return next();
+    const system = currentSystemActor();
 
     if (type === 'workflow-transition') {
-      if (currentSystemActor() !== 'audit-writer') {
+      if (system !== 'audit-writer') {
         throw new errors.ForbiddenError('The audit trail is append-only: workflow transitions cannot be written or changed directly');
       }
       return next();
     }
 
-    if (context.action === 'create' || context.action === 'update') {
-      const data = (context.params.data ?? {}) as Data;
-      context.params.data = data;
-      const isCreate = context.action === 'create';
-      const stored =
-        !isCreate && context.params.documentId
-          ? await storedValues(context.uid, context.params.documentId, context.params.locale)
-          : {};
-      const record = { ...stored, ...data };
-      const problems = checkRecord(type, record, data, isCreate || Object.keys(stored).length === 0);
-      if (problems.length) fail(problems);
-      await assignSlug(type, context.uid, record, data, context.params.documentId);
+    const editorial = EDITORIAL_TYPES.includes(type);
+    if (editorial && system !== 'workflow') {
+      if (context.action === 'publish') return asTransition(context, 'published');
+      if (context.action === 'unpublish') return asTransition(context, 'withdrawn');
+      if (context.action === 'delete' && context.params.documentId) {
+        const live = await strapi.db.query(context.uid as never).count({
+          where: {
+            documentId: context.params.documentId,
+            publishedAt: { $notNull: true },
+            ...(typeof context.params.locale === 'string' && context.params.locale !== '*' ? { locale: context.params.locale } : {}),
+          },
+        });
+        if (live > 0) throw new ChronicleError(409, 'this document is published: withdraw it before deleting it');
+      }
     }
-    return next();
+
+    if (context.action !== 'create' && context.action !== 'update') return next();
+
+    const data = (context.params.data ?? {}) as Data;
+    context.params.data = data;
+    const isCreate = context.action === 'create';
+    const documentId = context.params.documentId;
+    const locale = typeof context.params.locale === 'string' ? context.params.locale : undefined;
+
+    let stateBefore: string | undefined;
+    if (editorial && system !== 'workflow') {
+      for (const field of WORKFLOW_FIELDS) delete data[field];
+      if (!isCreate && documentId && locale) stateBefore = await workflow().stateOf(context.uid, documentId, locale);
+      if (isCreate || stateBefore === undefined) data.workflowState = 'draft';
+    }
+
+    const stored = !isCreate && documentId ? await storedValues(context.uid, documentId, locale) : {};
+    const record = { ...stored, ...data };
+    const problems = checkRecord(type, record, data, isCreate || Object.keys(stored).length === 0);
+    if (problems.length) fail(problems);
+    await assignSlug(type, context.uid, record, data, documentId);
+
+    if (stateBefore === undefined || !documentId || !locale) return next();
+    const before = stateBefore as Parameters<WorkflowService['recordEdit']>[3];
+    if (stateAfterEdit(before) === before) return next();
+    // An edit of an approved or published document sends it back to review, in the same
+    // transaction; a save that changes nothing (the Content Manager saves before publishing) does not.
+    const read = async () =>
+      contentFingerprint(
+        await strapi.documents(context.uid as never).findOne({ documentId, locale, status: 'draft', populate: '*' } as never)
+      );
+    return strapi.db.transaction(async () => {
+      const fingerprint = await read();
+      const result = await next();
+      if ((await read()) !== fingerprint) {
+        const actor = currentActor() ?? { kind: 'system' as const, name: 'system:unknown', permissions: new Set<never>() };
+        await workflow().recordEdit(context.uid, documentId, locale, before, actor);
+      }
+      return result;
+    });
   };
 };

@@ -1,11 +1,14 @@
 /**
- * Marks a call chain as one of the plugin's own trusted writers (the audit writer, the
- * demo loader), so Document Service middlewares can tell them from every other caller
- * without an unrecorded back door: the flag cannot be set from a request.
+ * Marks a call chain as one of the plugin's own trusted writers, so Document Service
+ * middlewares can tell them from every other caller. Each is a named actor recorded in the
+ * audit trail; the flag cannot be set from a request.
+ *  - workflow:     the workflow service applying a transition it has already decided
+ *  - audit-writer: writing a workflow-transition row
+ *  - demo-loader, scheduler, import: system actors that take transitions through the workflow
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 
-export type SystemActor = 'audit-writer' | 'demo-loader';
+export type SystemActor = 'workflow' | 'audit-writer' | 'demo-loader' | 'scheduler' | 'import';
 
 const storage = new AsyncLocalStorage<SystemActor>();
 

@@ -9,6 +9,7 @@ import type { Locale } from '../domain/enums';
 import { demoNewsroom } from '../demo/data';
 import type { Bilingual, DemoNewsroom } from '../demo/types';
 import { runAs } from '../middlewares/system-context';
+import { systemActor } from './workflow';
 
 type Data = Record<string, unknown>;
 
@@ -58,7 +59,11 @@ const demo = ({ strapi }: { strapi: Core.Strapi }) => {
   };
   const docIds = (keys: string[]) => keys.map((k) => docId(k) as string);
 
-  /** Create or update one document in both locales; `shared` holds non-localized fields and relations. */
+  /**
+   * Create or update one document in both locales; `shared` holds non-localized fields and
+   * relations. A locale that is already published is left alone: the demo is loaded once,
+   * and a second load changes nothing.
+   */
   const upsert = async <T>(
     type: TypeName,
     record: Keyed & { text: Bilingual<T> },
@@ -73,6 +78,7 @@ const demo = ({ strapi }: { strapi: Core.Strapi }) => {
     for (const [locale, textKey] of LOCALE_TEXT) {
       const text = record.text[textKey];
       if (!text) continue;
+      if (documentId && (await isPublished(uid, documentId, locale))) continue;
       const data = { ...shared, ...localized(text, textKey), slug: record.slug };
       if (!documentId) {
         const created = (await strapi.documents(uid).create({ locale, data } as never)) as { documentId: string };
@@ -85,11 +91,24 @@ const demo = ({ strapi }: { strapi: Core.Strapi }) => {
     return documentId as string;
   };
 
+  const isPublished = async (uid: string, documentId: string, locale: string) =>
+    (await strapi.db.query(uid as never).count({ where: { documentId, locale, publishedAt: { $notNull: true } } })) > 0;
+
+  /**
+   * Publish through the editorial workflow as the named system actor `system:demo-loader`:
+   * submitted, approved and published, each step in the audit trail like any other.
+   */
   const publishAll = async (type: TypeName, keys: string[]) => {
-    const uid = typeUid(type) as never;
+    const uid = typeUid(type);
+    const workflow = strapi.plugin('chronicle').service('workflow');
+    const actor = systemActor('demo-loader');
     for (const key of keys) {
+      const documentId = docId(key) as string;
       for (const [locale] of LOCALE_TEXT) {
-        await strapi.documents(uid).publish({ documentId: docId(key), locale } as never);
+        if (await isPublished(uid, documentId, locale)) continue;
+        for (const to of ['in_review', 'approved', 'published'] as const) {
+          await workflow.transition({ uid, documentId, locale, to, note: to === 'in_review' ? 'demo newsroom' : null }, actor);
+        }
       }
     }
   };
@@ -112,7 +131,7 @@ const demo = ({ strapi }: { strapi: Core.Strapi }) => {
           await upsert(
             'chronicle',
             ch,
-            { subjectUnit: docId(ch.subjectUnit), periodStart: ch.periodStart, periodEnd: ch.periodEnd, workflowState: 'published' },
+            { subjectUnit: docId(ch.subjectUnit), periodStart: ch.periodStart, periodEnd: ch.periodEnd },
             (t) => ({ title: t.title, summary: t.summary, body: t.body })
           );
         }
@@ -124,7 +143,6 @@ const demo = ({ strapi }: { strapi: Core.Strapi }) => {
               chronicle: docId(r.chronicle),
               bylines: r.bylines.map((b) => ({ contributor: docId(b.contributor), role: b.role })),
               tags: r.tags.map((label) => ({ label })),
-              workflowState: 'published',
             },
             (t) => ({
               title: t.title,
@@ -144,7 +162,6 @@ const demo = ({ strapi }: { strapi: Core.Strapi }) => {
               unit: docId(p.unit),
               consent: p.consent,
               dutyRoles: p.dutyRoles.map((role) => ({ role })),
-              workflowState: 'published',
             },
             (t, lang) => {
               return {
@@ -183,7 +200,6 @@ const demo = ({ strapi }: { strapi: Core.Strapi }) => {
               asOf: s.asOf ?? null,
               sourceReport: docId(s.report),
               additive: s.additive,
-              workflowState: 'published',
             },
             (t) => ({ label: t.label })
           );
@@ -204,7 +220,6 @@ const demo = ({ strapi }: { strapi: Core.Strapi }) => {
               chronicle: docId(e.chronicle),
               sourceReport: docId(e.report),
               statistics: docIds(e.statistics),
-              workflowState: 'published',
             },
             (t) => ({ title: t.title, description: t.description ?? null, place: t.place ?? null })
           );
@@ -212,6 +227,7 @@ const demo = ({ strapi }: { strapi: Core.Strapi }) => {
         // Reports name their profiles; written last because deeds point back at the reports.
         for (const r of newsroom.reports) {
           for (const [locale] of LOCALE_TEXT) {
+            if (await isPublished(typeUid('field-report'), docId(r.key) as string, locale)) continue;
             await strapi.documents(typeUid('field-report') as never).update({
               documentId: docId(r.key),
               locale,

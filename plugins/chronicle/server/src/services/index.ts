@@ -3,7 +3,9 @@ import layouts from './layouts';
 import locales from './locales';
 import overview from './overview';
 import publicAccess from './public-access';
+import queue from './queue';
 import roles from './roles';
+import workflow from './workflow';
 
 const services = {
   locales,
@@ -12,6 +14,8 @@ const services = {
   layouts,
   overview,
   demo,
+  workflow,
+  queue,
 };
 
 export type ServiceMap = { [K in keyof typeof services]: ReturnType<(typeof services)[K]> };

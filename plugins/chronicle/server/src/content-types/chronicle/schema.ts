@@ -1,4 +1,4 @@
-import { relation, sharedField, slug, text, typePluginOptions, workflowState } from '../attributes';
+import { relation, sharedField, slug, text, typePluginOptions, editorialAttributes } from '../attributes';
 
 /** A dated account of one operation (纪实): its period, its unit, its ordered events. */
 export default {
@@ -22,7 +22,7 @@ export default {
     events: relation('oneToMany', 'timeline-event', { mappedBy: 'chronicle' }),
     reports: relation('oneToMany', 'field-report', { mappedBy: 'chronicle' }),
     slug: slug(),
-    workflowState: workflowState(),
+    ...editorialAttributes(),
   },
   indexes: [{ name: 'chronicle_chronicles_slug_idx', columns: ['slug'] }],
 };

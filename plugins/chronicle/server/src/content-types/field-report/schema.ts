@@ -5,7 +5,7 @@ import {
   slug,
   text,
   typePluginOptions,
-  workflowState,
+  editorialAttributes,
 } from '../attributes';
 
 /** A story as filed by a reporter or correspondent. */
@@ -35,9 +35,8 @@ export default {
     statistics: relation('oneToMany', 'grid-statistic', { mappedBy: 'sourceReport' }),
     chronicle: relation('manyToOne', 'chronicle', { inversedBy: 'reports' }),
     embargoUntil: sharedField('datetime'),
-    corrections: component('correction', true),
     slug: slug(),
-    workflowState: workflowState(),
+    ...editorialAttributes(),
   },
   indexes: [{ name: 'chronicle_field_reports_slug_idx', columns: ['slug'] }],
 };

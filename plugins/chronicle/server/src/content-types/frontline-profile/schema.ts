@@ -7,7 +7,7 @@ import {
   slug,
   text,
   typePluginOptions,
-  workflowState,
+  editorialAttributes,
 } from '../attributes';
 
 /** A person commended for frontline work: the subject of a commendation page. */
@@ -38,7 +38,7 @@ export default {
     slug: slug(),
     reports: relation('manyToMany', 'field-report', { mappedBy: 'profiles' }),
     events: relation('manyToMany', 'timeline-event', { mappedBy: 'actors' }),
-    workflowState: workflowState(),
+    ...editorialAttributes(),
   },
   indexes: [{ name: 'chronicle_frontline_profiles_slug_idx', columns: ['slug'] }],
 };

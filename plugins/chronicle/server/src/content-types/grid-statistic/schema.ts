@@ -6,7 +6,7 @@ import {
   slug,
   text,
   typePluginOptions,
-  workflowState,
+  editorialAttributes,
 } from '../attributes';
 
 /**
@@ -38,7 +38,7 @@ export default {
     events: relation('manyToMany', 'timeline-event', { mappedBy: 'statistics' }),
     additive: sharedField('boolean', { default: false }),
     slug: slug(),
-    workflowState: workflowState(),
+    ...editorialAttributes(),
   },
   indexes: [
     { name: 'chronicle_grid_statistics_metric_idx', columns: ['metric'] },

@@ -7,7 +7,7 @@ import {
   slug,
   text,
   typePluginOptions,
-  workflowState,
+  editorialAttributes,
 } from '../attributes';
 
 /**
@@ -42,7 +42,7 @@ export default {
     importance: sharedField('integer', { min: 1, max: 5, default: 3 }),
     media: media(true, ['images', 'videos']),
     slug: slug(),
-    workflowState: workflowState(),
+    ...editorialAttributes(),
   },
   indexes: [
     { name: 'chronicle_timeline_events_occurred_idx', columns: ['occurred_at'] },

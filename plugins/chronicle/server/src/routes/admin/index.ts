@@ -1,4 +1,6 @@
 /** Admin routes under /chronicle: admin JWT required, checked against the plugin's RBAC actions. */
+const authenticated = { policies: ['admin::isAuthenticatedAdmin'] };
+
 export default {
   type: 'admin' as const,
   routes: [
@@ -10,5 +12,9 @@ export default {
         policies: [{ name: 'admin::hasPermissions', config: { actions: ['plugin::chronicle.read'] } }],
       },
     },
+    // Who may take which transition is decided per document by the workflow itself.
+    { method: 'POST', path: '/workflow/transition', handler: 'workflow.transition', config: authenticated },
+    { method: 'GET', path: '/workflow/queue', handler: 'workflow.queue', config: authenticated },
+    { method: 'GET', path: '/workflow/history', handler: 'workflow.history', config: authenticated },
   ],
 };

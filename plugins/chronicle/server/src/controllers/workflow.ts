@@ -1,0 +1,104 @@
+/**
+ * Admin routes of the editorial workflow (DESIGN §4): take a transition, read the review
+ * queue, read a document's history. Bodies and queries are validated with zod; refusals come
+ * back as 400/403/404/409 with the standard error envelope.
+ */
+import type { Core } from '@strapi/strapi';
+import { z } from 'zod';
+import { CORRECTION_KINDS, WORKFLOW_STATES } from '../domain/enums';
+import { ChronicleError } from '../errors';
+import { getService } from '../get-service';
+import { actorFromContext, EDITORIAL_UIDS } from '../services/workflow';
+import { queryProblem } from './query';
+
+const isoDateTime = z.string().datetime({ offset: true, message: 'must be an ISO 8601 date-time with a time zone, e.g. 2022-03-08T08:00:00+08:00' });
+
+const subject = {
+  uid: z.enum(EDITORIAL_UIDS as [string, ...string[]], { message: `uid must be one of ${EDITORIAL_UIDS.join(', ')}` }),
+  documentId: z.string().trim().min(1, 'documentId is required').max(64),
+  locale: z.string().trim().min(1, 'locale is required').max(16),
+};
+
+const transitionBody = z
+  .object({
+    ...subject,
+    to: z.enum(WORKFLOW_STATES, { message: `to must be one of ${WORKFLOW_STATES.join(', ')}` }),
+    note: z.string().max(4000).nullish(),
+    publishAt: isoDateTime.nullish(),
+    correction: z
+      .object({
+        kind: z.enum(CORRECTION_KINDS, { message: `correction.kind must be one of ${CORRECTION_KINDS.join(', ')}` }),
+        text: z.string().trim().min(1, 'correction.text is required').max(4000),
+      })
+      .strict()
+      .nullish(),
+    updatedAt: isoDateTime.nullish(),
+  })
+  .strict();
+
+const historyQuery = z.object(subject).strict();
+
+const queueQuery = z
+  .object({ state: z.enum(WORKFLOW_STATES, { message: `state must be one of ${WORKFLOW_STATES.join(', ')}` }).optional() })
+  .strict();
+
+const problemOf = (error: z.ZodError) =>
+  error.issues
+    .map((issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `unknown field${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}`
+        : `${issue.path.length ? `${issue.path.join('.')}: ` : ''}${issue.message}`
+    )
+    .join('; ');
+
+const workflowController = ({ strapi }: { strapi: Core.Strapi }) => {
+  const knownLocale = async (locale: string) => {
+    const codes = await getService(strapi, 'locales').codes();
+    if (!codes.includes(locale)) throw new ChronicleError(400, `locale must be one of ${codes.join(', ')}`);
+  };
+
+  const actorOf = (ctx: any) => {
+    const actor = actorFromContext(ctx);
+    if (!actor) throw new ChronicleError(403, 'an admin user is required');
+    return actor;
+  };
+
+  return {
+    async transition(ctx: any) {
+      const parsed = transitionBody.safeParse(ctx.request.body ?? {});
+      if (!parsed.success) return ctx.badRequest(problemOf(parsed.error));
+      const body = parsed.data;
+      await knownLocale(body.locale);
+      const ifMatch = typeof ctx.get === 'function' ? ctx.get('if-match') : '';
+      const expectedUpdatedAt = body.updatedAt ?? (ifMatch ? ifMatch.replace(/^W\//, '').replace(/"/g, '') : null);
+      if (expectedUpdatedAt && Number.isNaN(Date.parse(expectedUpdatedAt))) {
+        return ctx.badRequest('If-Match must carry the document’s updatedAt as an ISO 8601 date-time');
+      }
+      const result = await getService(strapi, 'workflow').transition(
+        { ...body, expectedUpdatedAt },
+        actorOf(ctx)
+      );
+      ctx.body = { state: result.state, history: result.history };
+    },
+
+    async history(ctx: any) {
+      const problem = queryProblem(historyQuery, ctx.query);
+      if (problem) return ctx.badRequest(problem);
+      const { uid, documentId, locale } = historyQuery.parse(ctx.query);
+      await knownLocale(locale);
+      const service = getService(strapi, 'workflow');
+      const state = await service.stateOf(uid, documentId, locale);
+      if (state === undefined) throw new ChronicleError(404, `no ${locale} version of ${uid} ${documentId}`);
+      await getService(strapi, 'queue').assertCanRead(ctx, uid, documentId, locale);
+      ctx.body = { state, history: await service.history(uid, documentId, locale) };
+    },
+
+    async queue(ctx: any) {
+      const problem = queryProblem(queueQuery, ctx.query);
+      if (problem) return ctx.badRequest(problem);
+      ctx.body = await getService(strapi, 'queue').forUser(ctx, queueQuery.parse(ctx.query).state);
+    },
+  };
+};
+
+export default workflowController;

@@ -1,0 +1,164 @@
+/**
+ * The editorial workflow as a pure state machine (DESIGN §4): which transitions exist, who
+ * may take them, what each needs, and what must happen when one is taken. The service
+ * applies the verdict; nothing here touches Strapi or the clock (the caller passes `now`).
+ *
+ *   draft → in_review → approved → published → corrected …
+ *               ↓  ↑          ↓        ↓
+ *      changes_requested  scheduled  withdrawn → draft
+ */
+import type { CorrectionKind, WorkflowState } from './enums';
+
+export type WorkflowPermission = 'submit' | 'approve' | 'publish';
+
+export interface Actor {
+  kind: 'user' | 'system';
+  /** Admin user id, for users. */
+  id?: number;
+  name: string;
+  /** For users: the workflow actions their roles grant. Systems act under the same rules but hold them all. */
+  permissions: ReadonlySet<WorkflowPermission>;
+}
+
+export interface DocumentFacts {
+  state: WorkflowState;
+  /** Admin user who created the document (its author). */
+  createdBy?: number | null;
+  /** Admin user who last submitted it for review. */
+  submittedBy?: number | null;
+  embargoUntil?: string | null;
+  scheduledFor?: string | null;
+}
+
+export interface TransitionRequest {
+  to: WorkflowState;
+  note?: string | null;
+  publishAt?: string | null;
+  correction?: { kind: CorrectionKind; text: string } | null;
+}
+
+export type Effect =
+  | 'publish'
+  | 'unpublish'
+  | 'append-correction'
+  | 'schedule'
+  | 'unschedule'
+  | 'set-withdrawal'
+  | 'clear-withdrawal';
+
+export type Verdict =
+  | { ok: true; effects: Effect[]; scheduledFor?: string }
+  | { ok: false; status: 400 | 403 | 409; message: string };
+
+interface Rule {
+  from: WorkflowState[];
+  to: WorkflowState;
+  permission: WorkflowPermission;
+  /** Only the author (or whoever holds `approve`) may take it. */
+  authorOrEditor?: boolean;
+  /** The author and the submitter may not take it: nobody approves their own work. */
+  notAuthor?: boolean;
+  needsNote?: string;
+  effects: Effect[];
+}
+
+export const RULES: Rule[] = [
+  { from: ['draft', 'changes_requested'], to: 'in_review', permission: 'submit', authorOrEditor: true, effects: [] },
+  { from: ['in_review'], to: 'draft', permission: 'submit', authorOrEditor: true, effects: [] },
+  {
+    from: ['in_review', 'approved'],
+    to: 'changes_requested',
+    permission: 'approve',
+    needsNote: 'a note telling the author what to change is required',
+    effects: [],
+  },
+  { from: ['in_review'], to: 'approved', permission: 'approve', notAuthor: true, effects: [] },
+  { from: ['approved'], to: 'scheduled', permission: 'publish', effects: ['schedule'] },
+  { from: ['scheduled'], to: 'approved', permission: 'publish', effects: ['unschedule'] },
+  { from: ['approved', 'scheduled'], to: 'published', permission: 'publish', effects: ['publish', 'unschedule'] },
+  { from: ['published', 'corrected'], to: 'corrected', permission: 'publish', effects: ['append-correction', 'publish'] },
+  {
+    from: ['published', 'corrected'],
+    to: 'withdrawn',
+    permission: 'publish',
+    needsNote: 'a public reason for the withdrawal is required',
+    effects: ['unpublish', 'set-withdrawal'],
+  },
+  { from: ['withdrawn'], to: 'draft', permission: 'publish', effects: ['clear-withdrawal'] },
+];
+
+const deny = (status: 400 | 403 | 409, message: string): Verdict => ({ ok: false, status, message });
+
+const isBlank = (s: string | null | undefined) => !s || !s.trim();
+
+/** The states a document may move to from `state`, whoever asks. */
+export const nextStates = (state: WorkflowState): WorkflowState[] =>
+  RULES.filter((r) => r.from.includes(state)).map((r) => r.to);
+
+/** Decide a transition. Checks run in order: does it exist (409), may this actor (403), is the request complete (400), is it time (409). */
+export function decide(facts: DocumentFacts, request: TransitionRequest, actor: Actor, now: Date): Verdict {
+  const rule = RULES.find((r) => r.to === request.to && r.from.includes(facts.state));
+  if (!rule) {
+    const options = nextStates(facts.state);
+    return deny(
+      409,
+      `cannot go from ${facts.state} to ${request.to}` +
+        (options.length ? `; from ${facts.state} the document can go to ${options.join(', ')}` : '')
+    );
+  }
+
+  if (actor.kind === 'user') {
+    if (!actor.permissions.has(rule.permission)) {
+      return deny(403, `moving a document to ${rule.to} needs the workflow "${rule.permission}" permission`);
+    }
+    const isAuthor = actor.id !== undefined && (actor.id === facts.createdBy || actor.id === facts.submittedBy);
+    if (rule.authorOrEditor && !isAuthor && !actor.permissions.has('approve')) {
+      return deny(403, 'only the author or an editor can do this');
+    }
+    if (rule.notAuthor && isAuthor) {
+      return deny(403, 'an author cannot approve their own work');
+    }
+  }
+
+  if (rule.needsNote && isBlank(request.note)) return deny(400, rule.needsNote);
+
+  if (rule.to === 'corrected') {
+    if (!request.correction || isBlank(request.correction.text)) {
+      return deny(400, 'a correction (kind and text) is required');
+    }
+  }
+
+  const embargo = facts.embargoUntil ? new Date(facts.embargoUntil) : null;
+
+  if (rule.to === 'scheduled') {
+    if (!request.publishAt) return deny(400, 'publishAt is required to schedule publication');
+    const at = new Date(request.publishAt);
+    if (Number.isNaN(at.getTime())) return deny(400, 'publishAt must be an ISO 8601 date-time');
+    if (at.getTime() <= now.getTime()) return deny(400, 'publishAt must be in the future');
+    if (embargo && at.getTime() < embargo.getTime()) {
+      return deny(400, `publishAt is before the embargo (${embargo.toISOString()})`);
+    }
+    return { ok: true, effects: rule.effects, scheduledFor: at.toISOString() };
+  }
+
+  if (rule.effects.includes('publish')) {
+    if (embargo && embargo.getTime() > now.getTime()) {
+      return deny(409, `embargoed until ${embargo.toISOString()}; schedule it instead`);
+    }
+    if (facts.state === 'scheduled' && facts.scheduledFor && new Date(facts.scheduledFor).getTime() > now.getTime()) {
+      return deny(409, `scheduled for ${new Date(facts.scheduledFor).toISOString()}; unschedule it to publish now`);
+    }
+  }
+
+  return { ok: true, effects: rule.effects };
+}
+
+/**
+ * Editing a document that was approved, scheduled or published sends it back to review: what
+ * readers will see next must be approved again. Other states are unchanged by an edit.
+ */
+export const stateAfterEdit = (state: WorkflowState): WorkflowState =>
+  ['approved', 'scheduled', 'published', 'corrected'].includes(state) ? 'in_review' : state;
+
+/** Is a document in this state on the public surfaces (its published version live)? */
+export const isLive = (state: WorkflowState) => state === 'published' || state === 'corrected';

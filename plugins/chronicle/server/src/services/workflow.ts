@@ -1,0 +1,259 @@
+/**
+ * Applies the editorial workflow (../domain/workflow) to documents: reads a document's facts,
+ * asks the state machine, then changes the state, publishes / unpublishes / corrects, and
+ * writes the audit row, all in one transaction. A concurrent or stale request loses with a
+ * 409 instead of overwriting. Webhook subscribers hear `chronicle.workflow.transition` once
+ * the transaction has committed.
+ */
+import type { Core } from '@strapi/strapi';
+import { EDITORIAL_TYPES, typeNameOf, typeUid, TYPE_META } from '../domain/content-types';
+import type { CorrectionKind, WorkflowState } from '../domain/enums';
+import { decide, stateAfterEdit, type Actor, type WorkflowPermission } from '../domain/workflow';
+import { ChronicleError } from '../errors';
+import { runAs, type SystemActor } from '../middlewares/system-context';
+
+export const TRANSITION_UID = 'plugin::chronicle.workflow-transition';
+export const WEBHOOK_EVENT = 'chronicle.workflow.transition';
+export const EDITORIAL_UIDS = EDITORIAL_TYPES.map(typeUid) as string[];
+
+export interface TransitionInput {
+  uid: string;
+  documentId: string;
+  locale: string;
+  to: WorkflowState;
+  note?: string | null;
+  publishAt?: string | null;
+  correction?: { kind: CorrectionKind; text: string } | null;
+  /** The document's updatedAt as the client last read it: a different one is a 409. */
+  expectedUpdatedAt?: string | null;
+}
+
+export interface HistoryEntry {
+  from: string;
+  to: string;
+  actor: string;
+  note: string | null;
+  at: string;
+}
+
+type Row = Record<string, any>;
+
+const PERMISSIONS: WorkflowPermission[] = ['submit', 'approve', 'publish'];
+
+/** The acting admin user of the current request, as a workflow actor. */
+export const actorFromContext = (ctx: any): Actor | undefined => {
+  const user = ctx?.state?.user;
+  const ability = ctx?.state?.userAbility;
+  if (!user || !ability || ctx?.state?.auth?.strategy?.name !== 'admin') return undefined;
+  const name = [user.firstname, user.lastname].filter(Boolean).join(' ') || user.email;
+  return {
+    kind: 'user',
+    id: user.id,
+    name,
+    permissions: new Set(PERMISSIONS.filter((p) => ability.can(`plugin::chronicle.workflow.${p}`))),
+  };
+};
+
+export const systemActor = (name: SystemActor): Actor => ({ kind: 'system', name: `system:${name}`, permissions: new Set(PERMISSIONS) });
+
+const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
+  const query = (uid: string) => strapi.db.query(uid as never);
+
+  const draftRow = async (uid: string, documentId: string, locale: string): Promise<Row | null> =>
+    query(uid).findOne({
+      where: { documentId, locale, publishedAt: null },
+      populate: { createdBy: { select: ['id'] }, corrections: true },
+    });
+
+  const lastSubmitter = async (uid: string, documentId: string, locale: string): Promise<number | null> => {
+    const row = await query(TRANSITION_UID).findOne({
+      where: { contentUid: uid, subjectDocumentId: documentId, subjectLocale: locale, to: 'in_review' },
+      orderBy: [{ at: 'desc' }, { id: 'desc' }],
+      populate: { actor: { select: ['id'] } },
+    });
+    return row?.actor?.id ?? null;
+  };
+
+  const history = async (uid: string, documentId: string, locale: string): Promise<HistoryEntry[]> => {
+    const rows = await query(TRANSITION_UID).findMany({
+      where: { contentUid: uid, subjectDocumentId: documentId, subjectLocale: locale },
+      orderBy: [{ at: 'asc' }, { id: 'asc' }],
+      select: ['from', 'to', 'actorName', 'note', 'at'],
+    });
+    return rows.map((r: Row) => ({
+      from: r.from,
+      to: r.to,
+      actor: r.actorName,
+      note: r.note ?? null,
+      at: new Date(r.at).toISOString(),
+    }));
+  };
+
+  const writeAudit = async (entry: { uid: string; documentId: string; locale: string; from: string; to: string; actor: Actor; note?: string | null; at: Date }) => {
+    let actorDocumentId: string | undefined;
+    if (entry.actor.id !== undefined) {
+      const user = await query('admin::user').findOne({ where: { id: entry.actor.id }, select: ['documentId'] });
+      actorDocumentId = user?.documentId;
+    }
+    await runAs('audit-writer', () =>
+      strapi.documents(TRANSITION_UID as never).create({
+        data: {
+          contentUid: entry.uid,
+          subjectDocumentId: entry.documentId,
+          subjectLocale: entry.locale,
+          from: entry.from,
+          to: entry.to,
+          actor: actorDocumentId ?? null,
+          actorName: entry.actor.name,
+          note: entry.note ?? null,
+          at: entry.at.toISOString(),
+        },
+      } as never)
+    );
+  };
+
+  const announce = (payload: Record<string, unknown>) => {
+    strapi.eventHub.emit(WEBHOOK_EVENT, payload);
+  };
+
+  return {
+    history,
+
+    /** Decide and apply one transition. Throws ChronicleError (400/403/404/409) when refused. */
+    async transition(input: TransitionInput, actor: Actor) {
+      const { uid, documentId, locale } = input;
+      const type = typeNameOf(uid);
+      if (!type || !EDITORIAL_UIDS.includes(uid)) throw new ChronicleError(400, `uid must be one of ${EDITORIAL_UIDS.join(', ')}`);
+      const now = new Date();
+      let publishResult: unknown;
+
+      const outcome = await strapi.db.transaction(async ({ onCommit }: any) => {
+        const draft = await draftRow(uid, documentId, locale);
+        if (!draft) throw new ChronicleError(404, `no ${locale} version of ${type} ${documentId}`);
+        if (
+          input.expectedUpdatedAt &&
+          new Date(draft.updatedAt).getTime() !== new Date(input.expectedUpdatedAt).getTime()
+        ) {
+          throw new ChronicleError(409, 'the document changed since you read it; reload it and try again');
+        }
+        const from: WorkflowState = draft.workflowState ?? 'draft';
+        const verdict = decide(
+          {
+            state: from,
+            createdBy: draft.createdBy?.id ?? null,
+            submittedBy: await lastSubmitter(uid, documentId, locale),
+            embargoUntil: draft.embargoUntil ?? null,
+            scheduledFor: draft.scheduledFor ?? null,
+          },
+          { to: input.to, note: input.note, publishAt: input.publishAt, correction: input.correction },
+          actor,
+          now
+        );
+        if (!verdict.ok) throw new ChronicleError(verdict.status, verdict.message);
+
+        const scheduledFor = verdict.effects.includes('schedule')
+          ? verdict.scheduledFor
+          : verdict.effects.includes('unschedule')
+            ? null
+            : draft.scheduledFor ?? null;
+        // Claim the state: of two concurrent requests, the second finds the row changed.
+        const claimed = await query(uid).updateMany({
+          where: { id: draft.id, workflowState: draft.workflowState ?? null },
+          data: { workflowState: input.to, scheduledFor },
+        });
+        if (claimed.count !== 1) {
+          throw new ChronicleError(409, 'someone else changed this document at the same moment; reload it and try again');
+        }
+
+        const documents = strapi.documents(uid as never) as any;
+        await runAs('workflow', async () => {
+          for (const effect of verdict.effects) {
+            if (effect === 'append-correction' && input.correction) {
+              const corrections = (draft.corrections ?? []).map(({ date, kind, text }: Row) => ({ date, kind, text }));
+              corrections.push({ date: now.toISOString(), kind: input.correction.kind, text: input.correction.text.trim() });
+              await documents.update({ documentId, locale, data: { corrections } });
+            } else if (effect === 'set-withdrawal') {
+              await documents.update({ documentId, locale, data: { withdrawalNotice: { reason: input.note?.trim(), date: now.toISOString() } } });
+            } else if (effect === 'clear-withdrawal') {
+              await documents.update({ documentId, locale, data: { withdrawalNotice: null } });
+            }
+          }
+          if (verdict.effects.includes('publish')) publishResult = await documents.publish({ documentId, locale });
+          if (verdict.effects.includes('unpublish')) await documents.unpublish({ documentId, locale });
+        });
+        // The published version mirrors the state (publishing copied it; this covers the rest).
+        await query(uid).updateMany({
+          where: { documentId, locale, publishedAt: { $notNull: true } },
+          data: { workflowState: input.to, scheduledFor },
+        });
+
+        const note = input.to === 'corrected' ? input.correction?.text ?? null : input.note ?? null;
+        await writeAudit({ uid, documentId, locale, from, to: input.to, actor, note, at: now });
+        const title = draft[TYPE_META[type as Exclude<typeof type, 'workflow-transition'>].mainField];
+        onCommit(() =>
+          announce({ uid, documentId, locale, title, from, to: input.to, actor: actor.name, note, at: now.toISOString() })
+        );
+        return { from };
+      });
+
+      return {
+        state: input.to,
+        from: outcome.from,
+        history: await history(uid, documentId, locale),
+        publishResult,
+      };
+    },
+
+    /**
+     * An edit by anyone but the workflow: a document that was approved, scheduled or published
+     * goes back to review, recorded like any transition. Call after the edit was written.
+     */
+    async recordEdit(uid: string, documentId: string, locale: string, before: WorkflowState, actor: Actor) {
+      const after = stateAfterEdit(before);
+      if (after === before) return before;
+      await query(uid).updateMany({ where: { documentId, locale, publishedAt: null }, data: { workflowState: after, scheduledFor: null } });
+      const now = new Date();
+      await writeAudit({ uid, documentId, locale, from: before, to: after, actor, note: 'edited after approval; needs review again', at: now });
+      announce({ uid, documentId, locale, from: before, to: after, actor: actor.name, note: 'edited', at: now.toISOString() });
+      return after;
+    },
+
+    /** The state of a document's locale (its draft row), or undefined when that locale does not exist. */
+    async stateOf(uid: string, documentId: string, locale: string): Promise<WorkflowState | undefined> {
+      const row = await query(uid).findOne({ where: { documentId, locale, publishedAt: null }, select: ['workflowState'] });
+      return row ? (row.workflowState ?? 'draft') : undefined;
+    },
+
+    /**
+     * Scheduled publishing: publish every scheduled document that is due, as the named system
+     * actor `system:scheduler`. The state lives in the database, so a restart loses nothing;
+     * each document is claimed by the same conditional update as any transition, so when
+     * several instances share a database and run this at once, each document is published by
+     * exactly one of them (the others find it claimed and skip it).
+     */
+    async publishDue(now = new Date()) {
+      const published: Array<{ uid: string; documentId: string; locale: string }> = [];
+      for (const uid of EDITORIAL_UIDS) {
+        const due = await query(uid).findMany({
+          where: { publishedAt: null, workflowState: 'scheduled', scheduledFor: { $lte: now.toISOString() } },
+          select: ['documentId', 'locale'],
+        });
+        for (const row of due) {
+          try {
+            await this.transition({ uid, documentId: row.documentId, locale: row.locale, to: 'published' }, systemActor('scheduler'));
+            published.push({ uid, documentId: row.documentId, locale: row.locale });
+          } catch (error) {
+            // Claimed by another instance meanwhile (409), or refused: leave it for the editors.
+            if ((error as ChronicleError).status !== 409) {
+              strapi.log.warn(`[chronicle] scheduled publication of ${uid} ${row.documentId} (${row.locale}) refused: ${(error as Error).message}`);
+            }
+          }
+        }
+      }
+      return published;
+    },
+  };
+};
+
+export type WorkflowService = ReturnType<typeof workflow>;
+export default workflow;

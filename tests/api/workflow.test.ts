@@ -1,0 +1,334 @@
+/**
+ * The editorial workflow through the API, with real admin users logged in through
+ * /admin/login: submission, review, approval, embargo, scheduling, corrections, withdrawal,
+ * the audit trail, concurrency and stale writes, the queue and the webhook event.
+ */
+import { startStrapi, type TestStrapi } from '../helpers/strapi';
+import { adminApi, createAdminUser, login } from '../helpers/admin';
+
+const CM = '/content-manager/collection-types';
+const REPORT = 'plugin::chronicle.field-report';
+const TRANSITIONS = 'plugin::chronicle.workflow-transition';
+
+let app: TestStrapi;
+type Api = ReturnType<typeof adminApi>;
+let reporter: Api;
+let reporter2: Api;
+let editor: Api;
+let editor2: Api;
+let superAdmin: Api;
+
+beforeAll(async () => {
+  app = await startStrapi();
+  const users: Array<[string, string]> = [
+    ['reporter@wf.local', 'chronicle-reporter'],
+    ['reporter2@wf.local', 'chronicle-reporter'],
+    ['editor@wf.local', 'strapi-editor'],
+    ['editor2@wf.local', 'strapi-editor'],
+    ['admin@wf.local', 'strapi-super-admin'],
+  ];
+  for (const [email, role] of users) await createAdminUser(app.strapi, email, role);
+  reporter = adminApi(app.strapi, await login(app.strapi, 'reporter@wf.local'));
+  reporter2 = adminApi(app.strapi, await login(app.strapi, 'reporter2@wf.local'));
+  editor = adminApi(app.strapi, await login(app.strapi, 'editor@wf.local'));
+  editor2 = adminApi(app.strapi, await login(app.strapi, 'editor2@wf.local'));
+  superAdmin = adminApi(app.strapi, await login(app.strapi, 'admin@wf.local'));
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+const newReport = async (title: string, extra: object = {}) => {
+  const res = await reporter.post(`${CM}/${REPORT}?locale=zh-Hans`, { title, body: '正文', ...extra });
+  expect(res.status).toBe(201);
+  return res.body.data.documentId as string;
+};
+const move = (api: Api, documentId: string, to: string, extra: object = {}) =>
+  api.post('/chronicle/workflow/transition', { uid: REPORT, documentId, locale: 'zh-Hans', to, ...extra });
+const stateOf = (documentId: string) => app.strapi.plugin('chronicle').service('workflow').stateOf(REPORT, documentId, 'zh-Hans');
+const publishedVersion = (documentId: string) =>
+  app.strapi.documents(REPORT as never).findOne({ documentId, locale: 'zh-Hans', status: 'published', populate: ['corrections'] } as never) as Promise<any>;
+const auditRows = (documentId: string) =>
+  app.strapi.db.query(TRANSITIONS as never).findMany({ where: { subjectDocumentId: documentId }, orderBy: { id: 'asc' } }) as Promise<any[]>;
+
+describe('the newsroom loop', () => {
+  let id: string;
+
+  test('a reporter submits their draft for review', async () => {
+    id = await newReport('网格员入户排查');
+    const res = await move(reporter, id, 'in_review', { note: '请审阅' });
+    expect(res.status).toBe(200);
+    expect(res.body.state).toBe('in_review');
+    expect(res.body.history).toEqual([
+      { from: 'draft', to: 'in_review', actor: 'reporter Test', note: '请审阅', at: expect.any(String) },
+    ]);
+  });
+
+  test('the author cannot approve, another reporter cannot touch it', async () => {
+    const own = await move(reporter, id, 'approved');
+    expect(own.status).toBe(403);
+    expect(own.body.error.message).toMatch(/workflow "approve" permission/);
+    expect((await move(reporter2, id, 'draft')).status).toBe(403);
+    expect(await stateOf(id)).toBe('in_review');
+  });
+
+  test('an invalid transition is a 409 that says where the document can go', async () => {
+    const res = await move(editor, id, 'published');
+    expect(res.status).toBe(409);
+    expect(res.body.error).toMatchObject({ status: 409, name: 'ConflictError' });
+    expect(res.body.error.message).toMatch(/cannot go from in_review to published/);
+  });
+
+  test('changes are requested with a note, and the author resubmits', async () => {
+    const bare = await move(editor, id, 'changes_requested');
+    expect(bare.status).toBe(400);
+    expect(bare.body.error.message).toMatch(/note/);
+    expect((await move(editor, id, 'changes_requested', { note: '补充时间地点' })).status).toBe(200);
+    expect((await move(reporter, id, 'in_review')).status).toBe(200);
+  });
+
+  test('an editor approves; the reporter still cannot publish by any route', async () => {
+    expect((await move(editor, id, 'approved')).status).toBe(200);
+    expect((await move(reporter, id, 'published')).status).toBe(403);
+    expect((await reporter.post(`${CM}/${REPORT}/${id}/actions/publish?locale=zh-Hans`, {})).status).toBe(403);
+    expect(await publishedVersion(id)).toBeNull();
+  });
+
+  test('a script cannot publish without a named actor', async () => {
+    await expect(app.strapi.documents(REPORT as never).publish({ documentId: id, locale: 'zh-Hans' } as never)).rejects.toMatchObject({
+      status: 403,
+      message: expect.stringMatching(/named system actor/),
+    });
+    expect(await publishedVersion(id)).toBeNull();
+  });
+
+  test('the editor publishes, and every step is in the audit trail', async () => {
+    const res = await move(editor, id, 'published');
+    expect(res.status).toBe(200);
+    expect((await publishedVersion(id)).workflowState).toBe('published');
+    const steps = (await auditRows(id)).map((r) => `${r.from}>${r.to}:${r.actorName}`);
+    expect(steps).toEqual([
+      'draft>in_review:reporter Test',
+      'in_review>changes_requested:editor Test',
+      'changes_requested>in_review:reporter Test',
+      'in_review>approved:editor Test',
+      'approved>published:editor Test',
+    ]);
+  });
+
+  test('editing the published report sends it back to review; the published version stays live', async () => {
+    const res = await reporter.put(`${CM}/${REPORT}/${id}?locale=zh-Hans`, { title: '网格员入户排查（更新）' });
+    expect(res.status).toBe(200);
+    expect(await stateOf(id)).toBe('in_review');
+    expect((await publishedVersion(id)).title).toBe('网格员入户排查');
+    const last = (await auditRows(id)).pop();
+    expect(last).toMatchObject({ from: 'published', to: 'in_review', actorName: 'reporter Test' });
+  });
+
+  test('saving without changes does not send an approved report back to review', async () => {
+    expect((await move(editor, id, 'approved')).status).toBe(200);
+    const current = await app.strapi.documents(REPORT as never).findOne({ documentId: id, locale: 'zh-Hans' } as never) as any;
+    const res = await editor.post(`${CM}/${REPORT}/${id}/actions/publish?locale=zh-Hans`, { title: current.title, body: current.body });
+    expect(res.status).toBe(200);
+    expect((await publishedVersion(id)).title).toBe('网格员入户排查（更新）');
+    expect(await stateOf(id)).toBe('published');
+  });
+
+  test('a correction is appended to the published report without unpublishing it', async () => {
+    const missing = await move(editor, id, 'corrected');
+    expect(missing.status).toBe(400);
+    const res = await move(editor, id, 'corrected', { correction: { kind: 'correction', text: '入户人数应为132支小分队' } });
+    expect(res.status).toBe(200);
+    expect(res.body.state).toBe('corrected');
+    const live = await publishedVersion(id);
+    expect(live.workflowState).toBe('corrected');
+    expect(live.corrections).toEqual([expect.objectContaining({ kind: 'correction', text: '入户人数应为132支小分队' })]);
+  });
+
+  test('a withdrawal needs a public reason, unpublishes and keeps the notice', async () => {
+    expect((await move(editor, id, 'withdrawn')).status).toBe(400);
+    const res = await move(editor, id, 'withdrawn', { note: '当事人撤回授权' });
+    expect(res.status).toBe(200);
+    expect(await publishedVersion(id)).toBeNull();
+    const draft = await app.strapi.documents(REPORT as never).findOne({ documentId: id, locale: 'zh-Hans', populate: ['withdrawalNotice'] } as never) as any;
+    expect(draft.workflowState).toBe('withdrawn');
+    expect(draft.withdrawalNotice).toMatchObject({ reason: '当事人撤回授权', date: expect.any(String) });
+  });
+});
+
+describe('bad input changes nothing', () => {
+  let id: string;
+  beforeAll(async () => {
+    id = await newReport('坏输入');
+  });
+
+  test.each([
+    [{ to: 'nowhere' }, /to must be one of/],
+    [{ documentId: undefined }, /documentId/],
+    [{ uid: 'api::article.article' }, /uid must be one of/],
+    [{ uid: 'plugin::chronicle.unit' }, /uid must be one of/],
+    [{ locale: 'fr' }, /locale must be one of en, zh-Hans/],
+    [{ to: 'scheduled', publishAt: 'tomorrow' }, /publishAt.*ISO 8601/],
+    [{ surprise: 1 }, /unknown field: surprise/],
+    [{ correction: { kind: 'erratum', text: 'x' } }, /correction.kind/],
+  ])('%p is a 400', async (change, message) => {
+    const body = { uid: REPORT, documentId: id, locale: 'zh-Hans', to: 'in_review', ...change };
+    const res = await editor.post('/chronicle/workflow/transition', body);
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(message);
+    expect(await stateOf(id)).toBe('draft');
+  });
+
+  test('a publishAt in the past is a 400', async () => {
+    expect((await move(reporter, id, 'in_review')).status).toBe(200);
+    expect((await move(editor, id, 'approved')).status).toBe(200);
+    const res = await move(editor, id, 'scheduled', { publishAt: '2020-01-01T00:00:00+08:00' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(/publishAt must be in the future/);
+    expect(await stateOf(id)).toBe('approved');
+  });
+
+  test('an unknown document is a 404', async () => {
+    const res = await move(editor, 'nosuchdocument000000000', 'in_review');
+    expect(res.status).toBe(404);
+  });
+
+  test('without a token the routes answer 401', async () => {
+    const request = require('supertest');
+    const res = await request(app.strapi.server.httpServer).post('/chronicle/workflow/transition').send({});
+    expect(res.status).toBe(401);
+  });
+});
+
+describe('embargo and scheduled publishing', () => {
+  test('an embargo holds on every path; the scheduler publishes when due, once', async () => {
+    const embargo = new Date(Date.now() + 3600_000);
+    const id = await newReport('解禁稿件', { embargoUntil: embargo.toISOString() });
+    expect((await move(reporter, id, 'in_review')).status).toBe(200);
+    expect((await move(editor, id, 'approved')).status).toBe(200);
+
+    const now = await move(editor, id, 'published');
+    expect(now.status).toBe(409);
+    expect(now.body.error.message).toMatch(/embargoed until/);
+    const viaCm = await editor.post(`${CM}/${REPORT}/${id}/actions/publish?locale=zh-Hans`, {});
+    expect(viaCm.status).toBe(409);
+    expect(await publishedVersion(id)).toBeNull();
+
+    const early = await move(editor, id, 'scheduled', { publishAt: new Date(embargo.getTime() - 60_000).toISOString() });
+    expect(early.status).toBe(400);
+    const publishAt = new Date(embargo.getTime() + 60_000);
+    const scheduled = await move(editor, id, 'scheduled', { publishAt: publishAt.toISOString() });
+    expect(scheduled.status).toBe(200);
+
+    const workflow = app.strapi.plugin('chronicle').service('workflow');
+    expect(await workflow.publishDue(new Date())).toEqual([]);
+    expect(await publishedVersion(id)).toBeNull();
+
+    const later = new Date(publishAt.getTime() + 1000);
+    // The scheduler runs at `later`; the embargo check uses the real clock, so move the embargo back first.
+    await app.strapi.db.query(REPORT as never).updateMany({ where: { documentId: id }, data: { embargoUntil: new Date(Date.now() - 1000).toISOString(), scheduledFor: new Date(Date.now() - 500).toISOString() } });
+    const done = await workflow.publishDue(later);
+    expect(done).toEqual([{ uid: REPORT, documentId: id, locale: 'zh-Hans' }]);
+    expect((await publishedVersion(id)).workflowState).toBe('published');
+    expect(await workflow.publishDue(later)).toEqual([]);
+    const last = (await auditRows(id)).pop();
+    expect(last).toMatchObject({ from: 'scheduled', to: 'published', actorName: 'system:scheduler' });
+  });
+});
+
+describe('concurrency and stale requests', () => {
+  test('two editors approving at once record one transition', async () => {
+    const id = await newReport('并发审批');
+    expect((await move(reporter, id, 'in_review')).status).toBe(200);
+    const [a, b] = await Promise.all([move(editor, id, 'approved'), move(editor2, id, 'approved')]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    const approvals = (await auditRows(id)).filter((r) => r.to === 'approved');
+    expect(approvals).toHaveLength(1);
+  });
+
+  test('a request carrying an old updatedAt is a 409, not a silent overwrite', async () => {
+    const id = await newReport('过期请求');
+    const first = await app.strapi.documents(REPORT as never).findOne({ documentId: id, locale: 'zh-Hans' } as never) as any;
+    await new Promise((r) => setTimeout(r, 20));
+    expect((await reporter.put(`${CM}/${REPORT}/${id}?locale=zh-Hans`, { body: '改过了' })).status).toBe(200);
+    const stale = await move(reporter, id, 'in_review', { updatedAt: first.updatedAt });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.message).toMatch(/changed since you read it/);
+    const fresh = await app.strapi.documents(REPORT as never).findOne({ documentId: id, locale: 'zh-Hans' } as never) as any;
+    const viaHeader = await reporter
+      .post('/chronicle/workflow/transition', { uid: REPORT, documentId: id, locale: 'zh-Hans', to: 'in_review' })
+      .set('If-Match', `"${first.updatedAt}"`);
+    expect(viaHeader.status).toBe(409);
+    expect((await move(reporter, id, 'in_review', { updatedAt: fresh.updatedAt })).status).toBe(200);
+  });
+});
+
+describe('the audit trail', () => {
+  test('cannot be edited or deleted, even by a super admin', async () => {
+    const [row] = await app.strapi.db.query(TRANSITIONS as never).findMany({ limit: 1 }) as any[];
+    expect(row).toBeDefined();
+    const put = await superAdmin.put(`${CM}/${TRANSITIONS}/${row.documentId}`, { note: 'rewritten' });
+    expect(put.status).toBe(403);
+    const del = await superAdmin.del(`${CM}/${TRANSITIONS}/${row.documentId}`);
+    expect(del.status).toBe(403);
+    const create = await superAdmin.post(`${CM}/${TRANSITIONS}`, { contentUid: REPORT, subjectDocumentId: 'x', subjectLocale: 'zh-Hans', from: 'a', to: 'b', at: new Date().toISOString() });
+    expect(create.status).toBe(403);
+    const after = await app.strapi.db.query(TRANSITIONS as never).findOne({ where: { id: row.id } }) as any;
+    expect(after.note).toBe(row.note);
+  });
+});
+
+describe('queue, history and webhook', () => {
+  test('each user sees what waits for them, and only what they may read', async () => {
+    const id = await newReport('排队稿件');
+    expect((await move(reporter, id, 'in_review')).status).toBe(200);
+
+    const editorQueue = await editor.get('/chronicle/workflow/queue');
+    expect(editorQueue.status).toBe(200);
+    expect(editorQueue.body.sections.awaitingReview.map((i: any) => i.documentId)).toContain(id);
+    expect(editorQueue.body.counts.in_review).toBeGreaterThanOrEqual(1);
+
+    const mine = await reporter.get('/chronicle/workflow/queue');
+    expect(mine.body.sections.mine.map((i: any) => i.documentId)).toContain(id);
+    const other = await reporter2.get('/chronicle/workflow/queue');
+    expect(other.body.items.map((i: any) => i.documentId)).not.toContain(id);
+
+    const onlyReview = await editor.get('/chronicle/workflow/queue?state=in_review');
+    expect(onlyReview.body.items.every((i: any) => i.state === 'in_review')).toBe(true);
+    expect((await editor.get('/chronicle/workflow/queue?state=limbo')).status).toBe(400);
+    expect((await editor.get('/chronicle/workflow/queue?filters[x]=1')).status).toBe(400);
+  });
+
+  test('history is readable by those who may read the document', async () => {
+    const id = await newReport('历史记录');
+    expect((await move(reporter, id, 'in_review')).status).toBe(200);
+    const url = `/chronicle/workflow/history?uid=${encodeURIComponent(REPORT)}&documentId=${id}&locale=zh-Hans`;
+    const res = await editor.get(url);
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ state: 'in_review', history: [expect.objectContaining({ from: 'draft', to: 'in_review' })] });
+    expect((await reporter2.get(url)).status).toBe(404);
+    expect((await editor.get(`/chronicle/workflow/history?uid=${encodeURIComponent(REPORT)}&locale=zh-Hans`)).status).toBe(400);
+  });
+
+  test('every transition emits chronicle.workflow.transition after commit', async () => {
+    const heard: any[] = [];
+    const listener = (payload: any) => heard.push(payload);
+    app.strapi.eventHub.on('chronicle.workflow.transition', listener);
+    try {
+      const id = await newReport('通知稿件');
+      expect((await move(reporter, id, 'in_review', { note: '请审' })).status).toBe(200);
+      expect(heard).toEqual([
+        expect.objectContaining({ uid: REPORT, documentId: id, locale: 'zh-Hans', title: '通知稿件', from: 'draft', to: 'in_review', actor: 'reporter Test', note: '请审' }),
+      ]);
+      expect((await move(editor, id, 'published')).status).toBe(409);
+      expect(heard).toHaveLength(1);
+    } finally {
+      app.strapi.eventHub.off('chronicle.workflow.transition', listener);
+    }
+  });
+
+  test('the event can be chosen for a webhook', () => {
+    const allowed = [...app.strapi.get('webhookStore').allowedEvents.values()];
+    expect(allowed).toContain('chronicle.workflow.transition');
+  });
+});
