@@ -312,7 +312,9 @@ describe('queue, history and webhook', () => {
 
   test('every transition emits chronicle.workflow.transition after commit', async () => {
     const heard: any[] = [];
-    const listener = (payload: any) => heard.push(payload);
+    const listener = async (payload: any) => {
+      heard.push(payload);
+    };
     app.strapi.eventHub.on('chronicle.workflow.transition', listener);
     try {
       const id = await newReport('通知稿件');
