@@ -305,7 +305,13 @@ describe('queue, history and webhook', () => {
     const url = `/chronicle/workflow/history?uid=${encodeURIComponent(REPORT)}&documentId=${id}&locale=zh-Hans`;
     const res = await editor.get(url);
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ state: 'in_review', history: [expect.objectContaining({ from: 'draft', to: 'in_review' })] });
+    expect(res.body).toEqual({
+      state: 'in_review',
+      available: ['draft', 'changes_requested', 'approved'],
+      history: [expect.objectContaining({ from: 'draft', to: 'in_review' })],
+    });
+    const own = await reporter.get(url);
+    expect(own.body.available).toEqual(['draft']);
     expect((await reporter2.get(url)).status).toBe(404);
     expect((await editor.get(`/chronicle/workflow/history?uid=${encodeURIComponent(REPORT)}&locale=zh-Hans`)).status).toBe(400);
   });

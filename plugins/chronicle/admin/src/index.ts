@@ -2,6 +2,7 @@
 import { PLUGIN_ID } from './pluginId';
 import { PluginIcon } from './components/PluginIcon';
 import { translations } from './translations';
+import { WorkflowPanel } from './components/WorkflowPanel';
 
 const prefixed = (data: Record<string, string>) =>
   Object.fromEntries(Object.entries(data).map(([key, value]) => [`${PLUGIN_ID}.${key}`, value]));
@@ -16,6 +17,10 @@ export default {
       permissions: [{ action: 'plugin::chronicle.read', subject: null }],
     });
     app.registerPlugin({ id: PLUGIN_ID, name: PLUGIN_ID });
+  },
+
+  bootstrap(app: any) {
+    app.getPlugin('content-manager').apis.addEditViewSidePanel([WorkflowPanel]);
   },
 
   async registerTrads({ locales }: { locales: string[] }) {

@@ -90,7 +90,11 @@ const workflowController = ({ strapi }: { strapi: Core.Strapi }) => {
       const state = await service.stateOf(uid, documentId, locale);
       if (state === undefined) throw new ChronicleError(404, `no ${locale} version of ${uid} ${documentId}`);
       await getService(strapi, 'queue').assertCanRead(ctx, uid, documentId, locale);
-      ctx.body = { state, history: await service.history(uid, documentId, locale) };
+      ctx.body = {
+        state,
+        available: await service.available(uid, documentId, locale, actorOf(ctx)),
+        history: await service.history(uid, documentId, locale),
+      };
     },
 
     async queue(ctx: any) {

@@ -8,7 +8,7 @@
 import type { Core } from '@strapi/strapi';
 import { EDITORIAL_TYPES, typeNameOf, typeUid, TYPE_META } from '../domain/content-types';
 import type { CorrectionKind, WorkflowState } from '../domain/enums';
-import { decide, stateAfterEdit, type Actor, type WorkflowPermission } from '../domain/workflow';
+import { decide, nextStates, stateAfterEdit, type Actor, type WorkflowPermission } from '../domain/workflow';
 import { ChronicleError } from '../errors';
 import { runAs, type SystemActor } from '../middlewares/system-context';
 
@@ -216,6 +216,32 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
       await writeAudit({ uid, documentId, locale, from: before, to: after, actor, note: 'edited after approval; needs review again', at: now });
       announce({ uid, documentId, locale, from: before, to: after, actor: actor.name, note: 'edited', at: now.toISOString() });
       return after;
+    },
+
+    /**
+     * The transitions this actor may take now, for the admin panel's buttons: each candidate is
+     * decided with its payload filled in, so only permission and timing can rule it out.
+     */
+    async available(uid: string, documentId: string, locale: string, actor: Actor): Promise<WorkflowState[]> {
+      const draft = await draftRow(uid, documentId, locale);
+      if (!draft) return [];
+      const state: WorkflowState = draft.workflowState ?? 'draft';
+      const now = new Date();
+      const embargo = draft.embargoUntil ? new Date(draft.embargoUntil).getTime() : 0;
+      const facts = {
+        state,
+        createdBy: draft.createdBy?.id ?? null,
+        submittedBy: await lastSubmitter(uid, documentId, locale),
+        embargoUntil: draft.embargoUntil ?? null,
+        scheduledFor: draft.scheduledFor ?? null,
+      };
+      const filled = (to: WorkflowState) => ({
+        to,
+        note: 'note',
+        publishAt: new Date(Math.max(now.getTime(), embargo) + 3600_000).toISOString(),
+        correction: { kind: 'correction' as const, text: 'text' },
+      });
+      return nextStates(state).filter((to) => decide(facts, filled(to), actor, now).ok);
     },
 
     /** The state of a document's locale (its draft row), or undefined when that locale does not exist. */
