@@ -263,6 +263,25 @@ describe('concurrency and stale requests', () => {
   });
 });
 
+describe('bulk publishing from the Content Manager', () => {
+  test('publishes approved documents only: one unapproved document stops the whole batch', async () => {
+    const approved = await newReport('批量一');
+    const draft = await newReport('批量二');
+    expect((await move(reporter, approved, 'in_review')).status).toBe(200);
+    expect((await move(editor, approved, 'approved')).status).toBe(200);
+
+    const mixed = await editor.post(`${CM}/${REPORT}/actions/bulkPublish?locale=zh-Hans`, { documentIds: [approved, draft] });
+    expect(mixed.status).toBe(409);
+    expect(await publishedVersion(approved)).toBeNull();
+    expect(await publishedVersion(draft)).toBeNull();
+    expect(await stateOf(approved)).toBe('approved');
+
+    const clean = await editor.post(`${CM}/${REPORT}/actions/bulkPublish?locale=zh-Hans`, { documentIds: [approved] });
+    expect(clean.status).toBe(200);
+    expect((await publishedVersion(approved)).workflowState).toBe('published');
+  });
+});
+
 describe('the audit trail', () => {
   test('cannot be edited or deleted, even by a super admin', async () => {
     const [row] = await app.strapi.db.query(TRANSITIONS as never).findMany({ limit: 1 }) as any[];
