@@ -4,8 +4,23 @@ export default ({ env }) => ({
       jwtSecret: env('JWT_SECRET'),
     },
   },
+  upload: {
+    config: {
+      sizeLimit: env.int('UPLOAD_MAX_BYTES', 50 * 1024 * 1024),
+      // The type is checked by the file's content (magic bytes), not its name or declared type.
+      // SVG and HTML can carry script: refused whatever they call themselves.
+      security: {
+        allowedTypes: ['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'image/avif', 'video/mp4', 'video/webm', 'application/pdf'],
+        deniedTypes: ['image/svg+xml', 'text/html', 'application/xhtml+xml', 'text/xml', 'application/xml', 'text/javascript', 'application/javascript'],
+      },
+    },
+  },
   chronicle: {
     enabled: true,
     resolve: './plugins/chronicle',
+    config: {
+      // Images larger than this are refused before decoding (a 14000×14000 PNG is 196 MP).
+      maxImagePixels: env.int('UPLOAD_MAX_IMAGE_PIXELS', 40_000_000),
+    },
   },
 });

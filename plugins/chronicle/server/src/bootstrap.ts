@@ -10,6 +10,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await getService(strapi, 'locales').ensure();
   await getService(strapi, 'public-access').ensure();
   await getService(strapi, 'layouts').apply();
+  getService(strapi, 'upload-guard').install();
 
   // Scheduled publishing, every minute; runs only where cron is enabled (config/server.ts).
   strapi.cron.add({

@@ -3,6 +3,7 @@
  * TypeScript entry would be read as an empty plugin without any warning.
  */
 import bootstrap from './bootstrap';
+import config from './config';
 import contentTypes from './content-types';
 import controllers from './controllers';
 import destroy from './destroy';
@@ -14,7 +15,7 @@ export default {
   register,
   bootstrap,
   destroy,
-  config: { default: {}, validator: () => {} },
+  config,
   contentTypes,
   controllers,
   routes,

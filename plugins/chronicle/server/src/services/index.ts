@@ -5,6 +5,7 @@ import overview from './overview';
 import publicAccess from './public-access';
 import queue from './queue';
 import roles from './roles';
+import uploadGuard from './upload-guard';
 import workflow from './workflow';
 
 const services = {
@@ -16,6 +17,7 @@ const services = {
   demo,
   workflow,
   queue,
+  'upload-guard': uploadGuard,
 };
 
 export type ServiceMap = { [K in keyof typeof services]: ReturnType<(typeof services)[K]> };

@@ -6,6 +6,7 @@
  * the transaction has committed.
  */
 import type { Core } from '@strapi/strapi';
+import { ALT_TEXT_POPULATE, missingAltText } from '../domain/alt-text';
 import { EDITORIAL_TYPES, typeNameOf, typeUid, TYPE_META } from '../domain/content-types';
 import type { CorrectionKind, WorkflowState } from '../domain/enums';
 import { decide, nextStates, stateAfterEdit, type Actor, type WorkflowPermission } from '../domain/workflow';
@@ -150,6 +151,18 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
           now
         );
         if (!verdict.ok) throw new ChronicleError(verdict.status, verdict.message);
+        if (verdict.effects.includes('publish') && ALT_TEXT_POPULATE[type]) {
+          const withImages = await strapi.documents(uid as never).findOne({
+            documentId,
+            locale,
+            status: 'draft',
+            populate: ALT_TEXT_POPULATE[type],
+          } as never);
+          const missing = missingAltText(type, (withImages ?? {}) as Record<string, any>);
+          if (missing.length) {
+            throw new ChronicleError(400, `alt text is required for every image before publishing: ${missing.join(', ')}`);
+          }
+        }
 
         const scheduledFor = verdict.effects.includes('schedule')
           ? verdict.scheduledFor
