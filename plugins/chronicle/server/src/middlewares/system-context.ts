@@ -1,11 +1,11 @@
 /**
  * Marks a call chain as one of the plugin's own trusted writers (the audit writer, the
- * demo loader), so Document Service middlewares can tell them from every other caller
+ * demo loader, the command-line import), so Document Service middlewares can tell them from every other caller
  * without an unrecorded back door: the flag cannot be set from a request.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 
-export type SystemActor = 'audit-writer' | 'demo-loader';
+export type SystemActor = 'audit-writer' | 'demo-loader' | 'import';
 
 const storage = new AsyncLocalStorage<SystemActor>();
 

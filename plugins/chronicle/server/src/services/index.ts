@@ -1,4 +1,5 @@
 import demo from './demo';
+import extraction from './extraction';
 import layouts from './layouts';
 import locales from './locales';
 import overview from './overview';
@@ -12,6 +13,7 @@ const services = {
   layouts,
   overview,
   demo,
+  extraction,
 };
 
 export type ServiceMap = { [K in keyof typeof services]: ReturnType<(typeof services)[K]> };

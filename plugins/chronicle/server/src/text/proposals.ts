@@ -41,7 +41,7 @@ export function toCliJson(result: ExtractResult): CliJson {
 }
 
 /** YYYY-MM-DD naming a day that exists (2022-02-30 does not). */
-export function isValidDateline(value: unknown): value is string {
+export function isValidDateline(value: unknown): boolean {
   if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
   return DateTime.fromISO(value, { zone: NEWSROOM_TIME_ZONE }).isValid;
 }

@@ -10,5 +10,22 @@ export default {
         policies: [{ name: 'admin::hasPermissions', config: { actions: ['plugin::chronicle.read'] } }],
       },
     },
+    // Extraction (issue 6): whoever may submit work may have its text read for proposals.
+    {
+      method: 'POST',
+      path: '/extract',
+      handler: 'extraction.extract',
+      config: {
+        policies: [{ name: 'admin::hasPermissions', config: { actions: ['plugin::chronicle.workflow.submit'] } }],
+      },
+    },
+    {
+      method: 'POST',
+      path: '/extract/accept',
+      handler: 'extraction.accept',
+      config: {
+        policies: [{ name: 'admin::hasPermissions', config: { actions: ['plugin::chronicle.workflow.submit'] } }],
+      },
+    },
   ],
 };
