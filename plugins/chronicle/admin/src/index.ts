@@ -1,5 +1,6 @@
-/** Admin entry of the chronicle plugin: the Newsroom page and its translations (zh-Hans, en). */
+/** Admin entry of the chronicle plugin: the Newsroom page, the field reports' Extract panel and the translations (zh-Hans, en). */
 import { PLUGIN_ID } from './pluginId';
+import { ExtractPanel } from './components/ExtractPanel';
 import { PluginIcon } from './components/PluginIcon';
 import { translations } from './translations';
 
@@ -16,6 +17,11 @@ export default {
       permissions: [{ action: 'plugin::chronicle.read', subject: null }],
     });
     app.registerPlugin({ id: PLUGIN_ID, name: PLUGIN_ID });
+  },
+
+  bootstrap(app: any) {
+    // Extraction (issue 6): proposals from a field report's body, in its edit view.
+    app.getPlugin('content-manager').apis.addEditViewSidePanel([ExtractPanel]);
   },
 
   async registerTrads({ locales }: { locales: string[] }) {
