@@ -50,6 +50,24 @@ async function serverAnswers() {
   }
 }
 
+/**
+ * Waits until the database pool is idle. Strapi emits each document's entry.create event
+ * after the commit, without awaiting it, and that event reads the document back: destroying
+ * Strapi at once aborts those reads ("Error: aborted" from the pool). Bounded, so a stuck
+ * query cannot hang the command.
+ */
+async function settle(app, { timeoutMs = 10000 } = {}) {
+  const pool = app.db && app.db.connection && app.db.connection.client && app.db.connection.client.pool;
+  if (!pool || typeof pool.numUsed !== 'function') return;
+  const deadline = Date.now() + timeoutMs;
+  let quietTicks = 0;
+  while (Date.now() < deadline && quietTicks < 3) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const busy = pool.numUsed() + pool.numPendingAcquires() + pool.numPendingCreates();
+    quietTicks = busy === 0 ? quietTicks + 1 : 0;
+  }
+}
+
 async function runImport({ file, dateline, email, title, locale, force }) {
   // Read and check the text before paying for a Strapi boot.
   const tools = loadTextTools();
@@ -75,6 +93,7 @@ async function runImport({ file, dateline, email, title, locale, force }) {
   try {
     return await app.plugin('chronicle').service('extraction').importReport({ text, dateline, email, title, locale });
   } finally {
+    await settle(app);
     await app.destroy();
   }
 }
