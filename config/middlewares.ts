@@ -5,7 +5,9 @@ export default [
   'strapi::cors',
   'strapi::poweredBy',
   'strapi::query',
-  'strapi::body',
+  // JSON bodies up to 6 MB: POST /chronicle/extract takes a report's text of up to 5 MB
+  // (a 1 MB default would answer 413 before the route can say what is wrong).
+  { name: 'strapi::body', config: { jsonLimit: '6mb' } },
   'strapi::session',
   'strapi::favicon',
   'strapi::public',

@@ -2,16 +2,94 @@
 /**
  * The `chronicle` command-line tool.
  *   chronicle demo     build, start the newsroom on SQLite with demo data, print the accounts
+ *   chronicle extract  propose events and figures from a report's text (no Strapi needed)
+ *   chronicle import   file a report's text as a draft with its proposals, as an admin user
+ * Exit codes: 0 done, 1 failed, 2 usage error (arguments), 3 the input is not usable text.
  */
 const path = require('node:path');
+const { parseArgs } = require('node:util');
 const { root, ensureEnvFile, loadEnv, demoPassword } = require('./lib/env');
 
-const USAGE = `Usage: chronicle <command>
+const USAGE = `Usage: chronicle <command> [options]
 
 Commands:
-  demo    Build, start Chronicle on SQLite with the demo newsroom, and print the demo accounts.
-          Honours PORT, HOST, DATABASE_FILENAME and DEMO_PASSWORD.
+  demo      Build, start Chronicle on SQLite with the demo newsroom, and print the demo accounts.
+            Honours PORT, HOST, DATABASE_FILENAME and DEMO_PASSWORD.
+  extract FILE --dateline YYYY-MM-DD [--json]
+            Propose timeline events and figures from a report's text (UTF-8; FILE - reads stdin).
+            --json prints {"events":[…],"statistics":[…]}; without it, readable tables.
+  import FILE --dateline YYYY-MM-DD --as EMAIL [--title TITLE] [--locale zh-Hans|en] [--force]
+            Create a draft field report owned by that admin user, with the text as its body and
+            the proposals as draft events and figures linked to it. Boots Strapi in-process on
+            the database .env names: stop a server using the same SQLite file first.
+
+Exit codes: 0 done, 1 failed, 2 usage error, 3 the input is not usable text.
 `;
+
+class UsageError extends Error {}
+
+const ARGUMENTS = {
+  extract: { dateline: { type: 'string' }, json: { type: 'boolean' } },
+  import: {
+    dateline: { type: 'string' },
+    as: { type: 'string' },
+    title: { type: 'string' },
+    locale: { type: 'string' },
+    force: { type: 'boolean' },
+  },
+};
+
+/** Options and the one FILE argument of `command`, checked; throws UsageError. */
+function parseCommand(command, args) {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options: ARGUMENTS[command], allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(error.message);
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length === 0) throw new UsageError(`${command}: FILE is required`);
+  if (positionals.length > 1) throw new UsageError(`${command}: one FILE only (got ${positionals.length})`);
+  const { isValidDateline } = require('./lib/text-tools').loadTextTools();
+  if (values.dateline === undefined) throw new UsageError(`${command}: --dateline YYYY-MM-DD is required (the report's date)`);
+  if (!isValidDateline(values.dateline)) {
+    throw new UsageError(`${command}: --dateline "${values.dateline}" is not a real date in the form YYYY-MM-DD`);
+  }
+  if (command === 'import') {
+    if (!values.as || !/^[^\s@]+@[^\s@]+$/.test(values.as)) {
+      throw new UsageError('import: --as EMAIL is required (the admin user who will own the draft)');
+    }
+    if (values.locale !== undefined && !['zh-Hans', 'en'].includes(values.locale)) {
+      throw new UsageError(`import: --locale must be zh-Hans or en (got "${values.locale}")`);
+    }
+    if (values.title !== undefined && !values.title.trim()) throw new UsageError('import: --title must not be empty');
+  }
+  return { file: positionals[0], ...values };
+}
+
+async function extractCommand(args) {
+  const options = parseCommand('extract', args);
+  require('./lib/extract').runExtract(options);
+}
+
+async function importCommand(args) {
+  const options = parseCommand('import', args);
+  const result = await require('./lib/import').runImport({
+    file: options.file,
+    dateline: options.dateline,
+    email: options.as,
+    title: options.title,
+    locale: options.locale,
+    force: Boolean(options.force),
+  });
+  console.log(
+    [
+      `chronicle: imported "${result.report.title}" as a draft for ${options.as}`,
+      `  field report ${result.report.documentId} (${result.report.locale})`,
+      `  ${result.events.length} draft timeline events, ${result.statistics.length} draft figures linked to it`,
+    ].join('\n')
+  );
+}
 
 async function demo() {
   const { created } = ensureEnvFile();
@@ -46,10 +124,14 @@ async function demo() {
 }
 
 async function main(argv) {
-  const [command] = argv;
+  const [command, ...rest] = argv;
   switch (command) {
     case 'demo':
       return demo();
+    case 'extract':
+      return extractCommand(rest);
+    case 'import':
+      return importCommand(rest);
     case undefined:
     case '-h':
     case '--help':
@@ -64,6 +146,11 @@ async function main(argv) {
 }
 
 main(process.argv.slice(2)).catch((error) => {
-  console.error(`chronicle: ${error && error.message ? error.message : error}`);
-  process.exit(1);
+  const message = error && error.message ? error.message : String(error);
+  if (error instanceof UsageError) {
+    process.stderr.write(`chronicle: ${message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+  console.error(`chronicle: ${message}`);
+  process.exit(error && error.constructor && error.constructor.name === 'InputError' ? 3 : 1);
 });

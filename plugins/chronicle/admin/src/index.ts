@@ -1,5 +1,6 @@
-/** Admin entry of the chronicle plugin: the Newsroom page and its translations (zh-Hans, en). */
+/** Admin entry of the chronicle plugin: the Newsroom page, the field reports' Extract panel and the translations (zh-Hans, en). */
 import { PLUGIN_ID } from './pluginId';
+import { ExtractPanel } from './components/ExtractPanel';
 import { PluginIcon } from './components/PluginIcon';
 import { translations } from './translations';
 import { WorkflowPanel } from './components/WorkflowPanel';
@@ -20,7 +21,7 @@ export default {
   },
 
   bootstrap(app: any) {
-    app.getPlugin('content-manager').apis.addEditViewSidePanel([WorkflowPanel]);
+    app.getPlugin('content-manager').apis.addEditViewSidePanel([WorkflowPanel, ExtractPanel]);
   },
 
   async registerTrads({ locales }: { locales: string[] }) {

@@ -1,5 +1,6 @@
 import chronicle from './chronicle';
 import contributor from './contributor';
+import extractionDecision from './extraction-decision';
 import fieldReport from './field-report';
 import frontlineProfile from './frontline-profile';
 import gridStatistic from './grid-statistic';
@@ -16,4 +17,5 @@ export default {
   'timeline-event': timelineEvent,
   'grid-statistic': gridStatistic,
   'workflow-transition': workflowTransition,
+  'extraction-decision': extractionDecision,
 };

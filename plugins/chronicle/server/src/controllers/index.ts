@@ -1,5 +1,6 @@
+import extraction from './extraction';
 import overview from './overview';
 import status from './status';
 import workflow from './workflow';
 
-export default { overview, status, workflow };
+export default { overview, status, workflow, extraction };

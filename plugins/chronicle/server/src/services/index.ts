@@ -1,4 +1,5 @@
 import demo from './demo';
+import extraction from './extraction';
 import layouts from './layouts';
 import locales from './locales';
 import overview from './overview';
@@ -18,6 +19,7 @@ const services = {
   workflow,
   queue,
   'upload-guard': uploadGuard,
+  extraction,
 };
 
 export type ServiceMap = { [K in keyof typeof services]: ReturnType<(typeof services)[K]> };

@@ -18,3 +18,24 @@ export type { ExtractOptions, ExtractResult, ProposedEvent, ProposedStatistic, S
 
 export { score, combineScores, splitStories } from './evaluate';
 export type { Expected, ExpectedDate, ExpectedFigure, PrecisionRecall, Score } from './evaluate';
+
+export {
+  toCliJson,
+  toProposals,
+  eventTitle,
+  metricFor,
+  fingerprint,
+  isValidDateline,
+  todayDateline,
+  textProblem,
+  decodeText,
+  formatBytes,
+  toMarkdownBody,
+  titleFromText,
+  METRIC_NAMES,
+  FINGERPRINT_RE,
+  MAX_FILE_BYTES,
+  MAX_ROUTE_TEXT_BYTES,
+  EVENT_TITLE_MAX,
+} from './proposals';
+export type { CliJson, EventProposal, StatisticProposal, Proposals } from './proposals';

@@ -16,5 +16,22 @@ export default {
     { method: 'POST', path: '/workflow/transition', handler: 'workflow.transition', config: authenticated },
     { method: 'GET', path: '/workflow/queue', handler: 'workflow.queue', config: authenticated },
     { method: 'GET', path: '/workflow/history', handler: 'workflow.history', config: authenticated },
+    // Extraction (issue 6): whoever may submit work may have its text read for proposals.
+    {
+      method: 'POST',
+      path: '/extract',
+      handler: 'extraction.extract',
+      config: {
+        policies: [{ name: 'admin::hasPermissions', config: { actions: ['plugin::chronicle.workflow.submit'] } }],
+      },
+    },
+    {
+      method: 'POST',
+      path: '/extract/accept',
+      handler: 'extraction.accept',
+      config: {
+        policies: [{ name: 'admin::hasPermissions', config: { actions: ['plugin::chronicle.workflow.submit'] } }],
+      },
+    },
   ],
 };

@@ -1,0 +1,50 @@
+/**
+ * POST /chronicle/extract and /chronicle/extract/accept — admin: proposals from a text, and
+ * accepting or rejecting them for a report. The route policy requires workflow.submit;
+ * here the user must also be allowed to read (extract) or edit (accept) that very report,
+ * with the Content Manager's own permission checker, so a reporter works on their own only.
+ */
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { getService } from '../get-service';
+import { acceptBody, extractBody, parseBody } from '../schemas/extraction';
+import { EVENT_UID, REPORT_UID, STATISTIC_UID } from '../services/extraction';
+
+type Action = 'read' | 'update' | 'create';
+
+const extraction = ({ strapi }: { strapi: Core.Strapi }) => {
+  const checker = (ctx: any, model: string) =>
+    strapi.plugin('content-manager').service('permission-checker').create({ userAbility: ctx.state.userAbility, model });
+
+  /** The report, if this user may `action` it; 404 when it does not exist, 403 when it is not theirs. */
+  const reportFor = async (ctx: any, documentId: string, action: Action, locale?: 'zh-Hans' | 'en') => {
+    const report = await getService(strapi, 'extraction').findReport(documentId, locale);
+    if (!report) throw new errors.NotFoundError(`no field report ${documentId}${locale ? ` in ${locale}` : ''}`);
+    if (checker(ctx, REPORT_UID).cannot[action](report)) {
+      throw new errors.ForbiddenError(`you may not ${action === 'read' ? 'read' : 'edit'} field report ${documentId}`);
+    }
+    return report;
+  };
+
+  return {
+    async extract(ctx: any) {
+      const parsed = parseBody(extractBody, ctx.request.body);
+      if ('problem' in parsed) return ctx.badRequest(parsed.problem);
+      const { text, dateline, reportDocumentId } = parsed.data;
+      if (reportDocumentId) await reportFor(ctx, reportDocumentId, 'read');
+      ctx.body = await getService(strapi, 'extraction').propose({ text, dateline, reportDocumentId });
+    },
+
+    async accept(ctx: any) {
+      const parsed = parseBody(acceptBody, ctx.request.body);
+      if ('problem' in parsed) return ctx.badRequest(parsed.problem);
+      const body = parsed.data;
+      await reportFor(ctx, body.reportDocumentId, 'update', body.locale);
+      if (body.events.length && checker(ctx, EVENT_UID).cannot.create()) throw new errors.ForbiddenError('you may not create timeline events');
+      if (body.statistics.length && checker(ctx, STATISTIC_UID).cannot.create()) throw new errors.ForbiddenError('you may not create grid statistics');
+      ctx.body = await getService(strapi, 'extraction').accept({ ...body, userId: ctx.state.user.id });
+    },
+  };
+};
+
+export default extraction;

@@ -1,0 +1,142 @@
+/**
+ * The `chronicle` command as a user runs it (spawned): `extract` prints DESIGN §6's JSON
+ * exactly, or tables; bad arguments exit 2, unusable input exits 3, each with one clear line
+ * on stderr and nothing on stdout. `import` refuses bad arguments before booting Strapi.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const root = path.resolve(__dirname, '..', '..');
+const cli = path.join(root, 'scripts', 'chronicle.js');
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'chronicle-cli-'));
+
+const run = (...args: string[]) => {
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8', timeout: 120000, maxBuffer: 256 * 1024 * 1024 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+};
+const file = (name: string, content: string | Buffer) => {
+  const p = path.join(tmp, name);
+  fs.writeFileSync(p, content);
+  return p;
+};
+
+const REPORT = file(
+  'report.txt',
+  '2月23日，尖草坪区启动应急响应。\n当日下午3时许，首批300余名志愿者到位。\n累计投入警力4800余人次、警车900余辆次。\n'
+);
+
+beforeAll(() => {
+  // Build the plugin once here (if stale) so each spawn below runs in well under a second.
+  require('../lib/text-tools').ensurePluginBuilt();
+}, 180000);
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+describe('chronicle extract', () => {
+  test('--json prints exactly {events:[{text,start,precision,approximate}], statistics:[{text,value,qualifier,unit,label}]}', () => {
+    const r = run('extract', REPORT, '--dateline', '2022-03-06', '--json');
+    expect(r.status).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(Object.keys(json)).toEqual(['events', 'statistics']);
+    expect(json.events).toEqual([
+      { text: '2月23日，尖草坪区启动应急响应。', start: '2022-02-23T00:00:00+08:00', precision: 'day', approximate: false },
+      { text: '当日下午3时许，首批300余名志愿者到位。', start: '2022-02-23T15:00:00+08:00', precision: 'hour', approximate: true },
+    ]);
+    expect(json.statistics).toEqual([
+      { text: '当日下午3时许，首批300余名志愿者到位。', value: 300, qualifier: 'more-than', unit: '名', label: '志愿者' },
+      { text: '累计投入警力4800余人次、警车900余辆次。', value: 4800, qualifier: 'more-than', unit: '人次', label: '警力' },
+      { text: '累计投入警力4800余人次、警车900余辆次。', value: 900, qualifier: 'more-than', unit: '辆次', label: '警车' },
+    ]);
+    for (const e of json.events) expect(Object.keys(e)).toEqual(['text', 'start', 'precision', 'approximate']);
+    for (const s of json.statistics) expect(Object.keys(s)).toEqual(['text', 'value', 'qualifier', 'unit', 'label']);
+  });
+
+  test('without --json prints readable tables', () => {
+    const r = run('extract', REPORT, '--dateline', '2022-03-06');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Events (2)');
+    expect(r.stdout).toContain('Figures (3)');
+    expect(r.stdout).toMatch(/2022年2月23日下午3时左右\s+2022-02-23T15:00:00\+08:00\s+hour/);
+    expect(r.stdout).toMatch(/4800余人次\s+4800\s+more-than\s+人次\s+警力/);
+  });
+
+  test('a text with nothing to propose gives empty lists, not an error', () => {
+    const r = run('extract', file('plain.txt', '天气很好，街上行人不多。'), '--dateline', '2022-03-06', '--json');
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({ events: [], statistics: [] });
+  });
+
+  test.each<[string, string[], RegExp]>([
+    ['no FILE', ['--dateline', '2022-03-06'], /FILE is required/],
+    ['no --dateline', ['REPORT'], /--dateline YYYY-MM-DD is required/],
+    ['a day that does not exist', ['REPORT', '--dateline', '2022-02-30'], /--dateline "2022-02-30" is not a real date/],
+    ['a dateline in another form', ['REPORT', '--dateline', '2022/03/06'], /is not a real date in the form YYYY-MM-DD/],
+    ['an unknown option', ['REPORT', '--dateline', '2022-03-06', '--yaml'], /Unknown option '--yaml'/],
+    ['two files', ['REPORT', 'REPORT', '--dateline', '2022-03-06'], /one FILE only/],
+  ])('exit 2 for %s', (_name, args, message) => {
+    const r = run('extract', ...args.map((a) => (a === 'REPORT' ? REPORT : a)));
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).toContain('Usage: chronicle');
+  });
+
+  test.each<[string, () => string, RegExp]>([
+    ['a missing file', () => path.join(tmp, 'nope.txt'), /nope\.txt: no such file$/m],
+    ['a directory', () => tmp, /is a directory, not a text file$/m],
+    ['an empty file', () => file('empty.txt', ''), /empty\.txt: file is empty$/m],
+    ['binary garbage', () => file('garbage.bin', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x02, 0xff])), /file contains NUL bytes: binary data, not text$/m],
+    ['GBK text', () => file('gbk.txt', Buffer.from([0xcd, 0xf8, 0xb8, 0xf1, 0xd4, 0xb1])), /file is not valid UTF-8 text/],
+  ])('exit 3 for %s', (_name, target, message) => {
+    const r = run('extract', target(), '--dateline', '2022-03-06', '--json');
+    expect(r.status).toBe(3);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(message);
+  });
+
+  test('refuses a file over 20 MB without reading it', () => {
+    const big = path.join(tmp, 'big.txt');
+    const fd = fs.openSync(big, 'w');
+    fs.ftruncateSync(fd, 21 * 1024 * 1024); // sparse: costs no disk
+    fs.closeSync(fd);
+    const r = run('extract', big, '--dateline', '2022-03-06');
+    expect(r.status).toBe(3);
+    expect(r.stderr).toMatch(/big\.txt: 21 MB, more than the 20 MB allowed; split the text/);
+  });
+
+  test('a 5 MB report completes in seconds', () => {
+    const paragraph = fs.readFileSync(REPORT, 'utf8');
+    const big = file('five-mb.txt', paragraph.repeat(Math.ceil((5 * 1024 * 1024) / Buffer.byteLength(paragraph))));
+    const started = Date.now();
+    const r = run('extract', big, '--dateline', '2022-03-06', '--json');
+    expect(r.status).toBe(0);
+    expect(Date.now() - started).toBeLessThan(15000);
+    expect(JSON.parse(r.stdout).statistics.length).toBeGreaterThan(90000);
+  }, 60000);
+});
+
+describe('chronicle import', () => {
+  test.each<[string, string[], RegExp]>([
+    ['no --as', ['REPORT', '--dateline', '2022-03-06'], /--as EMAIL is required/],
+    ['an --as that is not an e-mail', ['REPORT', '--dateline', '2022-03-06', '--as', 'reporter'], /--as EMAIL is required/],
+    ['an unknown locale', ['REPORT', '--dateline', '2022-03-06', '--as', 'a@b.c', '--locale', 'fr'], /--locale must be zh-Hans or en/],
+    ['an invalid dateline', ['REPORT', '--dateline', '2022-13-01', '--as', 'a@b.c'], /is not a real date/],
+  ])('exit 2 for %s, before booting Strapi', (_name, args, message) => {
+    const r = run('import', ...args.map((a) => (a === 'REPORT' ? REPORT : a)));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(message);
+  });
+
+  test('exit 3 for an unusable file, before booting Strapi', () => {
+    const r = run('import', path.join(tmp, 'nope.txt'), '--dateline', '2022-03-06', '--as', 'a@b.c');
+    expect(r.status).toBe(3);
+    expect(r.stderr).toMatch(/no such file/);
+  });
+});
+
+test('an unknown command exits 2', () => {
+  const r = run('frobnicate');
+  expect(r.status).toBe(2);
+  expect(r.stderr).toMatch(/unknown command "frobnicate"/);
+});
