@@ -5,6 +5,7 @@
 import type { Core } from '@strapi/strapi';
 import { buildComponents } from './components';
 import { documentGuard } from './middlewares/document-guard';
+import { publicRevision } from './middlewares/public-revision';
 
 const register = async ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.get('components').add(buildComponents());
@@ -17,6 +18,7 @@ const register = async ({ strapi }: { strapi: Core.Strapi }) => {
   ]);
 
   strapi.documents.use(documentGuard(strapi) as never);
+  strapi.documents.use(publicRevision(strapi) as never);
 };
 
 export default register;

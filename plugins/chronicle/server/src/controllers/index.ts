@@ -1,4 +1,5 @@
 import overview from './overview';
+import publicApi from './public-api';
 import status from './status';
 
-export default { overview, status };
+export default { overview, status, 'public-api': publicApi };
