@@ -1,5 +1,6 @@
+import bench from './bench';
 import overview from './overview';
 import publicApi from './public-api';
 import status from './status';
 
-export default { overview, status, 'public-api': publicApi };
+export default { overview, status, 'public-api': publicApi, bench };
