@@ -169,16 +169,17 @@ const publicRead = ({ strapi }: { strapi: Core.Strapi }) => {
     return people.map((p) => (names.has(p.documentId) ? { ...p, zhFullName: names.get(p.documentId) } : p));
   };
 
-  const eventPopulate = () => ({
+  /** Media and photographers' bylines are read only for TimelineJS, the one output that shows them. */
+  const eventPopulate = (withMedia: boolean) => ({
     units: { select: ['documentId', 'slug', 'name', 'kind'], orderBy: { slug: 'asc' } },
     actors: { select: PROFILE_REF_SELECT, where: PUBLISHED, orderBy: { slug: 'asc' } },
     chronicle: { select: ['documentId', 'slug', 'title', 'periodStart', 'periodEnd'], where: PUBLISHED },
     sourceReport: {
       select: REPORT_REF_SELECT,
       where: reportVisible(),
-      populate: { bylines: { populate: { contributor: { select: ['name'] } } } },
+      ...(withMedia ? { populate: { bylines: { populate: { contributor: { select: ['name'] } } } } } : {}),
     },
-    media: { select: FILE_SELECT },
+    ...(withMedia ? { media: { select: FILE_SELECT } } : {}),
   });
 
   const serializeEvent = (row: Row, fallback: boolean, locale: Locale) => {
@@ -211,11 +212,11 @@ const publicRead = ({ strapi }: { strapi: Core.Strapi }) => {
   type PublicEvent = ReturnType<typeof serializeEvent>;
 
   /** Rows of events matching `where`, in both candidate locales, with their relations. */
-  const eventRows = async (where: Row, locale: Locale, orderBy: Row[], limit?: number): Promise<Row[]> => {
+  const eventRows = async (where: Row, locale: Locale, orderBy: Row[], limit?: number, withMedia = false): Promise<Row[]> => {
     const rows = (await query('timeline-event').findMany({
       where: { ...PUBLISHED, locale: { $in: localesFor(locale) }, ...where },
       select: EVENT_SELECT,
-      populate: eventPopulate(),
+      populate: eventPopulate(withMedia),
       orderBy,
       ...(limit ? { limit } : {}),
     })) as Row[];
@@ -228,7 +229,7 @@ const publicRead = ({ strapi }: { strapi: Core.Strapi }) => {
     return rows;
   };
 
-  const timelineSelection = async (params: TimelineQuery) => {
+  const timelineSelection = async (params: TimelineQuery, withMedia = false) => {
     const locale = params.locale ?? DEFAULT_LOCALE;
     const limit = params.limit ?? DEFAULT_LIMIT;
     const direction: SortDirection = params.sort === '-occurredAt' ? 'desc' : 'asc';
@@ -264,7 +265,7 @@ const publicRead = ({ strapi }: { strapi: Core.Strapi }) => {
     if (and.length) where.$and = and;
     // Each document has at most one row per locale: twice the rows always holds limit+1 documents.
     const rowLimit = (limit + 1) * localesFor(locale).length;
-    const rows = await eventRows(where, locale, [{ occurredAt: direction }, { documentId: direction }], rowLimit);
+    const rows = await eventRows(where, locale, [{ occurredAt: direction }, { documentId: direction }], rowLimit, withMedia);
     let picked = pickLocale(rows, locale);
     if (params.q && locale !== DEFAULT_LOCALE) picked = await dropMaskedFallbacks(picked, locale);
     const page = picked.slice(0, limit);
@@ -428,7 +429,7 @@ const publicRead = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Knight Lab TimelineJS3 JSON of the same selection; eras are the chronicles it touches. */
     async timelinejs(params: TimelineQuery) {
-      const { locale, page, nextCursor } = await timelineSelection(params);
+      const { locale, page, nextCursor } = await timelineSelection(params, true);
       const slide = (start: string, precision: Precision, timeZone: string, display: string) => {
         const dt = DateTime.fromISO(start).setZone(timeZone);
         const parts: Record<string, number | string> = { year: dt.year };
