@@ -115,7 +115,8 @@ describe('public role', () => {
   test("is granted exactly the plugin's content-api actions", async () => {
     const role = await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' }, populate: ['permissions'] });
     const actions = role.permissions.map((p: any) => p.action).sort();
-    expect(actions).toEqual(['plugin::chronicle.status.show']);
+    const publicApi = ['chronicle', 'feedAtom', 'feedJson', 'openapi', 'profile', 'profiles', 'report', 'reports', 'statistics', 'timeline', 'timelinejs', 'units'];
+    expect(actions).toEqual([...publicApi.map((a) => `plugin::chronicle.public-api.${a}`), 'plugin::chronicle.status.show']);
   });
 
   test("cannot read chronicle content through Strapi's generic routes", async () => {

@@ -153,6 +153,19 @@ describe('the newsroom loop', () => {
     const draft = await app.strapi.documents(REPORT as never).findOne({ documentId: id, locale: 'zh-Hans', populate: ['withdrawalNotice'] } as never) as any;
     expect(draft.workflowState).toBe('withdrawn');
     expect(draft.withdrawalNotice).toMatchObject({ reason: '当事人撤回授权', date: expect.any(String) });
+
+    // Its public address answers 410 with the notice, not a bare 404.
+    const request = require('supertest');
+    const page = await request(app.strapi.server.httpServer).get(`/api/chronicle/reports/${draft.slug}`);
+    expect(page.status).toBe(410);
+    expect(page.body.error).toMatchObject({
+      status: 410,
+      name: 'GoneError',
+      message: 'this report has been withdrawn',
+      details: { withdrawal: { reason: '当事人撤回授权', date: draft.withdrawalNotice.date } },
+    });
+    const unknown = await request(app.strapi.server.httpServer).get('/api/chronicle/reports/no-such-report');
+    expect(unknown.status).toBe(404);
   });
 });
 

@@ -6,6 +6,7 @@ import type { Core } from '@strapi/strapi';
 import { buildComponents } from './components';
 import { documentGuard } from './middlewares/document-guard';
 import { WEBHOOK_EVENT } from './services/workflow';
+import { publicRevision } from './middlewares/public-revision';
 
 const register = async ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.get('components').add(buildComponents());
@@ -18,6 +19,7 @@ const register = async ({ strapi }: { strapi: Core.Strapi }) => {
   ]);
 
   strapi.documents.use(documentGuard(strapi) as never);
+  strapi.documents.use(publicRevision(strapi) as never);
 
   // Let newsrooms subscribe a webhook (chat, e-mail) to every editorial transition.
   strapi.get('webhookStore').addAllowedEvent('CHRONICLE_WORKFLOW_TRANSITION', WEBHOOK_EVENT);

@@ -1,6 +1,8 @@
 import extraction from './extraction';
+import bench from './bench';
 import overview from './overview';
+import publicApi from './public-api';
 import status from './status';
 import workflow from './workflow';
 
-export default { overview, status, workflow, extraction };
+export default { overview, status, workflow, extraction, 'public-api': publicApi, bench };

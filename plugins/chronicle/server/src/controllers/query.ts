@@ -14,3 +14,13 @@ export const queryProblem = (schema: z.ZodType, query: unknown): string | undefi
     })
     .join('; ');
 };
+
+/** Parse a query: the validated values, or the readable 400 message. */
+export const parseQuery = <S extends z.ZodType>(
+  schema: S,
+  query: unknown
+): { data: z.output<S>; problem?: undefined } | { data?: undefined; problem: string } => {
+  const parsed = schema.safeParse(query ?? {});
+  if (parsed.success) return { data: parsed.data };
+  return { problem: queryProblem(schema, query) ?? 'invalid query' };
+};

@@ -5,6 +5,8 @@ import locales from './locales';
 import overview from './overview';
 import publicAccess from './public-access';
 import queue from './queue';
+import publicCache from './public-cache';
+import publicRead from './public-read';
 import roles from './roles';
 import uploadGuard from './upload-guard';
 import workflow from './workflow';
@@ -20,6 +22,8 @@ const services = {
   queue,
   'upload-guard': uploadGuard,
   extraction,
+  'public-read': publicRead,
+  'public-cache': publicCache,
 };
 
 export type ServiceMap = { [K in keyof typeof services]: ReturnType<(typeof services)[K]> };

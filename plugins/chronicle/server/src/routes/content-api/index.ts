@@ -1,4 +1,11 @@
 /** Public, read-only routes under /api/chronicle. Each is granted to the Public role at bootstrap. */
+const publicRoute = (path: string, action: string) => ({
+  method: 'GET',
+  path,
+  handler: `public-api.${action}`,
+  config: { policies: [] as string[] },
+});
+
 export default {
   type: 'content-api' as const,
   routes: [
@@ -8,5 +15,25 @@ export default {
       handler: 'status.show',
       config: { policies: [] as string[] },
     },
+    // The public read API (docs/api.md); GET routes answer HEAD as well.
+    publicRoute('/timeline', 'timeline'),
+    publicRoute('/timeline/timelinejs', 'timelinejs'),
+    publicRoute('/reports', 'reports'),
+    publicRoute('/reports/:slug', 'report'),
+    publicRoute('/profiles', 'profiles'),
+    publicRoute('/profiles/:slug', 'profile'),
+    publicRoute('/chronicles/:slug', 'chronicle'),
+    publicRoute('/statistics', 'statistics'),
+    publicRoute('/units', 'units'),
+    publicRoute('/feed.xml', 'feedAtom'),
+    publicRoute('/feed.json', 'feedJson'),
+    publicRoute('/openapi.json', 'openapi'),
+    // Benchmark runs only (bench/run.js): never routed, and so never granted, otherwise.
+    ...(process.env.CHRONICLE_BENCH === '1'
+      ? [
+          { method: 'GET', path: '/bench/constant', handler: 'bench.constant', config: { policies: [] as string[] } },
+          { method: 'GET', path: '/bench/stock', handler: 'bench.stock', config: { policies: [] as string[] } },
+        ]
+      : []),
   ],
 };

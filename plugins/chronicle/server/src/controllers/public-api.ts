@@ -1,0 +1,169 @@
+/**
+ * The public read API under /api/chronicle (DESIGN §5). Each action validates its query
+ * with a strict zod schema, then answers from the response cache or from the public-read
+ * service, with an ETag, a 304 for a matching If-None-Match, and shared-cache headers.
+ * GET and HEAD only: the routes declare GET, and the router answers HEAD for them.
+ */
+import type { Core } from '@strapi/strapi';
+import type { z } from 'zod';
+import { DEFAULT_LOCALE, type Locale } from '../domain/enums';
+import { atomFeed, jsonFeed, type FeedItem, type FeedMeta } from '../domain/feeds';
+import { openApiDocument } from '../domain/openapi';
+import {
+  localeOnlyQuery,
+  noQuery,
+  profilesQuery,
+  reportsQuery,
+  slugPath,
+  statisticsQuery,
+  timelineQuery,
+} from '../domain/public-query';
+import { etagOf, matchesEtag } from '../domain/response-cache';
+import { getService } from '../get-service';
+import { PublicRequestError } from '../services/public-read';
+import { parseQuery } from './query';
+
+export const CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=300';
+/** Cached entries also age out, so an embargo that ends is noticed without a write. */
+const ENTRY_TTL_MS = 60_000;
+const FEED_SIZE = 50;
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+interface Produced {
+  body: string;
+  contentType: string;
+}
+
+const ERROR_NAMES: Record<number, string> = { 400: 'ValidationError', 404: 'NotFoundError', 410: 'GoneError' };
+
+const fail = (ctx: any, status: 400 | 404 | 410, message: string, details: Record<string, unknown> = {}) => {
+  ctx.status = status;
+  ctx.set('Cache-Control', 'no-store');
+  ctx.body = { data: null, error: { status, name: ERROR_NAMES[status], message, details } };
+};
+
+/** Stable cache key: the route, its path parameter and the validated query in key order. */
+const cacheKey = (route: string, slug: string | undefined, data: Record<string, unknown>, extra = '') =>
+  `${route}|${slug ?? ''}|${JSON.stringify(Object.keys(data).sort().map((k) => [k, data[k]]))}|${extra}`;
+
+const publicApi = ({ strapi }: { strapi: Core.Strapi }) => {
+  const read = () => getService(strapi, 'public-read');
+  const cache = () => getService(strapi, 'public-cache');
+
+  /** The site's public origin for feed links: PUBLIC_URL, server.url, or the request's. */
+  const origin = (ctx: any): string =>
+    String(process.env.PUBLIC_URL || strapi.config.get('server.url') || ctx.origin || '').replace(/\/+$/, '');
+
+  const answer = async <S extends z.ZodType>(
+    ctx: any,
+    route: string,
+    schema: S,
+    produce: (params: z.output<S>, slug?: string) => Promise<Produced>,
+    { withSlug = false, perOrigin = false } = {}
+  ) => {
+    const parsed = parseQuery(schema, ctx.query);
+    if (parsed.problem !== undefined) return fail(ctx, 400, parsed.problem);
+    let slug: string | undefined;
+    if (withSlug) {
+      const checked = slugPath.safeParse(ctx.params?.slug);
+      if (!checked.success) return fail(ctx, 400, 'slug: must be a slug (lower-case letters, digits and hyphens)');
+      slug = checked.data;
+    }
+    const key = cacheKey(route, slug, parsed.data as Record<string, unknown>, perOrigin ? origin(ctx) : '');
+    const revision = await cache().revision();
+    // bench/run.js measures the uncached path with this header; it is honoured only in a benchmark run.
+    const bypass = process.env.CHRONICLE_BENCH === '1' && ctx.get('X-Chronicle-Bench-No-Cache') === '1';
+    let entry = bypass ? undefined : cache().get(key);
+    ctx.set('X-Chronicle-Cache', entry ? 'hit' : 'miss');
+    if (!entry) {
+      let produced: Produced;
+      try {
+        produced = await produce(parsed.data, slug);
+      } catch (error) {
+        if (error instanceof PublicRequestError) return fail(ctx, error.status, error.message, error.details);
+        throw error;
+      }
+      const body = Buffer.from(produced.body, 'utf8');
+      entry = { body, etag: etagOf(body), contentType: produced.contentType, expiresAt: Date.now() + ENTRY_TTL_MS };
+      cache().set(key, entry, revision);
+    }
+    ctx.set('ETag', entry.etag);
+    ctx.set('Cache-Control', CACHE_CONTROL);
+    ctx.set('Vary', 'Accept-Encoding');
+    if (matchesEtag(ctx.get('If-None-Match'), entry.etag)) {
+      ctx.status = 304;
+      return;
+    }
+    ctx.type = entry.contentType;
+    ctx.body = entry.body;
+  };
+
+  const json = (value: unknown): Produced => ({ body: JSON.stringify(value), contentType: JSON_TYPE });
+
+  const feed = async (ctx: any, locale: Locale) => {
+    const base = origin(ctx);
+    const reports = await read().feedReports(locale, FEED_SIZE);
+    const items: FeedItem[] = reports.map((r) => ({
+      id: `${base}/reports/${r.slug}`,
+      url: `${base}/reports/${r.slug}`,
+      title: r.title,
+      summary: r.dek,
+      contentHtml: r.bodyHtml,
+      published: r.publishedAt ?? new Date(0).toISOString(),
+      updated: r.updatedAt ?? r.publishedAt ?? new Date(0).toISOString(),
+      authors: r.bylines.map((b) => b.name),
+      tags: r.tags,
+    }));
+    const query = locale === DEFAULT_LOCALE ? '' : `?locale=${locale}`;
+    const meta: FeedMeta = {
+      title: locale === 'en' ? 'Chronicle — field reports' : '纪实 — 一线报道',
+      subtitle: locale === 'en' ? 'Published reports of the Chronicle newsroom' : '编辑部已发布的报道',
+      homeUrl: `${base}/`,
+      feedUrl: `${base}/api/chronicle/feed.xml${query}`,
+      alternateFeedUrl: `${base}/api/chronicle/feed.json${query}`,
+      language: locale,
+      updated: items.map((i) => i.updated).sort().pop() ?? new Date(0).toISOString(),
+    };
+    return { items, meta };
+  };
+
+  return {
+    timeline: (ctx: any) => answer(ctx, 'timeline', timelineQuery, async (p) => json(await read().timeline(p))),
+    timelinejs: (ctx: any) => answer(ctx, 'timelinejs', timelineQuery, async (p) => json(await read().timelinejs(p))),
+    reports: (ctx: any) => answer(ctx, 'reports', reportsQuery, async (p) => json(await read().reports(p))),
+    report: (ctx: any) =>
+      answer(ctx, 'report', localeOnlyQuery, async (p, slug) => json(await read().report(slug as string, p)), { withSlug: true }),
+    profiles: (ctx: any) => answer(ctx, 'profiles', profilesQuery, async (p) => json(await read().profiles(p))),
+    profile: (ctx: any) =>
+      answer(ctx, 'profile', localeOnlyQuery, async (p, slug) => json(await read().profile(slug as string, p)), { withSlug: true }),
+    chronicle: (ctx: any) =>
+      answer(ctx, 'chronicle', localeOnlyQuery, async (p, slug) => json(await read().chronicle(slug as string, p)), { withSlug: true }),
+    statistics: (ctx: any) => answer(ctx, 'statistics', statisticsQuery, async (p) => json(await read().statistics(p))),
+    units: (ctx: any) => answer(ctx, 'units', localeOnlyQuery, async (p) => json(await read().units(p))),
+    feedAtom: (ctx: any) =>
+      answer(
+        ctx,
+        'feed.xml',
+        localeOnlyQuery,
+        async (p) => {
+          const { meta, items } = await feed(ctx, p.locale ?? DEFAULT_LOCALE);
+          return { body: atomFeed(meta, items), contentType: 'application/atom+xml; charset=utf-8' };
+        },
+        { perOrigin: true }
+      ),
+    feedJson: (ctx: any) =>
+      answer(
+        ctx,
+        'feed.json',
+        localeOnlyQuery,
+        async (p) => {
+          const { meta, items } = await feed(ctx, p.locale ?? DEFAULT_LOCALE);
+          return { body: JSON.stringify(jsonFeed(meta, items)), contentType: 'application/feed+json; charset=utf-8' };
+        },
+        { perOrigin: true }
+      ),
+    openapi: (ctx: any) => answer(ctx, 'openapi', noQuery, async () => json(openApiDocument())),
+  };
+};
+
+export default publicApi;

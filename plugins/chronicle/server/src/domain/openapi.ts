@@ -1,0 +1,295 @@
+/**
+ * The OpenAPI 3.1 description of the public read API, served at /api/chronicle/openapi.json.
+ * The API tests validate the document's structure and check real responses against its
+ * component schemas, so the two cannot drift apart silently. Pure module.
+ */
+import { LOCALES, PROFILE_KINDS, PRECISIONS, QUALIFIERS } from './enums';
+
+const nullable = (schema: Record<string, unknown>) => ({ anyOf: [schema, { type: 'null' }] });
+const str = { type: 'string' };
+const nstr = nullable(str);
+const bool = { type: 'boolean' };
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const obj = (properties: Record<string, unknown>, required = Object.keys(properties)) => ({
+  type: 'object',
+  additionalProperties: false,
+  properties,
+  required,
+});
+const arrayOf = (items: unknown) => ({ type: 'array', items });
+
+const param = (name: string, description: string, schema: Record<string, unknown> = str) => ({
+  name,
+  in: 'query',
+  required: false,
+  description,
+  schema,
+});
+const slugPath = { name: 'slug', in: 'path', required: true, description: 'The record’s slug', schema: { type: 'string', pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$' } };
+
+const P = {
+  locale: param('locale', 'zh-Hans (default) or en; a missing translation falls back to zh-Hans with fallback: true', { type: 'string', enum: [...LOCALES] }),
+  cursor: param('cursor', 'Opaque cursor: meta.nextCursor of the previous page'),
+  limit: param('limit', 'Items per page, 1–100 (default 25)', { type: 'integer', minimum: 1, maximum: 100 }),
+  from: param('from', 'First calendar day (Asia/Shanghai), YYYY-MM-DD', { type: 'string', format: 'date' }),
+  to: param('to', 'Last calendar day (Asia/Shanghai), YYYY-MM-DD', { type: 'string', format: 'date' }),
+  unit: param('unit', 'Unit slug; includes its sub-units'),
+  profile: param('profile', 'Profile slug (an actor of the event / featured in the report)'),
+  chronicle: param('chronicle', 'Chronicle slug'),
+  q: param('q', 'Text search in title, description and place (Chinese works), 1–100 characters'),
+  sort: param('sort', 'occurredAt (oldest first, default) or -occurredAt', { type: 'string', enum: ['occurredAt', '-occurredAt'] }),
+  tag: param('tag', 'Tag label'),
+  kind: param('kind', 'Profile kind', { type: 'string', enum: [...PROFILE_KINDS] }),
+  metric: param('metric', 'Metric key, e.g. video-calls'),
+};
+
+const jsonResponse = (schema: unknown, description = 'OK') => ({
+  description,
+  headers: {
+    ETag: { description: 'Strong validator of the body; send it back in If-None-Match', schema: str },
+    'Cache-Control': { description: 'public, max-age=60, stale-while-revalidate=300', schema: str },
+  },
+  content: { 'application/json': { schema } },
+});
+const errors = {
+  '304': { description: 'Not modified (If-None-Match matched the ETag)' },
+  '400': { description: 'Unknown or invalid query parameter', content: { 'application/json': { schema: ref('Error') } } },
+};
+const notFound = { '404': { description: 'No published record has this slug', content: { 'application/json': { schema: ref('Error') } } } };
+
+const get = (operationId: string, summary: string, parameters: unknown[], responses: Record<string, unknown>) => ({
+  get: { operationId, summary, tags: ['public'], parameters, responses: { ...responses, ...errors } },
+});
+
+const localeMeta = obj({ locale: { type: 'string', enum: [...LOCALES] } });
+const pageMeta = obj({
+  locale: { type: 'string', enum: [...LOCALES] },
+  limit: { type: 'integer' },
+  nextCursor: nstr,
+});
+const display = obj({ 'zh-Hans': str, en: str });
+const slugTitle = obj({ slug: str, title: str });
+const localeFields = { locale: { type: 'string', enum: [...LOCALES] }, fallback: bool };
+const datedRef = obj({ slug: str, title: str, occurredAt: nstr, displayDate: str });
+
+const reportSummaryProps = {
+    slug: str,
+    title: str,
+    kicker: nstr,
+    dek: nstr,
+    dateline: obj({ place: nstr, date: nullable({ type: 'string', format: 'date' }), displayDate: nstr }),
+    bylines: arrayOf(ref('Byline')),
+    tags: arrayOf(str),
+    cover: nullable(ref('Photo')),
+    chronicle: nullable(slugTitle),
+    publishedAt: nstr,
+    updatedAt: nstr,
+    ...localeFields,
+  };
+
+const schemas = {
+  Error: obj(
+    {
+      data: { type: 'null' },
+      error: obj({ status: { type: 'integer' }, name: str, message: str, details: { type: 'object' } }, ['status', 'name', 'message']),
+    },
+    ['data', 'error']
+  ),
+  UnitRef: obj({ slug: str, name: str }),
+  PersonRef: obj({ slug: str, name: str, roleTitle: nstr, kind: nstr, anonymised: bool }),
+  Photo: obj({ url: str, width: nullable({ type: 'integer' }), height: nullable({ type: 'integer' }), caption: nstr, credit: nstr, alt: nstr }),
+  Event: obj({
+    slug: str,
+    title: str,
+    description: nstr,
+    occurredAt: { type: 'string', format: 'date-time' },
+    endAt: nullable({ type: 'string', format: 'date-time' }),
+    precision: { type: 'string', enum: [...PRECISIONS] },
+    approximate: bool,
+    timeZone: str,
+    displayDate: str,
+    displayEndDate: nstr,
+    place: nstr,
+    importance: nullable({ type: 'integer' }),
+    units: arrayOf(obj({ slug: str, name: str, kind: str })),
+    actors: arrayOf(ref('PersonRef')),
+    chronicle: nullable(slugTitle),
+    source: nullable(slugTitle),
+    ...localeFields,
+  }),
+  TimelinePage: obj({ data: arrayOf(ref('Event')), meta: pageMeta }),
+  TimelineJs: {
+    type: 'object',
+    required: ['title', 'events', 'eras'],
+    properties: {
+      title: { type: 'object' },
+      events: arrayOf({
+        type: 'object',
+        required: ['unique_id', 'start_date', 'text', 'display_date'],
+        properties: {
+          unique_id: str,
+          start_date: { type: 'object', required: ['year'], properties: { year: { type: 'integer' }, month: { type: 'integer' }, day: { type: 'integer' }, hour: { type: 'integer' }, minute: { type: 'integer' }, display_date: str } },
+          end_date: { type: 'object', required: ['year'] },
+          display_date: str,
+          text: obj({ headline: str, text: str }),
+          media: obj({ url: str, caption: str, credit: str }),
+          group: str,
+        },
+      }),
+      eras: arrayOf({ type: 'object', required: ['start_date', 'text'] }),
+      meta: obj({ locale: str, nextCursor: nstr }),
+    },
+  },
+  Byline: obj({ name: str, slug: nstr, role: str, roleLabel: str }),
+  ReportSummary: obj(reportSummaryProps),
+  ReportsPage: obj({ data: arrayOf(ref('ReportSummary')), meta: pageMeta }),
+  Figure: obj({
+    slug: str,
+    metric: str,
+    label: str,
+    value: { type: 'number' },
+    qualifier: { type: 'string', enum: [...QUALIFIERS] },
+    countUnit: nstr,
+    display,
+    unit: nullable(ref('UnitRef')),
+    periodStart: nstr,
+    periodEnd: nstr,
+    asOf: nstr,
+    additive: bool,
+    source: nullable(slugTitle),
+    ...localeFields,
+  }),
+  Report: obj({
+    data: obj({
+      ...reportSummaryProps,
+      bodyHtml: str,
+      photos: arrayOf(ref('Photo')),
+      corrections: arrayOf(obj({ date: nstr, kind: str, text: str })),
+      profiles: arrayOf(ref('PersonRef')),
+      events: arrayOf(datedRef),
+      statistics: arrayOf(ref('Figure')),
+    }),
+    meta: localeMeta,
+  }),
+  ProfileSummary: obj({
+    slug: str,
+    name: str,
+    roleTitle: nstr,
+    kind: str,
+    anonymised: bool,
+    unit: nullable(ref('UnitRef')),
+    portrait: nullable(obj({ url: str, alt: nstr, width: nullable({ type: 'integer' }), height: nullable({ type: 'integer' }) })),
+    dutyRoles: arrayOf(obj({ key: str, label: str })),
+    ...localeFields,
+  }),
+  ProfilesPage: obj({ data: arrayOf(ref('ProfileSummary')), meta: pageMeta }),
+  Profile: obj({
+    data: obj({
+      slug: str,
+      name: str,
+      roleTitle: nstr,
+      kind: str,
+      anonymised: bool,
+      unit: nullable(ref('UnitRef')),
+      portrait: nullable({ type: 'object' }),
+      dutyRoles: arrayOf(obj({ key: str, label: str })),
+      citationHtml: str,
+      deeds: arrayOf(obj({ date: str, precision: str, displayDate: str, summary: str, source: nullable(slugTitle) })),
+      quotes: arrayOf(obj({ text: str, context: nstr, saidOn: nstr })),
+      honours: arrayOf(obj({ title: str, awardedBy: nstr, awardedOn: nstr, documentNo: nstr })),
+      reports: arrayOf(slugTitle),
+      events: arrayOf(datedRef),
+      ...localeFields,
+    }),
+    meta: localeMeta,
+  }),
+  Chronicle: obj({
+    data: obj({
+      slug: str,
+      title: str,
+      subjectUnit: nullable(ref('UnitRef')),
+      periodStart: nstr,
+      periodEnd: nstr,
+      displayPeriod: obj({ start: nstr, end: nstr }),
+      summary: nstr,
+      bodyHtml: str,
+      events: arrayOf(ref('Event')),
+      reports: arrayOf(slugTitle),
+      ...localeFields,
+    }),
+    meta: localeMeta,
+  }),
+  Statistics: obj({
+    data: obj({
+      figures: arrayOf(ref('Figure')),
+      rollups: arrayOf(
+        obj({
+          metric: str,
+          countUnit: nstr,
+          unit: ref('UnitRef'),
+          value: { type: 'number' },
+          qualifier: { type: 'string', enum: [...QUALIFIERS] },
+          display,
+          parts: arrayOf(str),
+        })
+      ),
+    }),
+    meta: localeMeta,
+  }),
+  Unit: obj({
+    slug: str,
+    name: str,
+    shortName: nstr,
+    kind: str,
+    description: nstr,
+    children: arrayOf(ref('Unit')),
+    ...localeFields,
+  }),
+  Units: obj({ data: arrayOf(ref('Unit')), meta: localeMeta }),
+  JsonFeed: {
+    type: 'object',
+    required: ['version', 'title', 'items'],
+    properties: {
+      version: { const: 'https://jsonfeed.org/version/1.1' },
+      title: str,
+      home_page_url: str,
+      feed_url: str,
+      language: str,
+      items: arrayOf({ type: 'object', required: ['id', 'url', 'title', 'content_html', 'date_published'] }),
+    },
+  },
+};
+
+export const openApiDocument = () => ({
+  openapi: '3.1.0',
+  info: {
+    title: 'Chronicle public API',
+    version: '1.0.0',
+    description:
+      'Read-only, unauthenticated access to the published newsroom: timeline, reports, commendations, chronicles, statistics, units and feeds. Every route answers GET and HEAD, refuses unknown query parameters with 400, and supports ETag / If-None-Match.',
+  },
+  servers: [{ url: '/api/chronicle' }],
+  paths: {
+    '/timeline': get('getTimeline', 'Published events in time order', [P.from, P.to, P.unit, P.profile, P.chronicle, P.q, P.locale, P.sort, P.cursor, P.limit], { '200': jsonResponse(ref('TimelinePage')) }),
+    '/timeline/timelinejs': get('getTimelineJs', 'The same selection as Knight Lab TimelineJS3 JSON', [P.from, P.to, P.unit, P.profile, P.chronicle, P.q, P.locale, P.sort, P.cursor, P.limit], { '200': jsonResponse(ref('TimelineJs')) }),
+    '/reports': get('getReports', 'Published reports, newest dateline first', [P.locale, P.chronicle, P.profile, P.tag, P.cursor, P.limit], { '200': jsonResponse(ref('ReportsPage')) }),
+    '/reports/{slug}': get('getReport', 'One report with its body as safe HTML', [slugPath, P.locale], { '200': jsonResponse(ref('Report')), ...notFound }),
+    '/profiles': get('getProfiles', 'The honour roll', [P.locale, P.unit, P.kind, P.cursor, P.limit], { '200': jsonResponse(ref('ProfilesPage')) }),
+    '/profiles/{slug}': get('getProfile', 'One commendation', [slugPath, P.locale], {
+      '200': jsonResponse(ref('Profile')),
+      ...notFound,
+      '410': { description: 'The person withdrew consent', content: { 'application/json': { schema: ref('Error') } } },
+    }),
+    '/chronicles/{slug}': get('getChronicle', 'One chronicle with its ordered events', [slugPath, P.locale], { '200': jsonResponse(ref('Chronicle')), ...notFound }),
+    '/statistics': get('getStatistics', 'Figures by metric and unit, with roll-ups up the unit tree', [P.locale, P.metric, P.unit], { '200': jsonResponse(ref('Statistics')) }),
+    '/units': get('getUnits', 'The unit tree', [P.locale], { '200': jsonResponse(ref('Units')) }),
+    '/feed.xml': get('getAtomFeed', 'Atom feed of published reports', [P.locale], {
+      '200': { description: 'Atom 1.0', content: { 'application/atom+xml': { schema: str } } },
+    }),
+    '/feed.json': get('getJsonFeed', 'JSON Feed 1.1 of published reports', [P.locale], {
+      '200': { description: 'JSON Feed 1.1', content: { 'application/feed+json': { schema: ref('JsonFeed') } } },
+    }),
+    '/openapi.json': get('getOpenApi', 'This document', [], { '200': { description: 'OpenAPI 3.1', content: { 'application/json': { schema: { type: 'object' } } } } }),
+  },
+  components: { schemas },
+});

@@ -1,0 +1,422 @@
+/**
+ * The public read API on the demo newsroom: every route answers with the published data in
+ * the documented shape (checked against the served OpenAPI document's schemas), filters,
+ * cursor paging, locales and fallback, roll-ups, TimelineJS, feeds, ETags and 304s, and
+ * the cache being emptied after a publish.
+ */
+import request from 'supertest';
+import Ajv2020 from 'ajv/dist/2020';
+import { childText, parseXml } from '../helpers/xml';
+import { startStrapi, type TestStrapi } from '../helpers/strapi';
+import { publishDocument, withdrawDocument } from '../helpers/workflow';
+import { openApiShape } from '../helpers/openapi-shape';
+
+let app: TestStrapi;
+let openapi: any;
+let ajv: Ajv2020;
+
+const api = () => request(app.strapi.server.httpServer);
+const get = (path: string) => api().get(`/api/chronicle/${path}`);
+const docs = (type: string) => app.strapi.documents(`plugin::chronicle.${type}` as never) as any;
+
+/** Validate a body against a component schema of the served OpenAPI document. */
+const conforms = (schemaName: string, body: unknown) => {
+  const validate = ajv.getSchema(`openapi#/components/schemas/${schemaName}`);
+  if (!validate) throw new Error(`no schema ${schemaName}`);
+  const ok = validate(body);
+  if (!ok) throw new Error(`${schemaName}: ${ajv.errorsText(validate.errors)}`);
+};
+
+beforeAll(async () => {
+  app = await startStrapi();
+  await app.strapi.plugin('chronicle').service('demo').load();
+  const res = await get('openapi.json');
+  openapi = res.body;
+  ajv = new Ajv2020({ strict: false, allErrors: true });
+  ajv.addFormat('date', /^\d{4}-\d{2}-\d{2}$/);
+  ajv.addFormat('date-time', /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/);
+  ajv.addSchema({ $id: 'openapi', components: openapi.components });
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+describe('openapi.json', () => {
+  test('is a structurally valid OpenAPI 3.1 document describing every public route', async () => {
+    const res = await get('openapi.json');
+    expect(res.status).toBe(200);
+    const parsed = openApiShape.safeParse(res.body);
+    if (!parsed.success) throw new Error(parsed.error.message);
+    expect(Object.keys(res.body.paths).sort()).toEqual(
+      [
+        '/chronicles/{slug}',
+        '/feed.json',
+        '/feed.xml',
+        '/openapi.json',
+        '/profiles',
+        '/profiles/{slug}',
+        '/reports',
+        '/reports/{slug}',
+        '/statistics',
+        '/timeline',
+        '/timeline/timelinejs',
+        '/units',
+      ].sort()
+    );
+    // every $ref resolves, and every component schema compiles
+    const refs = JSON.stringify(res.body).match(/"#\/components\/schemas\/[A-Za-z]+"/g) ?? [];
+    for (const r of refs) expect(res.body.components.schemas[r.slice(22, -1)]).toBeDefined();
+    for (const name of Object.keys(res.body.components.schemas)) expect(ajv.getSchema(`openapi#/components/schemas/${name}`)).toBeDefined();
+  });
+});
+
+describe('timeline', () => {
+  test('lists published events in time order with display dates, units, actors and source', async () => {
+    const res = await get('timeline?limit=100');
+    expect(res.status).toBe(200);
+    conforms('TimelinePage', res.body);
+    const events = res.body.data;
+    expect(events.length).toBeGreaterThanOrEqual(10);
+    const times = events.map((e: any) => e.occurredAt);
+    expect([...times].sort()).toEqual(times);
+    const transfer = events.find((e: any) => e.slug === '2022-02-24-school-transfer');
+    expect(transfer).toMatchObject({
+      title: '1144名师生转入隔离酒店',
+      occurredAt: '2022-02-24T04:00:00.000Z',
+      precision: 'hour',
+      approximate: true,
+      displayDate: '2022年2月24日中午12时左右',
+      locale: 'zh-Hans',
+      fallback: false,
+      chronicle: { slug: expect.any(String), title: expect.any(String) },
+      source: { slug: expect.any(String), title: '疫情当前 尖草坪民警坚守一线' },
+    });
+    expect(transfer.actors.map((a: any) => a.name)).toEqual(expect.arrayContaining(['彭磊']));
+    expect(transfer.units.length).toBe(3);
+    expect(res.body.meta).toEqual({ locale: 'zh-Hans', limit: 100, nextCursor: null });
+  });
+
+  test('speaks English with English display dates', async () => {
+    const res = await get('timeline?locale=en&limit=100');
+    expect(res.status).toBe(200);
+    const transfer = res.body.data.find((e: any) => e.slug === '2022-02-24-school-transfer');
+    expect(transfer.displayDate).toBe('around noon, 24 February 2022');
+    expect(transfer.title).toBe('1,144 students and staff moved to quarantine hotels');
+    expect(transfer.fallback).toBe(false);
+  });
+
+  test('pages with an opaque cursor: every event exactly once, in order', async () => {
+    const all = (await get('timeline?limit=100')).body.data.map((e: any) => e.slug);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const res: any = await get(`timeline?limit=3${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(res.status).toBe(200);
+      expect(res.body.data.length).toBeLessThanOrEqual(3);
+      seen.push(...res.body.data.map((e: any) => e.slug));
+      cursor = res.body.meta.nextCursor;
+      pages += 1;
+    } while (cursor && pages < 50);
+    expect(seen).toEqual(all);
+    // descending order is the reverse
+    const desc = (await get('timeline?limit=100&sort=-occurredAt')).body.data.map((e: any) => e.slug);
+    expect(desc.length).toBe(all.length);
+    expect(desc[0]).toBe(all[all.length - 1]);
+  });
+
+  test('filters by calendar days in Asia/Shanghai, unit with sub-units, profile, chronicle and Chinese text', async () => {
+    const day = await get('timeline?from=2022-02-24&to=2022-02-24&limit=100');
+    expect(day.status).toBe(200);
+    expect(day.body.data.length).toBeGreaterThan(0);
+    for (const e of day.body.data) expect(e.displayDate.startsWith('2022年2月24日')).toBe(true);
+
+    const root = await get('timeline?unit=jiancaoping-qu&limit=100');
+    expect(root.status).toBe(200);
+    // the district includes its sub-units: at least as many events as any unit below it
+    const units = (await get('units')).body.data;
+    const district = units.find((u: any) => u.slug === 'jiancaoping-qu');
+    expect(district.children.length).toBeGreaterThan(0);
+    const sub = await get(`timeline?unit=${district.children[0].slug}&limit=100`);
+    expect(sub.status).toBe(200);
+    expect(root.body.data.length).toBeGreaterThanOrEqual(sub.body.data.length);
+    const subSlugs = new Set(sub.body.data.map((e: any) => e.slug));
+    expect(root.body.data.filter((e: any) => subSlugs.has(e.slug)).length).toBe(subSlugs.size);
+
+    const peng = await get('timeline?profile=peng-lei&limit=100');
+    expect(peng.status).toBe(200);
+    expect(peng.body.data.length).toBeGreaterThan(0);
+    for (const e of peng.body.data) expect(e.actors.map((a: any) => a.slug)).toContain('peng-lei');
+
+    const text = await get(`timeline?q=${encodeURIComponent('隔离酒店')}&limit=100`);
+    expect(text.status).toBe(200);
+    expect(text.body.data.map((e: any) => e.slug)).toContain('2022-02-24-school-transfer');
+    for (const e of text.body.data) expect(`${e.title}${e.description}${e.place}`).toContain('隔离酒店');
+
+    const chronicleSlug = day.body.data.find((e: any) => e.chronicle)?.chronicle.slug;
+    const byChronicle = await get(`timeline?chronicle=${chronicleSlug}&limit=100`);
+    expect(byChronicle.status).toBe(200);
+    for (const e of byChronicle.body.data) expect(e.chronicle.slug).toBe(chronicleSlug);
+  });
+
+  test('falls back to zh-Hans, and says so, when an English translation is missing', async () => {
+    const created = await docs('timeline-event').create({
+      locale: 'zh-Hans',
+      data: { title: '只有中文的事件', occurredAt: '2022-03-05T07:00:00.000Z', precision: 'day', slug: 'zh-only-event' },
+    });
+    await publishDocument(app.strapi, 'timeline-event', created.documentId, 'zh-Hans');
+    const res = await get('timeline?locale=en&limit=100');
+    expect(res.status).toBe(200);
+    const item = res.body.data.find((e: any) => e.slug === 'zh-only-event');
+    expect(item).toMatchObject({ title: '只有中文的事件', locale: 'zh-Hans', fallback: true, displayDate: '5 March 2022' });
+    expect(res.body.data.filter((e: any) => e.fallback).map((e: any) => e.slug)).toEqual(['zh-only-event']);
+  });
+});
+
+describe('timeline/timelinejs', () => {
+  test('has the TimelineJS3 shape: title, events with start_date, text, group, unique_id, and eras', async () => {
+    const res = await get('timeline/timelinejs?limit=100');
+    expect(res.status).toBe(200);
+    conforms('TimelineJs', res.body);
+    expect(res.body.title.text.headline).toBe('纪实时间线');
+    const transfer = res.body.events.find((e: any) => e.unique_id === '2022-02-24-school-transfer');
+    expect(transfer.start_date).toEqual({ year: 2022, month: 2, day: 24, hour: 12, display_date: '2022年2月24日中午12时左右' });
+    expect(transfer.text.headline).toBe('1144名师生转入隔离酒店');
+    expect(typeof transfer.group).toBe('string');
+    const ranged = res.body.events.find((e: any) => e.end_date);
+    expect(ranged.end_date.year).toBe(2022);
+    expect(res.body.eras.length).toBe(1);
+    expect(res.body.eras[0]).toMatchObject({ start_date: { year: 2022, month: 2, day: 23 }, end_date: { year: 2022, month: 3, day: 6 } });
+  });
+});
+
+describe('reports', () => {
+  test('lists published reports with bylines and their roles, newest dateline first', async () => {
+    const res = await get('reports');
+    expect(res.status).toBe(200);
+    conforms('ReportsPage', res.body);
+    expect(res.body.data.length).toBe(3);
+    const police = res.body.data.find((r: any) => r.title === '疫情当前 尖草坪民警坚守一线');
+    expect(police.bylines.length).toBeGreaterThan(0);
+    for (const b of police.bylines) expect(['记者', '通讯员', '文/摄', '摄', '编辑']).toContain(b.roleLabel);
+    expect(police.dateline).toMatchObject({ place: '太原', date: '2022-03-07', displayDate: '2022年3月7日' });
+    const page1 = await get('reports?limit=2');
+    const page2 = await get(`reports?limit=2&cursor=${page1.body.meta.nextCursor}`);
+    expect([...page1.body.data, ...page2.body.data].map((r: any) => r.slug)).toEqual(res.body.data.map((r: any) => r.slug));
+    expect(page2.body.meta.nextCursor).toBeNull();
+  });
+
+  test('serves one report with its body as safe HTML, featured people, events and figures', async () => {
+    const list = await get('reports?locale=en');
+    const police = list.body.data.find((r: any) => r.title.startsWith('Jiancaoping police'));
+    const res = await get(`reports/${police.slug}?locale=en`);
+    expect(res.status).toBe(200);
+    conforms('Report', res.body);
+    expect(res.body.data.bodyHtml).toMatch(/^<p>On 6 March/);
+    expect(res.body.data.profiles.map((p: any) => p.name)).toEqual(expect.arrayContaining(['Peng Lei', 'Zhao (name withheld)']));
+    expect(res.body.data.events.length).toBeGreaterThan(3);
+    expect(res.body.data.statistics.map((s: any) => s.display.en)).toEqual(expect.arrayContaining(['more than 4,800']));
+  });
+
+  test('renders Markdown without raw HTML and with only http(s)/mailto links', async () => {
+    const created = await docs('field-report').create({
+      locale: 'zh-Hans',
+      data: {
+        title: '安全渲染测试',
+        slug: 'markdown-safety',
+        body: '<script>alert(1)</script>\n\n[ok](https://example.org) [mail](mailto:desk@example.org) [bad](javascript:alert(1)) [data](data:text/html,hi)\n\n<img src=x onerror=alert(1)>',
+        dateline: { place: '太原', date: '2022-03-08' },
+      },
+    });
+    await publishDocument(app.strapi, 'field-report', created.documentId, 'zh-Hans');
+    const res = await get('reports/markdown-safety');
+    expect(res.status).toBe(200);
+    const html: string = res.body.data.bodyHtml;
+    expect(html).not.toMatch(/<script|<img|href="javascript|href="data/i);
+    expect(html).toContain('[bad](javascript:alert(1))');
+    expect(html).toContain('&lt;script&gt;');
+    expect(html).toContain('<a href="https://example.org" rel="nofollow noopener noreferrer">ok</a>');
+    expect(html).toContain('<a href="mailto:desk@example.org">mail</a>');
+  });
+
+  test('answers 404 for an unknown slug and 400 for a malformed one', async () => {
+    const missing = await get('reports/no-such-report');
+    expect(missing.status).toBe(404);
+    expect(missing.body.error).toMatchObject({ status: 404, name: 'NotFoundError' });
+    const malformed = await get('reports/NOT_A_SLUG');
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.error.message).toMatch(/slug/);
+  });
+});
+
+describe('profiles', () => {
+  test('the honour roll filters by unit (with sub-units) and kind', async () => {
+    const all = await get('profiles?limit=100');
+    expect(all.status).toBe(200);
+    conforms('ProfilesPage', all.body);
+    expect(all.body.data.length).toBeGreaterThanOrEqual(15);
+    const police = await get('profiles?kind=police&limit=100');
+    expect(police.body.data.length).toBeGreaterThan(0);
+    for (const p of police.body.data) expect(p.kind).toBe('police');
+    const bureauUnit = all.body.data.find((p: any) => p.slug === 'peng-lei').unit.slug;
+    const inUnit = await get(`profiles?unit=${bureauUnit}&limit=100`);
+    expect(inUnit.body.data.map((p: any) => p.slug)).toContain('peng-lei');
+    const district = await get('profiles?unit=jiancaoping-qu&limit=100');
+    expect(district.body.data.length).toBeGreaterThanOrEqual(inUnit.body.data.length);
+  });
+
+  test('one commendation; an anonymised person is surname + 某, without portrait or quotes, under a token slug', async () => {
+    const peng = await get('profiles/peng-lei');
+    expect(peng.status).toBe(200);
+    conforms('Profile', peng.body);
+    expect(peng.body.data).toMatchObject({ name: '彭磊', anonymised: false });
+    expect(peng.body.data.citationHtml).toMatch(/^<p>/);
+
+    const roll = await get('profiles?limit=100');
+    const zhao = roll.body.data.find((p: any) => p.anonymised);
+    expect(zhao).toMatchObject({ name: '赵某', portrait: null });
+    expect(zhao.slug).toMatch(/^anon-[0-9a-f]{12}$/);
+    const one = await get(`profiles/${zhao.slug}?locale=en`);
+    expect(one.status).toBe(200);
+    expect(one.body.data).toMatchObject({ name: 'Zhao (name withheld)', quotes: [], portrait: null });
+    expect(JSON.stringify(one.body)).not.toMatch(/Zhao Ning|赵宁|zhao-ning/);
+    expect((await get('profiles/zhao-ning')).status).toBe(404);
+  });
+});
+
+describe('chronicles, statistics, units', () => {
+  test('a chronicle with its ordered events', async () => {
+    const slug = (await get('timeline?limit=1')).body.data[0].chronicle?.slug ?? (await get('timeline?limit=100')).body.data.find((e: any) => e.chronicle).chronicle.slug;
+    const res = await get(`chronicles/${slug}`);
+    expect(res.status).toBe(200);
+    conforms('Chronicle', res.body);
+    expect(res.body.data).toMatchObject({ periodStart: '2022-02-23', periodEnd: '2022-03-06', displayPeriod: { start: '2022年2月23日', end: '2022年3月6日' } });
+    const times = res.body.data.events.map((e: any) => e.occurredAt);
+    expect(times.length).toBeGreaterThanOrEqual(10);
+    expect([...times].sort()).toEqual(times);
+    expect((await get('chronicles/no-such-chronicle')).status).toBe(404);
+  });
+
+  test('statistics: figures in both locales and roll-ups up the unit tree keeping the weakest qualifier', async () => {
+    const res = await get('statistics');
+    expect(res.status).toBe(200);
+    conforms('Statistics', res.body);
+    const calls = res.body.data.figures.find((f: any) => f.slug === 'nanzhai-jiedao-video-calls');
+    expect(calls).toMatchObject({ value: 100000, qualifier: 'more-than', display: { 'zh-Hans': '10万余次', en: 'more than 100,000' } });
+    // grid workers of Xincheng (52, exact) + Huifeng (149, exact) roll up into the district
+    const district = res.body.data.rollups.find((r: any) => r.metric === 'grid-workers' && r.unit.slug === 'jiancaoping-qu');
+    expect(district).toMatchObject({ value: 201, qualifier: 'exact', countUnit: '名', display: { 'zh-Hans': '201名', en: '201' } });
+    expect(district.parts.sort()).toEqual(['huifeng-jiedao-grid-workers', 'xincheng-jiedao-grid-workers']);
+    // the non-additive district-wide figure is never summed
+    expect(district.parts).not.toContain('jiancaoping-qu-grid-workers');
+
+    // a more-than part makes the sum more-than
+    const extra = await docs('grid-statistic').create({
+      locale: 'zh-Hans',
+      data: { metric: 'grid-workers', label: '测试网格员', value: 30, qualifier: 'more-than', countUnit: '名', additive: true, slug: 'test-grid-workers-chaicun', scopeUnit: (await docs('unit').findFirst({ filters: { slug: 'chaicun-jiedao' }, locale: 'zh-Hans' })).documentId },
+    });
+    await publishDocument(app.strapi, 'grid-statistic', extra.documentId, 'zh-Hans');
+    const after = await get('statistics?metric=grid-workers');
+    expect(after.status).toBe(200);
+    const sum = after.body.data.rollups.find((r: any) => r.unit.slug === 'jiancaoping-qu');
+    expect(sum).toMatchObject({ value: 231, qualifier: 'more-than', display: { 'zh-Hans': '231余名', en: 'more than 231' } });
+    for (const f of after.body.data.figures) expect(f.metric).toBe('grid-workers');
+
+    const scoped = await get('statistics?unit=xincheng-jiedao');
+    expect(scoped.body.data.figures.every((f: any) => f.unit.slug === 'xincheng-jiedao')).toBe(true);
+  });
+
+  test('units: the tree, in both locales', async () => {
+    const zh = await get('units');
+    expect(zh.status).toBe(200);
+    conforms('Units', zh.body);
+    const district = zh.body.data.find((u: any) => u.slug === 'jiancaoping-qu');
+    expect(district.name).toBe('尖草坪区');
+    expect(district.children.map((c: any) => c.slug)).toEqual(expect.arrayContaining(['nanzhai-jiedao']));
+    const en = await get('units?locale=en');
+    expect(en.body.data.find((u: any) => u.slug === 'jiancaoping-qu').name).toBe('Jiancaoping District');
+  });
+});
+
+describe('feeds', () => {
+  test('feed.xml is well-formed Atom with the published reports', async () => {
+    const res = await get('feed.xml');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^application\/atom\+xml/);
+    const feed = parseXml(res.text);
+    expect(feed.name).toBe('feed');
+    expect(feed.attributes.xmlns).toBe('http://www.w3.org/2005/Atom');
+    const entries = feed.children.filter((c) => c.name === 'entry');
+    expect(entries.length).toBe(4); // the three demo reports and the Markdown test report
+    expect(entries.map((e) => childText(e, 'title'))).toEqual(expect.arrayContaining(['疫情当前 尖草坪民警坚守一线']));
+    for (const e of entries) expect(childText(e, 'id')).toMatch(/^http:\/\/127\.0\.0\.1(:\d+)?\/reports\/[a-z0-9-]+$/);
+    const safety = entries.find((e) => childText(e, 'title') === '安全渲染测试') as any;
+    // the escaped HTML content reads back as the rendered body
+    expect(childText(safety, 'content')).toContain('&lt;script&gt;');
+  });
+
+  test('feed.json is JSON Feed 1.1', async () => {
+    const res = await get('feed.json?locale=en');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^application\/feed\+json/);
+    const body = JSON.parse(res.text);
+    conforms('JsonFeed', body);
+    expect(body.version).toBe('https://jsonfeed.org/version/1.1');
+    expect(body.items.map((i: any) => i.title)).toEqual(expect.arrayContaining(['Jiancaoping police hold the front line of the outbreak']));
+    for (const item of body.items) expect(item.content_html).not.toMatch(/<script/);
+  });
+});
+
+describe('HTTP caching', () => {
+  test('ETag, Cache-Control and 304 on every route; HEAD answers without a body', async () => {
+    const paths = ['timeline', 'timeline/timelinejs', 'reports', 'reports/markdown-safety', 'profiles', 'profiles/peng-lei', 'statistics', 'units', 'feed.xml', 'feed.json', 'openapi.json'];
+    const chronicle = (await get('timeline?limit=100')).body.data.find((e: any) => e.chronicle).chronicle.slug;
+    paths.push(`chronicles/${chronicle}`);
+    // a fixed Host: feed links are absolute, and supertest's port changes per request
+    const host = (path: string, method: 'get' | 'head' = 'get') => api()[method](`/api/chronicle/${path}`).set('Host', 'news.example');
+    for (const path of paths) {
+      const first = await host(path);
+      expect([path, first.status]).toEqual([path, 200]);
+      expect(first.headers['cache-control']).toBe('public, max-age=60, stale-while-revalidate=300');
+      expect(first.headers.etag).toMatch(/^"[A-Za-z0-9_-]+"$/);
+      const again = await host(path).set('If-None-Match', first.headers.etag);
+      expect([path, again.status]).toEqual([path, 304]);
+      expect(again.text ?? '').toBe('');
+      const head = await host(path, 'head');
+      expect([path, head.status]).toEqual([path, 200]);
+      expect(head.headers.etag).toBe(first.headers.etag);
+    }
+  });
+
+  test('serves repeated requests from the cache, and a publish empties it', async () => {
+    await get('timeline?limit=100');
+    const cached = await get('timeline?limit=100');
+    expect(cached.headers['x-chronicle-cache']).toBe('hit');
+    const created = await docs('timeline-event').create({
+      locale: 'zh-Hans',
+      data: { title: '缓存失效测试', occurredAt: '2022-03-06T02:00:00.000Z', precision: 'day', slug: 'cache-invalidation-event' },
+    });
+    // a draft changes nothing a reader sees (but the cache is renewed anyway)
+    const draftOnly = await get('timeline?limit=100');
+    expect(draftOnly.body.data.map((e: any) => e.slug)).not.toContain('cache-invalidation-event');
+    await publishDocument(app.strapi, 'timeline-event', created.documentId, 'zh-Hans');
+    const fresh = await get('timeline?limit=100').set('If-None-Match', draftOnly.headers.etag);
+    expect(fresh.status).toBe(200);
+    expect(fresh.headers['x-chronicle-cache']).toBe('miss');
+    expect(fresh.body.data.map((e: any) => e.slug)).toContain('cache-invalidation-event');
+    await withdrawDocument(app.strapi, 'timeline-event', created.documentId, 'zh-Hans');
+    const gone = await get('timeline?limit=100');
+    expect(gone.body.data.map((e: any) => e.slug)).not.toContain('cache-invalidation-event');
+  });
+
+  test('another instance’s write (a new revision row) empties this instance’s cache', async () => {
+    await get('units');
+    expect((await get('units')).headers['x-chronicle-cache']).toBe('hit');
+    await app.strapi.store.set({ type: 'plugin', name: 'chronicle', key: 'public-revision', value: { revision: 'written-by-another-instance' } });
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const res = await get('units');
+    expect(res.status).toBe(200);
+    expect(res.headers['x-chronicle-cache']).toBe('miss');
+    expect(app.strapi.plugin('chronicle').service('public-cache').stats().revision).toBe('written-by-another-instance');
+  });
+});
