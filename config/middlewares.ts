@@ -1,6 +1,7 @@
 export default [
   'strapi::logger',
   'strapi::errors',
+  'plugin::chronicle.rate-limit',
   'strapi::security',
   'strapi::cors',
   'strapi::poweredBy',

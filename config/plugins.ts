@@ -21,6 +21,10 @@ export default ({ env }) => ({
     config: {
       // Images larger than this are refused before decoding (a 14000×14000 PNG is 196 MP).
       maxImagePixels: env.int('UPLOAD_MAX_IMAGE_PIXELS', 40_000_000),
+      rateLimit: {
+        publicApi: { max: env.int('PUBLIC_RATE_LIMIT', 600), windowSeconds: env.int('PUBLIC_RATE_WINDOW_SECONDS', 60) },
+        signIn: { maxFailures: env.int('SIGN_IN_MAX_FAILURES', 10), windowSeconds: env.int('SIGN_IN_WINDOW_SECONDS', 900) },
+      },
     },
   },
 });

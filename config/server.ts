@@ -2,7 +2,8 @@ export default ({ env }) => ({
   host: env('HOST', '0.0.0.0'),
   port: env.int('PORT', 1337),
   url: env('PUBLIC_URL', ''),
-  proxy: env.bool('TRUST_PROXY', false),
+  // Trust X-Forwarded-For only behind your own proxy: otherwise any client could pick its address.
+  proxy: { koa: env.bool('TRUST_PROXY', false) },
   // No update checks: the newsroom runs without internet access.
   logger: { updates: { enabled: false } },
   app: {

@@ -83,6 +83,32 @@ export const documentGuard = (strapi: Core.Strapi) => {
     data.slug = await uniqueSlug(base, (candidate) => slugTaken(uid, candidate, documentId));
   };
 
+  /**
+   * What still points at a unit or a contributor: deleting it would silently drop those
+   * links (a profile without its unit, a report without its byline), so it is refused.
+   */
+  const REFERENCES: Partial<Record<TypeName, Array<[string, string, string]>>> = {
+    unit: [
+      ['plugin::chronicle.unit', 'parent', 'sub-units'],
+      ['plugin::chronicle.frontline-profile', 'unit', 'profiles'],
+      ['plugin::chronicle.grid-statistic', 'scopeUnit', 'figures'],
+      ['plugin::chronicle.chronicle', 'subjectUnit', 'chronicles'],
+      ['plugin::chronicle.timeline-event', 'units', 'events'],
+    ],
+    contributor: [['chronicle.byline', 'contributor', 'bylines']],
+  };
+
+  const assertUnreferenced = async (type: TypeName, documentId: string) => {
+    const found: string[] = [];
+    for (const [model, field, label] of REFERENCES[type] ?? []) {
+      const count = await strapi.db.query(model as never).count({ where: { [field]: { documentId } } });
+      if (count > 0) found.push(`${count} ${label}`);
+    }
+    if (found.length) {
+      throw new ChronicleError(409, `this ${type} is still referenced by ${found.join(', ')}; reassign or remove those first`);
+    }
+  };
+
   const singleLocale = (locale: DocumentContext['params']['locale']): string => {
     if (typeof locale === 'string' && locale !== '*') return locale;
     if (locale === undefined) return strapi.plugin('i18n').service('locales').getDefaultLocale();
@@ -120,6 +146,10 @@ export const documentGuard = (strapi: Core.Strapi) => {
         throw new errors.ForbiddenError('The audit trail is append-only: workflow transitions cannot be written or changed directly');
       }
       return next();
+    }
+
+    if (context.action === 'delete' && context.params.documentId && REFERENCES[type]) {
+      await assertUnreferenced(type, context.params.documentId);
     }
 
     const editorial = EDITORIAL_TYPES.includes(type);

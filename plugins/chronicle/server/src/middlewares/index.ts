@@ -1,0 +1,4 @@
+import rateLimit from './rate-limit';
+
+/** Global middlewares the application enables in config/middlewares.ts as plugin::chronicle.<name>. */
+export default { 'rate-limit': rateLimit };

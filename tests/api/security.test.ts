@@ -1,0 +1,138 @@
+/**
+ * Abuse and data-safety promises (DESIGN §7): per-address rate limits on the public API and on
+ * admin sign-in that rotating e-mails or forged X-Forwarded-For headers cannot bypass; Strapi's
+ * own Content API closed to anonymous callers and strict about parameters; units and
+ * contributors that others reference cannot be deleted out from under them.
+ */
+import request from 'supertest';
+import { startStrapi, type TestStrapi } from '../helpers/strapi';
+import { adminApi, createAdminUser, login, PASSWORD } from '../helpers/admin';
+
+let app: TestStrapi;
+const server = () => app.strapi.server.httpServer;
+const DEFAULT_LIMITS = { publicApi: { max: 600, windowSeconds: 60 }, signIn: { maxFailures: 10, windowSeconds: 900 } };
+const setLimits = (limits: typeof DEFAULT_LIMITS) => app.strapi.config.set('plugin::chronicle.rateLimit', limits);
+
+beforeAll(async () => {
+  app = await startStrapi();
+});
+afterAll(async () => {
+  await app?.stop();
+});
+afterEach(() => setLimits(DEFAULT_LIMITS));
+
+describe('rate limits', () => {
+  test('the public API answers 429 with Retry-After past the limit, whatever X-Forwarded-For says', async () => {
+    setLimits({ ...DEFAULT_LIMITS, publicApi: { max: 5, windowSeconds: 60 } });
+    for (let i = 0; i < 5; i += 1) {
+      const res = await request(server()).get('/api/chronicle/status').set('X-Forwarded-For', `10.0.0.${i}`);
+      expect(res.status).toBe(200);
+      expect(res.headers['ratelimit-remaining']).toBe(String(4 - i));
+    }
+    const refused = await request(server()).get('/api/chronicle/status').set('X-Forwarded-For', '10.9.9.9');
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    expect(refused.body.error).toMatchObject({ status: 429, name: 'RateLimitError', message: expect.stringMatching(/too many requests/) });
+    // Other routes are not counted against the public API's budget.
+    expect((await request(server()).get('/_health')).status).toBe(204);
+  });
+
+  test('failed sign-ins are limited per address: rotating e-mails and headers do not reset it', async () => {
+    setLimits({ ...DEFAULT_LIMITS, signIn: { maxFailures: 3, windowSeconds: 900 } });
+    await createAdminUser(app.strapi, 'editor@security.local', 'strapi-editor');
+    for (let i = 0; i < 3; i += 1) {
+      const res = await request(server())
+        .post('/admin/login')
+        .set('X-Forwarded-For', `192.0.2.${i}`)
+        .send({ email: `nobody${i}@security.local`, password: 'wrong-Password-1' });
+      expect(res.status).toBe(400);
+    }
+    const blocked = await request(server())
+      .post('/admin/login')
+      .set('X-Forwarded-For', '198.51.100.7')
+      .send({ email: 'editor@security.local', password: PASSWORD });
+    expect(blocked.status).toBe(429);
+    expect(blocked.body.error.message).toMatch(/too many failed sign-in attempts/);
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+
+    setLimits(DEFAULT_LIMITS);
+    const ok = await request(server()).post('/admin/login').send({ email: 'editor@security.local', password: PASSWORD });
+    expect(ok.status).toBe(200);
+  });
+
+  test('successful sign-ins are not counted', async () => {
+    setLimits({ ...DEFAULT_LIMITS, signIn: { maxFailures: 2, windowSeconds: 900 } });
+    await createAdminUser(app.strapi, 'reporter@security.local', 'chronicle-reporter');
+    for (let i = 0; i < 4; i += 1) {
+      const res = await request(server()).post('/admin/login').send({ email: 'reporter@security.local', password: PASSWORD });
+      expect(res.status).toBe(200);
+    }
+  });
+});
+
+describe("Strapi's own Content API", () => {
+  test.each([
+    '/api/users',
+    '/api/users?filters[password][$startsWith]=a',
+    '/api/users/1',
+    '/api/upload/files',
+    '/api/upload/files?filters[createdBy][email][$contains]=a',
+    '/api/users-permissions/roles',
+  ])('%s is closed to anonymous callers', async (url) => {
+    const res = await request(server()).get(url);
+    expect(res.status).toBe(403);
+    expect(res.body.data).toBeNull();
+    expect(JSON.stringify(res.body)).not.toMatch(/email|password/i);
+  });
+
+  test('self-registration of reader accounts is closed', async () => {
+    const res = await request(server()).post('/api/auth/local/register').send({ username: 'x', email: 'x@x.local', password: 'Password-123' });
+    expect(res.status).toBe(403);
+  });
+
+  test('the Document Service drops unknown parameters and refuses invalid ones (strictParams)', async () => {
+    const units = app.strapi.documents('plugin::chronicle.unit' as never) as any;
+    await units.create({ locale: 'zh-Hans', data: { name: '尖草坪区', kind: 'district' } });
+    // A raw `where` never reaches the query: the same rows come back as without it.
+    const all = await units.findMany({ locale: 'zh-Hans' });
+    const probed = await units.findMany({ locale: 'zh-Hans', where: { id: { $lt: 0 } } });
+    expect(all.length).toBeGreaterThan(0);
+    expect(probed.map((u: any) => u.documentId)).toEqual(all.map((u: any) => u.documentId));
+    await expect(units.findMany({ status: 'everything' })).rejects.toThrow(/status/i);
+  });
+});
+
+describe('deleting what others reference', () => {
+  test('a unit with profiles, or a contributor in a byline, cannot be deleted; a free one can', async () => {
+    await createAdminUser(app.strapi, 'editor2@security.local', 'strapi-editor');
+    const editor = adminApi(app.strapi, await login(app.strapi, 'editor2@security.local'));
+    const CM = '/content-manager/collection-types';
+    const unit = (await editor.post(`${CM}/plugin::chronicle.unit?locale=zh-Hans`, { name: '南寨街道', kind: 'subdistrict' })).body.data;
+    const spare = (await editor.post(`${CM}/plugin::chronicle.unit?locale=zh-Hans`, { name: '空单位', kind: 'other' })).body.data;
+    const contributor = (await editor.post(`${CM}/plugin::chronicle.contributor?locale=zh-Hans`, { name: '王勇', kind: 'reporter' })).body.data;
+    const profile = await editor.post(`${CM}/plugin::chronicle.frontline-profile?locale=zh-Hans`, {
+      fullName: '孙丽花',
+      kind: 'grid-worker',
+      unit: { connect: [{ documentId: unit.documentId, locale: 'zh-Hans' }] },
+    });
+    expect(profile.status).toBe(201);
+    const report = await editor.post(`${CM}/plugin::chronicle.field-report?locale=zh-Hans`, {
+      title: '网格员',
+      bylines: [{ role: 'reporter', contributor: { connect: [{ documentId: contributor.documentId, locale: 'zh-Hans' }] } }],
+    });
+    expect(report.status).toBe(201);
+
+    const refusedUnit = await editor.del(`${CM}/plugin::chronicle.unit/${unit.documentId}?locale=zh-Hans`);
+    expect(refusedUnit.status).toBe(409);
+    expect(refusedUnit.body.error.message).toBe('this unit is still referenced by 1 profiles; reassign or remove those first');
+    const refusedContributor = await editor.del(`${CM}/plugin::chronicle.contributor/${contributor.documentId}?locale=zh-Hans`);
+    expect(refusedContributor.status).toBe(409);
+    expect(refusedContributor.body.error.message).toMatch(/1 bylines/);
+    expect(await app.strapi.db.query('plugin::chronicle.unit' as never).count({ where: { documentId: unit.documentId } })).toBe(1);
+    expect(await app.strapi.db.query('plugin::chronicle.contributor' as never).count({ where: { documentId: contributor.documentId } })).toBe(1);
+
+    const freed = await editor.del(`${CM}/plugin::chronicle.unit/${spare.documentId}?locale=zh-Hans`);
+    expect(freed.status).toBe(200);
+    expect(await app.strapi.db.query('plugin::chronicle.unit' as never).count({ where: { documentId: spare.documentId } })).toBe(0);
+  });
+});
