@@ -7,7 +7,7 @@
 import request from 'supertest';
 import { startStrapi, type TestStrapi } from '../helpers/strapi';
 import { publishDocument } from '../helpers/workflow';
-import { createAdminUser } from '../helpers/admin';
+import { createAdminUser, PASSWORD } from '../helpers/admin';
 
 const CANARY = 'CANARY7f3q';
 const WITHDRAWN_NAME = '撤回者';
@@ -135,6 +135,29 @@ describe('nothing private or unpublished leaks', () => {
     const filtered = await get('timeline?profile=withdrawn-person');
     expect(filtered.status).toBe(400);
     expect(filtered.body.error.message).toBe('profile: no public profile has the slug "withdrawn-person"');
+  });
+});
+
+describe('consent changes', () => {
+  test('withdrawing consent in the admin removes the person from the public API at once, before any review', async () => {
+    const before = await request(app.strapi.server.httpServer).get('/api/chronicle/profiles/sun-lihua');
+    expect(before.status).toBe(200);
+    const person = await bySlug('frontline-profile', 'sun-lihua');
+    await createAdminUser(app.strapi, 'editor@consent.local', 'strapi-editor');
+    const token = (await request(app.strapi.server.httpServer).post('/admin/login').send({ email: 'editor@consent.local', password: PASSWORD })).body.data.token;
+    const res = await request(app.strapi.server.httpServer)
+      .put(`/content-manager/collection-types/plugin::chronicle.frontline-profile/${person.documentId}?locale=zh-Hans`)
+      .set('Authorization', `Bearer ${token}`)
+      .send({ consent: 'withdrawn' });
+    expect(res.status).toBe(200);
+    // The edit sent the draft back to review, but the published version already says withdrawn.
+    expect(await app.strapi.plugin('chronicle').service('workflow').stateOf('plugin::chronicle.frontline-profile', person.documentId, 'zh-Hans')).toBe('in_review');
+    for (const locale of ['zh-Hans', 'en']) {
+      const page = await request(app.strapi.server.httpServer).get(`/api/chronicle/profiles/sun-lihua?locale=${locale}`);
+      expect(page.status).toBe(410);
+      const list = await request(app.strapi.server.httpServer).get(`/api/chronicle/profiles?locale=${locale}&limit=100`);
+      expect(JSON.stringify(list.body)).not.toMatch(/sun-lihua|孙丽花|Sun Lihua/);
+    }
   });
 });
 

@@ -29,6 +29,8 @@ interface DocumentContext {
   params: { documentId?: string; locale?: string | string[]; data?: Data } & Record<string, unknown>;
 }
 
+const RESTRICTIVE_CONSENT = new Set(['withdrawn', 'anonymised']);
+
 const WRITE_ACTIONS = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone']);
 
 const fail = (problems: { path: string[]; message: string }[]): never => {
@@ -170,6 +172,32 @@ export const documentGuard = (strapi: Core.Strapi) => {
 
     if (context.action !== 'create' && context.action !== 'update') return next();
 
+    // Withdrawing or narrowing a person's consent cannot wait for review: it reaches the
+    // published version (every locale) in the same transaction as the edit.
+    const consent = (context.params.data ?? {}).consent;
+    if (type === 'frontline-profile' && context.action === 'update' && context.params.documentId && RESTRICTIVE_CONSENT.has(String(consent))) {
+      const documentId = context.params.documentId;
+      return strapi.db.transaction(async () => {
+        const result = await write(context, type, editorial, system, next);
+        const changed = await strapi.db.query(context.uid as never).updateMany({
+          where: { documentId, publishedAt: { $notNull: true }, consent: { $ne: consent } },
+          data: { consent },
+        });
+        if (changed.count > 0) strapi.log.info(`[chronicle] consent of ${documentId} set to ${consent} on its published version`);
+        return result;
+      });
+    }
+    return write(context, type, editorial, system, next);
+  };
+
+  /** Create and update: workflow fields, validation, slug, and the edit rule. (Hoisted: used above.) */
+  async function write(
+    context: DocumentContext,
+    type: TypeName,
+    editorial: boolean,
+    system: ReturnType<typeof currentSystemActor>,
+    next: () => Promise<unknown>
+  ) {
     const data = (context.params.data ?? {}) as Data;
     context.params.data = data;
     const isCreate = context.action === 'create';
@@ -207,5 +235,5 @@ export const documentGuard = (strapi: Core.Strapi) => {
       }
       return result;
     });
-  };
+  }
 };
