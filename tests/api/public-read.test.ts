@@ -68,6 +68,16 @@ describe('openapi.json', () => {
     for (const r of refs) expect(res.body.components.schemas[r.slice(22, -1)]).toBeDefined();
     for (const name of Object.keys(res.body.components.schemas)) expect(ajv.getSchema(`openapi#/components/schemas/${name}`)).toBeDefined();
   });
+
+  test('passes @apidevtools/swagger-parser validation (OpenAPI 3.1 schema and references)', async () => {
+    const SwaggerParser = require('@apidevtools/swagger-parser');
+    const res = await get('openapi.json');
+    const api = await SwaggerParser.validate(structuredClone(res.body));
+    expect(api.openapi).toMatch(/^3\.1\./);
+    const broken = structuredClone(res.body);
+    broken.paths['/timeline'].get.responses['200'].content['application/json'].schema = { $ref: '#/components/schemas/NoSuchSchema' };
+    await expect(SwaggerParser.validate(broken)).rejects.toThrow(/NoSuchSchema/);
+  });
 });
 
 describe('timeline', () => {
@@ -343,6 +353,8 @@ describe('feeds', () => {
     const res = await get('feed.xml');
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^application\/atom\+xml/);
+    // Well-formed by an independent validator too, not only by our own strict reader.
+    expect(require('fast-xml-parser').XMLValidator.validate(res.text)).toBe(true);
     const feed = parseXml(res.text);
     expect(feed.name).toBe('feed');
     expect(feed.attributes.xmlns).toBe('http://www.w3.org/2005/Atom');

@@ -1,6 +1,7 @@
 /**
- * Atom 1.0 and JSON Feed 1.1 documents of published reports, written by hand (the `feed`
- * package is not among the project's dependencies). Every text goes through `xmlEscape`,
+ * Atom 1.0 and JSON Feed 1.1 documents of published reports. Written here rather than with
+ * the `feed` package: its current major is ES-module only (the plugin compiles to CommonJS)
+ * and its CommonJS major writes JSON Feed 1.0, not 1.1. Every text goes through `xmlEscape`,
  * and characters XML 1.0 forbids are dropped, so a report containing `<`, `&` or a stray
  * control character still yields a well-formed feed. Pure module.
  */
