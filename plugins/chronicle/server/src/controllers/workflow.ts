@@ -9,7 +9,7 @@ import { CORRECTION_KINDS, WORKFLOW_STATES } from '../domain/enums';
 import { ChronicleError } from '../errors';
 import { getService } from '../get-service';
 import { actorFromContext, EDITORIAL_UIDS } from '../services/workflow';
-import { queryProblem } from './query';
+import { describeIssues, queryProblem } from './query';
 
 const isoDateTime = z.string().datetime({ offset: true, message: 'must be an ISO 8601 date-time with a time zone, e.g. 2022-03-08T08:00:00+08:00' });
 
@@ -42,14 +42,7 @@ const queueQuery = z
   .object({ state: z.enum(WORKFLOW_STATES, { message: `state must be one of ${WORKFLOW_STATES.join(', ')}` }).optional() })
   .strict();
 
-const problemOf = (error: z.ZodError) =>
-  error.issues
-    .map((issue) =>
-      issue.code === 'unrecognized_keys'
-        ? `unknown field${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}`
-        : `${issue.path.length ? `${issue.path.join('.')}: ` : ''}${issue.message}`
-    )
-    .join('; ');
+const problemOf = (error: z.ZodError) => describeIssues(error, 'field');
 
 const workflowController = ({ strapi }: { strapi: Core.Strapi }) => {
   const knownLocale = async (locale: string) => {

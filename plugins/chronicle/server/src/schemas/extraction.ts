@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { LOCALES, METRIC_PATTERN, PRECISIONS, QUALIFIERS } from '../domain/enums';
 import { FINGERPRINT_RE, isValidDateline, MAX_ROUTE_TEXT_BYTES, textProblem } from '../text/proposals';
+import { describeIssues } from '../controllers/query';
 
 const MAX_ITEMS = 500;
 
@@ -85,15 +86,5 @@ export type AcceptedStatistic = z.infer<typeof acceptedStatistic>;
 /** The body parsed, or one message naming each problem with its path. */
 export function parseBody<S extends z.ZodType>(schema: S, body: unknown): { data: z.infer<S> } | { problem: string } {
   const parsed = schema.safeParse(body ?? {});
-  if (parsed.success) return { data: parsed.data };
-  const problem = parsed.error.issues
-    .map((issue) => {
-      if (issue.code === 'unrecognized_keys') {
-        return `unknown field${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}`;
-      }
-      const where = issue.path.length ? `${issue.path.join('.')}: ` : '';
-      return `${where}${issue.message}`;
-    })
-    .join('; ');
-  return { problem };
+  return parsed.success ? { data: parsed.data } : { problem: describeIssues(parsed.error, 'field') };
 }
