@@ -5,6 +5,7 @@
  * URLs) is left as plain text. Pure module.
  */
 import MarkdownIt from 'markdown-it';
+import { redactForPublic } from './redaction';
 
 const ALLOWED = /^(?:https?:\/\/|mailto:)/i;
 
@@ -26,5 +27,6 @@ markdown.renderer.rules.link_open = (tokens, idx, options, env, self) => {
   return defaultLinkOpen(tokens, idx, options, env, self);
 };
 
+/** Public HTML of a Markdown text: passages marked private are removed first (./redaction). */
 export const renderMarkdown = (source: string | null | undefined): string =>
-  source ? markdown.render(source) : '';
+  source ? markdown.render(redactForPublic(source)) : '';
