@@ -21,6 +21,8 @@ export default ({ env }) => ({
     config: {
       // Images larger than this are refused before decoding (a 14000×14000 PNG is 196 MP).
       maxImagePixels: env.int('UPLOAD_MAX_IMAGE_PIXELS', 40_000_000),
+      // The public site's base path (docs/site.md): '/' or e.g. '/news'.
+      sitePath: env('SITE_BASE_PATH', '/'),
     },
   },
 });
