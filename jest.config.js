@@ -11,7 +11,7 @@ module.exports = {
       displayName: 'unit',
       testEnvironment: 'node',
       roots: ['<rootDir>/plugins/chronicle/server/src', '<rootDir>/plugins/chronicle/admin/src', '<rootDir>/scripts'],
-      testMatch: ['**/__tests__/**/*.test.ts'],
+      testMatch: ['**/__tests__/**/*.test.ts', '**/__tests__/**/*.test.tsx'],
       transform: { '^.+\\.(t|j)sx?$': swc },
     },
     {
