@@ -37,6 +37,12 @@
     var scriptPath = new URL(embed.getAttribute('data-script-path'), window.location.href).href;
     var note = embed.querySelector('.no-script-note');
     if (note) note.remove();
+    // A slide whose text scrolls must be reachable by keyboard (axe: scrollable-region-focusable).
+    new MutationObserver(function () {
+      embed.querySelectorAll('.tl-slide:not([tabindex])').forEach(function (slide) {
+        slide.setAttribute('tabindex', '0');
+      });
+    }).observe(embed, { childList: true, subtree: true });
     new window.TL.Timeline(embed, new URL(embed.getAttribute('data-source'), window.location.href).href, {
       // TimelineJS resolves its language file as script_path + 'locale/zh-cn.json', and its
       // font CSS against script_path too: we serve the former and ask for no font theme.

@@ -387,6 +387,24 @@ describe('sitemap, robots, cards, caching', () => {
     expect(after.text).toContain('刚刚发布的报道');
   });
 
+  test('under another base path, the site moves and Strapi keeps the rest', async () => {
+    app.strapi.config.set('plugin::chronicle.sitePath', '/news');
+    try {
+      const honours = await page('/news/honours?lang=en');
+      expect(honours.status).toBe(200);
+      expect(honours.text).toContain('href="/news/honours/guo-yanju?lang=en"');
+      expect(honours.text).toContain('<link rel="canonical" href="http://news.example/news/honours?lang=en"/>');
+      expect((await page('/news')).status).toBe(200);
+      expect((await page('/news/cards/guo-yanju.png')).headers['content-type']).toBe('image/png');
+      expect((await page('/news/assets/timelinejs/js/locale/zh-cn.json')).status).toBe(200);
+      // Outside the base path the site answers nothing: Strapi's own 404 (and no robots.txt of ours).
+      expect((await page('/honours')).status).toBe(404);
+      expect((await page('/robots.txt')).status).toBe(404);
+    } finally {
+      app.strapi.config.set('plugin::chronicle.sitePath', '/');
+    }
+  });
+
   test('Strapi’s own routes still answer', async () => {
     expect((await api().get('/_health')).status).toBe(204);
     expect((await api().get('/api/chronicle/units')).status).toBe(200);

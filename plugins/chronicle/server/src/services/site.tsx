@@ -205,7 +205,7 @@ const site = ({ strapi }: { strapi: Core.Strapi }) => {
         return { ...this.errorPage(400, origin, locale, route, { message: 'slug: must be a slug (lower-case letters, digits and hyphens)' }), cache: 'miss' };
       }
       const filters = { unit: query.unit, from: query.from, to: query.to, kind: query.kind };
-      const key = `site|${match.page}|${match.param ?? ''}|${locale}|${JSON.stringify(filters)}|${origin}`;
+      const key = `site|${basePath()}|${match.page}|${match.param ?? ''}|${locale}|${JSON.stringify(filters)}|${origin}`;
       const revision = await cache().revision();
       const hit = cache().get(key);
       if (hit) return { status: 200, body: hit.body, contentType: hit.contentType, etag: hit.etag, cache: 'hit' };

@@ -95,7 +95,8 @@ export const Layout = ({ ctx, title, description, ogType = 'website', image, jso
                 ))}
               </ul>
             </nav>
-            <a className="lang-switch" href={ctx.alternate(other)} hrefLang={other} lang={other} aria-label={t.languageSwitchLabel}>
+            {/* The language's own name is the link text (no aria-label: the accessible name must match what is shown). */}
+            <a className="lang-switch" href={ctx.alternate(other)} hrefLang={other} lang={other} title={t.languageSwitchLabel}>
               {t.languageSwitch}
             </a>
           </div>
