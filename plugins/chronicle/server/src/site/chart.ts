@@ -13,6 +13,8 @@ export interface BarInput {
 }
 
 export interface Bar extends BarInput {
+  /** The label as drawn: cut with an ellipsis to fit the label column (the table has it whole). */
+  shortLabel: string;
   y: number;
   width: number;
   labelY: number;
@@ -42,6 +44,20 @@ export const niceStep = (max: number, count = 4): number => {
   return step;
 };
 
+/** Rough advance width in em: CJK and full-width forms are square, other characters about half. */
+const widthEm = (text: string) =>
+  Array.from(text).reduce((w, ch) => w + (/[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/.test(ch) ? 1 : 0.56), 0);
+
+export const fitLabel = (label: string, width: number, fontSize: number): string => {
+  if (widthEm(label) * fontSize <= width) return label;
+  let out = '';
+  for (const ch of Array.from(label)) {
+    if ((widthEm(out + ch) + 1) * fontSize > width) break;
+    out += ch;
+  }
+  return `${out}…`;
+};
+
 export interface ChartOptions {
   width?: number;
   /** Room on the left for unit names. */
@@ -50,10 +66,12 @@ export interface ChartOptions {
   valueWidth?: number;
   barHeight?: number;
   gap?: number;
+  /** The labels' font size in px, to fit them in labelWidth. */
+  fontSize?: number;
 }
 
 export const barChart = (inputs: BarInput[], options: ChartOptions = {}): BarChart => {
-  const { width = 640, labelWidth = 180, valueWidth = 150, barHeight = 22, gap = 12 } = options;
+  const { width = 640, labelWidth = 180, valueWidth = 150, barHeight = 22, gap = 12, fontSize = 13 } = options;
   const plotLeft = labelWidth;
   const plotWidth = Math.max(40, width - labelWidth - valueWidth);
   const max = Math.max(0, ...inputs.map((b) => b.value));
@@ -65,7 +83,7 @@ export const barChart = (inputs: BarInput[], options: ChartOptions = {}): BarCha
     const y = top + i * (barHeight + gap);
     // A non-zero figure keeps at least a hairline, so a small unit is still visibly there.
     const w = input.value > 0 ? Math.max(2, scale(input.value)) : 0;
-    return { ...input, y, width: Math.round(w * 10) / 10, labelY: y + barHeight / 2 };
+    return { ...input, shortLabel: fitLabel(input.label, labelWidth - 12, fontSize), y, width: Math.round(w * 10) / 10, labelY: y + barHeight / 2 };
   });
   const ticks: Tick[] = [];
   for (let v = 0; v <= domainMax + step / 2; v += step) ticks.push({ value: v, x: Math.round((plotLeft + scale(v)) * 10) / 10 });

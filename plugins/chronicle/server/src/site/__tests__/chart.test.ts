@@ -1,4 +1,4 @@
-import { barChart, niceStep } from '../chart';
+import { barChart, fitLabel, niceStep } from '../chart';
 
 describe('bar chart geometry', () => {
   test('nice steps are 1, 2 or 5 times a power of ten', () => {
@@ -30,4 +30,12 @@ describe('bar chart geometry', () => {
     const chart = barChart([{ label: 'A', value: 1000000, display: '' }, { label: 'B', value: 1, display: '' }]);
     expect(chart.bars[1].width).toBeGreaterThanOrEqual(2);
   });
+});
+
+test('long labels are cut to fit the label column, short ones kept', () => {
+  expect(fitLabel('南寨街道', 180, 13)).toBe('南寨街道');
+  const cut = fitLabel('Jiancaoping Public Security Sub-bureau', 188, 13);
+  expect(cut.endsWith('…')).toBe(true);
+  expect(cut.length).toBeLessThan(30);
+  expect(barChart([{ label: 'Jiancaoping Public Security Sub-bureau', value: 1, display: '1' }], { labelWidth: 200 }).bars[0].shortLabel).toBe(cut);
 });

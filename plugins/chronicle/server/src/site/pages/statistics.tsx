@@ -41,7 +41,8 @@ const Chart = ({ ctx, metric, figures }: { ctx: SiteContext; metric: string; fig
       {chart.bars.map((bar, i) => (
         <g key={i}>
           <text x={chart.plotLeft - 8} y={bar.labelY} className="chart-label" textAnchor="end" dominantBaseline="middle">
-            {bar.label}
+            {bar.shortLabel !== bar.label ? <title>{bar.label}</title> : null}
+            {bar.shortLabel}
           </text>
           <rect x={chart.plotLeft} y={bar.y} width={bar.width} height={chart.barHeight} className="chart-bar" />
           <text x={chart.plotLeft + bar.width + 6} y={bar.labelY} className="chart-value" dominantBaseline="middle">
