@@ -3,6 +3,8 @@ import { siteContext } from '../context';
 import { ErrorPage } from '../pages/error';
 import { ReportPage } from '../pages/report';
 import { renderDocument } from '../render';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { Portrait } from '../parts';
 
 const report = {
   slug: 'r',
@@ -47,4 +49,27 @@ test('a 410 page shows the notice and is not for search engines', () => {
   expect(html).toContain('<meta name="robots" content="noindex"/>');
   expect(html).toContain('原因: &lt;i&gt;有误&lt;/i&gt;');
   expect(html).not.toContain('rel="canonical"');
+});
+
+test('a portrait is responsive: srcset from the upload formats, alt text, intrinsic size', () => {
+  const html = renderToStaticMarkup(
+    <Portrait
+      portrait={{
+        url: '/uploads/p.jpg',
+        alt: null,
+        width: 1600,
+        height: 2000,
+        sources: [
+          { url: '/uploads/small_p.jpg', width: 400 },
+          { url: '/uploads/p.jpg', width: 1600 },
+        ],
+      }}
+      name="郭妍菊"
+      sizes="240px"
+    />
+  );
+  expect(html).toBe(
+    '<img class="portrait" src="/uploads/p.jpg" srcSet="/uploads/small_p.jpg 400w, /uploads/p.jpg 1600w" sizes="240px" width="1600" height="2000" alt="郭妍菊" loading="lazy" decoding="async"/>'
+  );
+  expect(renderToStaticMarkup(<Portrait portrait={null} name="赵某" sizes="240px" />)).toBe('');
 });
