@@ -1,6 +1,7 @@
 // Two projects: fast pure unit tests beside the code, and API tests that boot a real
 // Strapi from the built app (one instance per file, run in band by scripts/test.js).
-const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022' } }];
+// The site's TSX templates use React's automatic runtime, as the plugin's tsconfig does (jsx: react-jsx).
+const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022', transform: { react: { runtime: 'automatic' } } } }];
 
 module.exports = {
   // API tests boot a real Strapi (and on PostgreSQL create a database) in their hooks.
@@ -10,7 +11,7 @@ module.exports = {
       displayName: 'unit',
       testEnvironment: 'node',
       roots: ['<rootDir>/plugins/chronicle/server/src', '<rootDir>/plugins/chronicle/admin/src', '<rootDir>/scripts'],
-      testMatch: ['**/__tests__/**/*.test.ts'],
+      testMatch: ['**/__tests__/**/*.test.ts', '**/__tests__/**/*.test.tsx'],
       transform: { '^.+\\.(t|j)sx?$': swc },
     },
     {

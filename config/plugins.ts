@@ -25,6 +25,8 @@ export default ({ env }) => ({
         publicApi: { max: env.int('PUBLIC_RATE_LIMIT', 600), windowSeconds: env.int('PUBLIC_RATE_WINDOW_SECONDS', 60) },
         signIn: { maxFailures: env.int('SIGN_IN_MAX_FAILURES', 10), windowSeconds: env.int('SIGN_IN_WINDOW_SECONDS', 900) },
       },
+      // The public site's base path (docs/site.md): '/' or e.g. '/news'.
+      sitePath: env('SITE_BASE_PATH', '/'),
     },
   },
 });

@@ -110,10 +110,12 @@ async function demo() {
 
   const host = process.env.HOST && process.env.HOST !== '0.0.0.0' ? process.env.HOST : 'localhost';
   const url = `http://${host}:${app.config.get('server.port')}`;
+  const siteBase = String(app.config.get('plugin::chronicle.sitePath') || '/');
   const lines = [
     '',
     'Chronicle demo newsroom is running.',
     `  Admin panel:   ${url}/admin`,
+    `  Public site:   ${url}${siteBase}  (honour roll: ${url}${siteBase}${siteBase.endsWith('/') ? '' : '/'}honours)`,
     `  Health check:  ${url}/_health`,
     `  Demo data:     ${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')}`,
     '  Accounts (password for all: ' + password + '):',

@@ -6,10 +6,13 @@ export interface ChronicleConfig {
   maxImagePixels: number;
   /** Per-address limits; a max of 0 turns a limit off. */
   rateLimit: RateLimitConfig;
+  /** Where the public site is served: '/' (default) or a path such as '/news' (SITE_BASE_PATH). */
+  sitePath: string;
 }
 
 const DEFAULTS: ChronicleConfig = {
   maxImagePixels: 40_000_000,
+  sitePath: '/',
   rateLimit: {
     publicApi: { max: 600, windowSeconds: 60 },
     signIn: { maxFailures: 10, windowSeconds: 15 * 60 },
@@ -32,6 +35,13 @@ export default {
       if (!isCount(limits.signIn?.maxFailures) || !(limits.signIn?.windowSeconds > 0)) {
         throw new Error('chronicle.rateLimit.signIn needs maxFailures (0 or more) and windowSeconds (more than 0)');
       }
+    }
+    // Lower-case path segments only: the site's router matches on them, and '/admin' or '/api' would shadow Strapi.
+    if (config.sitePath !== undefined && !/^\/(?:[a-z0-9-]+(?:\/[a-z0-9-]+)*\/?)?$/.test(config.sitePath)) {
+      throw new Error("chronicle.sitePath must be '/' or a path of lower-case segments such as '/news'");
+    }
+    if (config.sitePath && /^\/(admin|api|uploads?|_health|chronicle|i18n|users-permissions|content-manager)(\/|$)/.test(config.sitePath)) {
+      throw new Error(`chronicle.sitePath ${config.sitePath} would shadow a Strapi route`);
     }
   },
 };

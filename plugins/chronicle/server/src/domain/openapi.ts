@@ -178,7 +178,15 @@ const schemas = {
     kind: str,
     anonymised: bool,
     unit: nullable(ref('UnitRef')),
-    portrait: nullable(obj({ url: str, alt: nstr, width: nullable({ type: 'integer' }), height: nullable({ type: 'integer' }) })),
+    portrait: nullable(
+      obj({
+        url: str,
+        alt: nstr,
+        width: nullable({ type: 'integer' }),
+        height: nullable({ type: 'integer' }),
+        sources: arrayOf(obj({ url: str, width: { type: 'integer' } })),
+      })
+    ),
     dutyRoles: arrayOf(obj({ key: str, label: str })),
     ...localeFields,
   }),

@@ -30,7 +30,14 @@ export interface ProfileRow {
   roleTitle?: string | null;
   kind?: string | null;
   consent?: ConsentState | string | null;
-  portrait?: { url?: string | null; alternativeText?: string | null; width?: number | null; height?: number | null } | null;
+  portrait?: {
+    url?: string | null;
+    alternativeText?: string | null;
+    width?: number | null;
+    height?: number | null;
+    /** Strapi's upload formats (thumbnail, small, medium, large), for responsive images. */
+    formats?: Record<string, { url?: string | null; width?: number | null } | null> | null;
+  } | null;
 }
 
 export const isPublicProfile = (row: { consent?: string | null }): boolean => row.consent !== 'withdrawn';
@@ -91,7 +98,18 @@ export interface PortraitOut {
   alt: string | null;
   width: number | null;
   height: number | null;
+  /** Every stored size, narrowest first (the original included when its width is known): the site's srcset. */
+  sources: Array<{ url: string; width: number }>;
 }
+
+const portraitSources = (portrait: NonNullable<ProfileRow['portrait']>): Array<{ url: string; width: number }> => {
+  const sizes = Object.values(portrait.formats ?? {})
+    .filter((f): f is { url: string; width: number } => Boolean(f?.url) && Number.isFinite(f?.width))
+    .map((f) => ({ url: f.url, width: f.width }));
+  if (portrait.url && portrait.width) sizes.push({ url: portrait.url, width: portrait.width });
+  const seen = new Set<number>();
+  return sizes.sort((a, b) => a.width - b.width).filter((s) => !seen.has(s.width) && seen.add(s.width));
+};
 
 /** A portrait, unless the person is anonymised. */
 export const publicPortrait = (row: ProfileRow): PortraitOut | null => {
@@ -101,6 +119,7 @@ export const publicPortrait = (row: ProfileRow): PortraitOut | null => {
     alt: row.portrait.alternativeText ?? null,
     width: row.portrait.width ?? null,
     height: row.portrait.height ?? null,
+    sources: portraitSources(row.portrait),
   };
 };
 

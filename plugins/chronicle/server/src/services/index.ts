@@ -8,6 +8,7 @@ import queue from './queue';
 import publicCache from './public-cache';
 import publicRead from './public-read';
 import roles from './roles';
+import site from './site';
 import uploadGuard from './upload-guard';
 import workflow from './workflow';
 
@@ -24,6 +25,7 @@ const services = {
   extraction,
   'public-read': publicRead,
   'public-cache': publicCache,
+  site,
 };
 
 export type ServiceMap = { [K in keyof typeof services]: ReturnType<(typeof services)[K]> };

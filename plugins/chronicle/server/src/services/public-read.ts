@@ -116,6 +116,8 @@ const EVENT_SELECT = [
   'locale',
 ];
 const FILE_SELECT = ['url', 'alternativeText', 'caption', 'width', 'height', 'mime'];
+/** Portraits also carry Strapi's upload formats: the site builds its srcset from them. */
+const PORTRAIT_SELECT = [...FILE_SELECT, 'formats'];
 
 const publicRead = ({ strapi }: { strapi: Core.Strapi }) => {
   const query = (type: TypeName) => strapi.db.query(typeUid(type) as never) as any;
@@ -568,7 +570,7 @@ const publicRead = ({ strapi }: { strapi: Core.Strapi }) => {
         select: ['documentId', 'slug', 'fullName', 'roleTitle', 'kind', 'consent', 'locale'],
         populate: {
           unit: { select: ['documentId', 'slug', 'name'] },
-          portrait: { select: FILE_SELECT },
+          portrait: { select: PORTRAIT_SELECT },
           dutyRoles: { select: ['role'] },
         },
       })) as Row[];
@@ -603,7 +605,7 @@ const publicRead = ({ strapi }: { strapi: Core.Strapi }) => {
         select: ['documentId', 'slug', 'fullName', 'roleTitle', 'kind', 'consent', 'citation', 'locale'],
         populate: {
           unit: { select: ['documentId', 'slug', 'name'] },
-          portrait: { select: FILE_SELECT },
+          portrait: { select: PORTRAIT_SELECT },
           dutyRoles: { select: ['role'] },
           deeds: { select: ['date', 'precision', 'summary'], populate: { sourceReport: { select: REPORT_REF_SELECT, where: reportVisible() } } },
           quotes: { select: ['text', 'context', 'saidOn'] },

@@ -54,7 +54,7 @@ describe('public people', () => {
   test('withdrawn people are never serialised; others keep their name', () => {
     expect(personRef({ ...base, consent: 'withdrawn' }, 'zh-Hans')).toBeNull();
     expect(personRef({ ...base, consent: 'public-duty' }, 'zh-Hans')).toEqual({ slug: 'zhao-ning', name: '赵宁', roleTitle: '医务人员', kind: 'medical', anonymised: false });
-    expect(publicPortrait({ ...base, consent: 'consented', portrait: { url: '/p.jpg' } })).toEqual({ url: '/p.jpg', alt: null, width: null, height: null });
+    expect(publicPortrait({ ...base, consent: 'consented', portrait: { url: '/p.jpg' } })).toEqual({ url: '/p.jpg', alt: null, width: null, height: null, sources: [] });
   });
 });
 
@@ -127,4 +127,23 @@ describe('query validation', () => {
     expect(timelineQuery.safeParse({ limit: ['1', '2'] }).success).toBe(false);
     expect(timelineQuery.safeParse({ unit: { $ne: 'x' } }).success).toBe(false);
   });
+});
+
+test('a portrait lists its upload formats narrowest first, for srcset', () => {
+  const row = {
+    documentId: 'd1',
+    consent: 'consented',
+    portrait: {
+      url: '/uploads/p.jpg',
+      width: 1600,
+      height: 2000,
+      formats: { small: { url: '/uploads/small_p.jpg', width: 400 }, thumbnail: { url: '/uploads/thumbnail_p.jpg', width: 125 }, large: { url: '/uploads/large_p.jpg', width: 800 } },
+    },
+  };
+  expect(publicPortrait(row)?.sources).toEqual([
+    { url: '/uploads/thumbnail_p.jpg', width: 125 },
+    { url: '/uploads/small_p.jpg', width: 400 },
+    { url: '/uploads/large_p.jpg', width: 800 },
+    { url: '/uploads/p.jpg', width: 1600 },
+  ]);
 });

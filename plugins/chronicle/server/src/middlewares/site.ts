@@ -1,0 +1,132 @@
+/**
+ * The public site's HTTP glue, a koa middleware installed at bootstrap (after Strapi's global
+ * middlewares — logger, errors, security, cors, query, session — and before its router). It
+ * answers only GET and HEAD requests whose path is one of the site's pages or assets
+ * (site/paths.ts is a whitelist under the configured base path), so /admin, /api, /uploads,
+ * /_health and the plugin's admin routes always reach Strapi untouched.
+ *
+ * Each answer carries the site's security headers (CSP, Referrer-Policy, nosniff,
+ * frame-ancestors), an ETag with 304 for a matching If-None-Match, and the API's
+ * Cache-Control. Errors are pages in the reader's language, never a stack trace.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Core } from '@strapi/strapi';
+import { DEFAULT_LOCALE, LOCALES, type Locale } from '../domain/enums';
+import { matchesEtag, etagOf } from '../domain/response-cache';
+import { getService } from '../get-service';
+import { matchRoute, publicOrigin } from '../site/paths';
+import { parseSiteQuery } from '../site/query';
+
+export const SITE_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=300';
+
+/**
+ * TimelineJS3 draws with inline style attributes (and sets some with innerHTML), so styles
+ * need 'unsafe-inline'; scripts do not: TimelineJS, its zh-cn language file and our
+ * /site.js are all served from here, and the JSON-LD blocks are data, not script.
+ */
+export const SITE_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "media-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'self'",
+].join('; ');
+
+const setSecurityHeaders = (ctx: any) => {
+  ctx.set('Content-Security-Policy', SITE_CSP);
+  ctx.set('Referrer-Policy', 'strict-origin-when-cross-origin');
+  ctx.set('X-Content-Type-Options', 'nosniff');
+  ctx.set('X-Frame-Options', 'SAMEORIGIN');
+};
+
+/** TimelineJS files we serve from its npm package, and nothing else from it. */
+const TIMELINEJS_FILE = /^timelinejs\/(js\/timeline\.js|js\/locale\/[a-z]{2}(?:-[a-z]{2,4})?\.json|css\/timeline\.css|css\/icons\/tl-icons\.(?:eot|svg|ttf|woff2?))$/;
+const ASSET_TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.eot': 'application/vnd.ms-fontobject',
+  '.svg': 'image/svg+xml',
+  '.ttf': 'font/ttf',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+};
+
+const timelinejsDist = () => path.join(path.dirname(require.resolve('@knight-lab/timelinejs/package.json')), 'dist');
+
+export const siteMiddleware = (strapi: Core.Strapi) => {
+  const assets = new Map<string, { body: Buffer; etag: string; type: string } | null>();
+
+  const asset = (name: string) => {
+    if (!assets.has(name)) {
+      const match = TIMELINEJS_FILE.exec(name);
+      let entry: { body: Buffer; etag: string; type: string } | null = null;
+      if (match) {
+        const file = path.join(timelinejsDist(), match[1]);
+        if (fs.existsSync(file)) {
+          const body = fs.readFileSync(file);
+          entry = { body, etag: etagOf(body), type: ASSET_TYPES[path.extname(file)] ?? 'application/octet-stream' };
+        }
+      }
+      assets.set(name, entry);
+    }
+    return assets.get(name);
+  };
+
+  const send = (ctx: any, status: number, body: Buffer, type: string, etag: string, cacheControl: string) => {
+    setSecurityHeaders(ctx);
+    ctx.set('Vary', 'Accept-Encoding');
+    if (status === 200) {
+      ctx.set('ETag', etag);
+      ctx.set('Cache-Control', cacheControl);
+      if (matchesEtag(ctx.get('If-None-Match'), etag)) {
+        ctx.status = 304;
+        return;
+      }
+    } else {
+      ctx.set('Cache-Control', 'no-store');
+    }
+    ctx.status = status;
+    ctx.type = type;
+    ctx.body = body;
+  };
+
+  return async (ctx: any, next: () => Promise<void>) => {
+    if (ctx.method !== 'GET' && ctx.method !== 'HEAD') return next();
+    const service = getService(strapi, 'site');
+    const match = matchRoute(service.basePath(), ctx.path);
+    if (!match) return next();
+
+    if (match.page === 'asset') {
+      const file = asset(match.param ?? '');
+      if (!file) return next();
+      return send(ctx, 200, file.body, file.type, file.etag, 'public, max-age=86400');
+    }
+
+    const origin = publicOrigin(process.env.PUBLIC_URL || (strapi.config.get('server.url') as string), ctx.origin);
+    const rawLang = typeof ctx.query?.lang === 'string' ? ctx.query.lang : undefined;
+    // An error page is still in the reader's language when only another parameter was wrong.
+    const locale: Locale = LOCALES.includes(rawLang as Locale) ? (rawLang as Locale) : DEFAULT_LOCALE;
+    try {
+      const parsed = parseSiteQuery(match.page, { ...(ctx.query ?? {}) });
+      if ('problem' in parsed) {
+        const page = service.errorPage(400, origin, locale, service.routeOf(match), { message: parsed.problem });
+        return send(ctx, 400, page.body, page.contentType, page.etag, '');
+      }
+      const result = await service.render(match, parsed.data, origin);
+      ctx.set('X-Chronicle-Cache', result.cache);
+      return send(ctx, result.status, result.body, result.contentType, result.etag, SITE_CACHE_CONTROL);
+    } catch (error) {
+      strapi.log.error(`site: ${ctx.path}: ${(error as Error)?.stack ?? error}`);
+      const page = service.errorPage(500, origin, locale, service.routeOf(match));
+      return send(ctx, 500, page.body, page.contentType, page.etag, '');
+    }
+  };
+};

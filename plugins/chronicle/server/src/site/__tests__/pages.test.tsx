@@ -1,0 +1,75 @@
+/** The templates on their own: escaping, landmarks, language attributes, the fallback notice. */
+import { siteContext } from '../context';
+import { ErrorPage } from '../pages/error';
+import { ReportPage } from '../pages/report';
+import { renderDocument } from '../render';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { Portrait } from '../parts';
+
+const report = {
+  slug: 'r',
+  title: '<b>标题</b>',
+  kicker: null,
+  dek: null,
+  dateline: { place: '太原', date: '2022-03-04', displayDate: '2022年3月4日' },
+  bylines: [{ name: '王勇', slug: 'wang-yong', role: 'reporter', roleLabel: '记者' }],
+  tags: [],
+  cover: null,
+  chronicle: null,
+  publishedAt: null,
+  updatedAt: null,
+  locale: 'zh-Hans' as const,
+  fallback: true,
+  bodyHtml: '<p>正文</p>',
+  photos: [{ url: '/uploads/a.jpg', width: 800, height: 600, caption: '现场', credit: '杨莉', alt: '核酸采样现场' }],
+  corrections: [{ date: '2022-03-05T00:00:00.000Z', kind: 'correction', text: '人数应为4800余人次' }],
+  profiles: [],
+  events: [],
+  statistics: [],
+};
+
+test('a report in English that fell back to Chinese', () => {
+  const ctx = siteContext('/news', 'https://x', 'en', 'reports/r');
+  const html = renderDocument(<ReportPage ctx={ctx} report={report as any} />);
+  expect(html).toContain('<html lang="en">');
+  expect(html).toContain('<h1>&lt;b&gt;标题&lt;/b&gt;</h1>');
+  expect(html).toContain('<article class="report" lang="zh-Hans">');
+  expect(html).toContain('This has not been translated into English yet');
+  expect(html).toContain('<link rel="canonical" href="https://x/news/reports/r?lang=en"/>');
+  expect(html).toContain('<a class="lang-switch" href="/news/reports/r" hrefLang="zh-Hans" lang="zh-Hans"');
+  expect(html).toContain('alt="核酸采样现场"');
+  expect(html).toContain('<span class="credit">Photo 杨莉</span>');
+  expect(html).toContain('<aside class="corrections" aria-labelledby="corrections">');
+  expect(html).toContain('<strong>Correction</strong>');
+});
+
+test('a 410 page shows the notice and is not for search engines', () => {
+  const ctx = siteContext('/', 'https://x', 'zh-Hans', 'reports/r');
+  const html = renderDocument(<ErrorPage ctx={ctx} error={{ status: 410, withdrawal: { reason: '<i>有误</i>', date: '2022-03-06T01:00:00.000Z' } }} />);
+  expect(html).toContain('<meta name="robots" content="noindex"/>');
+  expect(html).toContain('原因: &lt;i&gt;有误&lt;/i&gt;');
+  expect(html).not.toContain('rel="canonical"');
+});
+
+test('a portrait is responsive: srcset from the upload formats, alt text, intrinsic size', () => {
+  const html = renderToStaticMarkup(
+    <Portrait
+      portrait={{
+        url: '/uploads/p.jpg',
+        alt: null,
+        width: 1600,
+        height: 2000,
+        sources: [
+          { url: '/uploads/small_p.jpg', width: 400 },
+          { url: '/uploads/p.jpg', width: 1600 },
+        ],
+      }}
+      name="郭妍菊"
+      sizes="240px"
+    />
+  );
+  expect(html).toBe(
+    '<img class="portrait" src="/uploads/p.jpg" srcSet="/uploads/small_p.jpg 400w, /uploads/p.jpg 1600w" sizes="240px" width="1600" height="2000" alt="郭妍菊" loading="lazy" decoding="async"/>'
+  );
+  expect(renderToStaticMarkup(<Portrait portrait={null} name="赵某" sizes="240px" />)).toBe('');
+});

@@ -1,0 +1,13 @@
+/** The shapes the site renders: exactly what the public read service returns (type-only import). */
+import type { PublicReadService } from '../services/public-read';
+
+type R = PublicReadService;
+export type ReportData = Awaited<ReturnType<R['report']>>['data'];
+export type ReportSummary = Awaited<ReturnType<R['reports']>>['data'][number];
+export type ProfileData = Awaited<ReturnType<R['profile']>>['data'];
+export type ProfileSummary = Awaited<ReturnType<R['profiles']>>['data'][number];
+export type ChronicleData = Awaited<ReturnType<R['chronicle']>>['data'];
+export type EventData = Awaited<ReturnType<R['timeline']>>['data'][number];
+export type StatisticsData = Awaited<ReturnType<R['statistics']>>['data'];
+export type FigureData = StatisticsData['figures'][number];
+export type RollupData = StatisticsData['rollups'][number];

@@ -1,0 +1,88 @@
+/**
+ * The timeline: Knight Lab TimelineJS3, self-hosted under {base}/assets/timelinejs (started
+ * by /site.js from the data attributes below, so no inline script is needed), above a plain
+ * list of the same events that reads without JavaScript, and a GET form for unit and period.
+ */
+import type { SiteContext } from '../context';
+import type { EventData } from '../data';
+import { Layout } from '../layout';
+import { EventList } from '../parts';
+import type { UnitNode } from '../unit-tree';
+
+export interface TimelineFilters {
+  unit?: string;
+  from?: string;
+  to?: string;
+}
+
+export const TimelinePage = ({
+  ctx,
+  events,
+  units,
+  filters,
+  source,
+}: {
+  ctx: SiteContext;
+  events: EventData[];
+  units: Array<{ unit: UnitNode; depth: number }>;
+  filters: TimelineFilters;
+  /** The TimelineJS JSON of the same selection. */
+  source: string;
+}) => {
+  const { t } = ctx;
+  const assets = ctx.href('assets/timelinejs/', {}, 'zh-Hans');
+  return (
+    <Layout
+      ctx={ctx}
+      title={t.timeline}
+      description={t.tagline}
+      head={<link rel="stylesheet" href={`${assets}css/timeline.css`} />}
+      scripts={events.length ? [`${assets}js/timeline.js`] : []}
+    >
+      <h1>{t.timeline}</h1>
+      <form className="filters" method="get" action={ctx.href('timeline', {}, 'zh-Hans')} aria-label={t.filter}>
+        {ctx.locale !== 'zh-Hans' ? <input type="hidden" name="lang" value={ctx.locale} /> : null}
+        <label>
+          {t.unit}
+          <select name="unit" defaultValue={filters.unit ?? ''}>
+            <option value="">{t.allUnits}</option>
+            {units.map(({ unit, depth }) => (
+              <option key={unit.slug} value={unit.slug}>
+                {`${'\u3000'.repeat(depth)}${unit.name}`}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t.from}
+          <input type="date" name="from" defaultValue={filters.from ?? ''} />
+        </label>
+        <label>
+          {t.to}
+          <input type="date" name="to" defaultValue={filters.to ?? ''} />
+        </label>
+        <button type="submit">{t.apply}</button>
+      </form>
+      {events.length ? (
+        <section aria-labelledby="interactive-timeline" className="timeline-section">
+          <h2 id="interactive-timeline" className="visually-hidden">
+            {t.interactiveTimeline}
+          </h2>
+          <div
+            id="timeline-embed"
+            className="timeline-embed"
+            data-source={source}
+            data-language={ctx.locale === 'en' ? 'en' : 'zh-cn'}
+            data-script-path={`${assets}js/`}
+          >
+            <p className="no-script-note">{t.timelineNeedsScript}</p>
+          </div>
+        </section>
+      ) : null}
+      <section aria-labelledby="event-list">
+        <h2 id="event-list">{t.eventList}</h2>
+        {events.length ? <EventList ctx={ctx} events={events} /> : <p>{t.noEvents}</p>}
+      </section>
+    </Layout>
+  );
+};
