@@ -563,35 +563,55 @@ const publicRead = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async profiles(params: ProfilesQuery) {
       const locale = params.locale ?? DEFAULT_LOCALE;
-      const rows = (await query('frontline-profile').findMany({
-        where: { ...PUBLISHED, locale: { $in: localesFor(locale) }, consent: { $ne: 'withdrawn' } },
-        select: ['documentId', 'slug', 'fullName', 'roleTitle', 'kind', 'consent', 'locale'],
-        populate: {
-          unit: { select: ['documentId', 'slug', 'name'] },
-          portrait: { select: FILE_SELECT },
-          dutyRoles: { select: ['role'] },
+      // Two reads, so a newsroom with ten thousand people does not populate ten thousand
+      // portraits and duty roles per page: first the sort keys of every public profile (narrow
+      // rows from the honour-roll index), then the full rows of the one page.
+      const keys = (await query('frontline-profile').findMany({
+        where: {
+          ...PUBLISHED,
+          locale: { $in: localesFor(locale) },
+          consent: { $ne: 'withdrawn' },
+          // kind is shared by every locale of a document, so filtering rows equals filtering documents
+          ...(params.kind ? { kind: params.kind } : {}),
         },
+        select: ['documentId', 'slug', 'consent', 'locale'],
+        ...(params.unit ? { populate: { unit: { select: ['documentId'] } } } : {}),
       })) as Row[];
-      let picked = pickLocale(await withZhNames(rows), locale).filter((p) => isPublicProfile(p.row));
-      if (params.kind) picked = picked.filter((p) => p.row.kind === params.kind);
+      let picked = pickLocale(keys, locale).filter((p) => isPublicProfile(p.row));
       if (params.unit) {
         const scope = await unitScope(params.unit);
         picked = picked.filter((p) => p.row.unit && scope.has(p.row.unit.documentId));
       }
       const key = (p: { row: Row }) => ({ key: publicSlug(p.row as ProfileRow), documentId: p.row.documentId as string });
       picked.sort((a, b) => (key(a).key < key(b).key ? -1 : key(a).key > key(b).key ? 1 : 0));
-      const { data, nextCursor, limit } = pageMeta('profiles', picked, key, 'asc', params, ({ row, fallback }) => ({
-        slug: publicSlug(row as ProfileRow),
-        name: publicName(row as ProfileRow, locale),
-        roleTitle: (row.roleTitle as string) ?? null,
-        kind: row.kind as string,
-        anonymised: isAnonymised(row),
-        unit: row.unit ? { slug: row.unit.slug as string, name: row.unit.name as string } : null,
-        portrait: publicPortrait(row as ProfileRow),
-        dutyRoles: ((row.dutyRoles ?? []) as Row[]).map((d) => ({ key: d.role as string, label: labelOf(DUTY_ROLE_LABELS, d.role, locale) })),
-        locale: row.locale as Locale,
-        fallback,
-      }));
+      const { data: page, nextCursor, limit } = pageMeta('profiles', picked, key, 'asc', params, (p) => p);
+      const full = page.length
+        ? ((await query('frontline-profile').findMany({
+            where: { ...PUBLISHED, documentId: { $in: page.map((p) => p.row.documentId) }, locale: { $in: page.map((p) => p.row.locale) } },
+            select: ['documentId', 'slug', 'fullName', 'roleTitle', 'kind', 'consent', 'locale'],
+            populate: {
+              unit: { select: ['documentId', 'slug', 'name'] },
+              portrait: { select: FILE_SELECT },
+              dutyRoles: { select: ['role'] },
+            },
+          })) as Row[])
+        : [];
+      const byKey = new Map((await withZhNames(full)).map((r) => [`${r.documentId}:${r.locale}`, r]));
+      const data = page
+        .map(({ row: keyRow, fallback }) => ({ row: byKey.get(`${keyRow.documentId}:${keyRow.locale}`), fallback }))
+        .filter((p): p is { row: Row; fallback: boolean } => Boolean(p.row))
+        .map(({ row, fallback }) => ({
+          slug: publicSlug(row as ProfileRow),
+          name: publicName(row as ProfileRow, locale),
+          roleTitle: (row.roleTitle as string) ?? null,
+          kind: row.kind as string,
+          anonymised: isAnonymised(row),
+          unit: row.unit ? { slug: row.unit.slug as string, name: row.unit.name as string } : null,
+          portrait: publicPortrait(row as ProfileRow),
+          dutyRoles: ((row.dutyRoles ?? []) as Row[]).map((d) => ({ key: d.role as string, label: labelOf(DUTY_ROLE_LABELS, d.role, locale) })),
+          locale: row.locale as Locale,
+          fallback,
+        }));
       return { data, meta: { locale, limit, nextCursor } };
     },
 
