@@ -4,6 +4,7 @@
  * statuses with their relations, and the public API serves them.
  */
 import request from 'supertest';
+import { publicSlug } from '../../plugins/chronicle/server/src/domain/public-person';
 import { startStrapi, type TestStrapi } from '../helpers/strapi';
 
 let t: TestStrapi;
@@ -102,6 +103,26 @@ describe('the public API serves the generated newsroom', () => {
       cursor = next.body.meta.nextCursor;
     }
     expect(seen).toBe(500);
+  });
+
+  test('the honour roll pages through named and anonymised people in public-slug order, each once', async () => {
+    const knex = t.strapi.db.connection;
+    const rows = await knex('chronicle_frontline_profiles').whereNotNull('published_at').where({ locale: 'zh-Hans' }).whereNot({ consent: 'withdrawn' }).select('document_id', 'slug', 'consent');
+    const expected = rows.map((r: any) => publicSlug({ documentId: r.document_id, slug: r.slug, consent: r.consent })).sort();
+    expect(rows.some((r: any) => r.consent === 'anonymised')).toBe(true);
+    for (const locale of ['zh-Hans', 'en']) {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const res: any = await api(`profiles?limit=7&locale=${locale}${cursor ? `&cursor=${cursor}` : ''}`);
+        expect(res.status).toBe(200);
+        expect(res.body.data.length).toBeLessThanOrEqual(7);
+        seen.push(...res.body.data.map((p: any) => p.slug));
+        cursor = res.body.meta.nextCursor;
+        if (cursor) expect(res.body.data).toHaveLength(7);
+      } while (cursor);
+      expect(seen).toEqual(expected);
+    }
   });
 
   test('profiles and statistics answer with generated people and figures', async () => {
