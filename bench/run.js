@@ -1,14 +1,16 @@
 #!/usr/bin/env node
 /**
- * `npm run bench -- --events N --db sqlite|postgres --out FILE`: the public API benchmark
- * (issue 4, item 10). Not a test; CI does not run it.
+ * `npm run bench -- --db sqlite|postgres [--sizes 1000,10000,100000] [--out FILE]`: the public
+ * API benchmark (issue 4, item 10; growth sizes from issue 8). Not a test; CI does not run it.
  *
  * One run, one fresh database: boot the built app with CHRONICLE_BENCH=1 (which routes a
- * constant-body action and Strapi's stock REST find), seed 1,000 published events and
- * measure the uncached timeline; seed up to N and measure the ceiling, the stock find, and
- * the timeline cached and uncached. Load comes from this process with a keep-alive
- * http.Agent (autocannon is not installed), a fixed number of connections, for a bounded
- * time per route. Writes results JSON and prints the ratios the issue sets goals for.
+ * constant-body action and Strapi's stock REST find), grow the archive size by size with
+ * the bulk generator (services/generator.ts: published events in both locales with units
+ * and people) and measure the uncached timeline at each size; at the largest, measure the
+ * ceiling, the stock find, and the timeline cached and uncached. Load comes from this
+ * process with a keep-alive http.Agent, a fixed number of connections, for a bounded time
+ * per route. Merges its results under the database's name into the results JSON and prints
+ * the ratios the issues set goals for.
  */
 const crypto = require('node:crypto');
 const fs = require('node:fs');
@@ -21,13 +23,15 @@ const option = (name, fallback) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
 };
-const EVENTS = Number(option('events', '10000'));
+const SIZES = option('sizes', option('events') ? `1000,${option('events')}` : '1000,10000,100000').split(',').map(Number);
+const EVENTS = SIZES[SIZES.length - 1];
 const DB = option('db', 'sqlite');
 const OUT = path.resolve(option('out', path.join(__dirname, 'results.json')));
 const SECONDS = Number(option('seconds', '6'));
 const CONNECTIONS = Number(option('connections', '16'));
 const SMALL = 1000;
-if (!Number.isInteger(EVENTS) || EVENTS < SMALL) throw new Error(`--events must be an integer ≥ ${SMALL}`);
+if (!SIZES.every((n, i) => Number.isInteger(n) && n >= 1 && (i === 0 || n > SIZES[i - 1]))) throw new Error('--sizes must be increasing whole numbers, e.g. 1000,10000,100000');
+if (SIZES[0] !== SMALL) throw new Error(`--sizes must start at ${SMALL} (the growth ratios compare with it)`);
 if (!['sqlite', 'postgres'].includes(DB)) throw new Error('--db must be sqlite or postgres');
 
 const UID = 'plugin::chronicle.timeline-event';
@@ -54,30 +58,11 @@ async function freshDatabase() {
   return { env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: file }, drop: async () => ['', '-wal', '-shm'].forEach((s) => fs.rmSync(file + s, { force: true })) };
 }
 
-/** Published events as real Strapi documents: a draft row and a published row per document, bulk-inserted. */
-async function seed(strapi, from, to, units) {
-  const query = strapi.db.query(UID);
-  const base = Date.parse('2020-01-01T00:00:00Z');
-  const BATCH = 500;
-  for (let start = from; start < to; start += BATCH) {
-    const rows = [];
-    for (let i = start; i < Math.min(to, start + BATCH); i++) {
-      const documentId = `bench${String(i).padStart(8, '0')}${crypto.randomBytes(6).toString('hex')}`.slice(0, 24);
-      // spread over ~3 years in random order, so inserts do not arrive pre-sorted
-      const occurredAt = new Date(base + Math.floor(Math.random() * 3 * 365 * 86400) * 1000);
-      const common = { documentId, locale: 'zh-Hans', title: `基准事件 ${i}`, description: `第${i}个合成事件，用于性能测试。`, occurredAt, precision: 'day', approximate: false, timeZone: 'Asia/Shanghai', place: '尖草坪区', importance: 3, slug: `bench-event-${i}`, workflowState: 'published', createdAt: new Date(), updatedAt: new Date() };
-      rows.push({ ...common, publishedAt: null }, { ...common, publishedAt: new Date() });
-    }
-    await query.createMany({ data: rows });
-  }
-  // a unit on every published event, like real ones (one link row each, bulk-inserted)
-  if (units.length) {
-    const meta = strapi.db.metadata.get(UID);
-    const join = meta.attributes.units.joinTable;
-    const published = await strapi.db.connection(meta.tableName).select('id').whereNotNull('published_at').where('slug', 'like', 'bench-event-%').whereNotIn('id', strapi.db.connection(join.name).select(join.joinColumn.name));
-    const links = published.map((r, i) => ({ [join.joinColumn.name]: r.id, [join.inverseJoinColumn.name]: units[i % units.length] }));
-    for (let i = 0; i < links.length; i += BATCH) await strapi.db.connection(join.name).insert(links.slice(i, i + BATCH));
-  }
+/** Grow the archive to `to` events with the bulk generator (real documents, both locales, units and people). */
+async function seed(strapi, from, to) {
+  await strapi.plugin('chronicle').service('generator').generate({ events: to - from, profiles: Math.max(10, Math.round((to - from) / 10)), statistics: 0, units: 100, seed: to });
+  if (DB === 'postgres') await strapi.db.connection.raw('VACUUM ANALYZE');
+  else await strapi.db.connection.raw('ANALYZE');
 }
 
 /** Closed-loop load: CONNECTIONS workers for SECONDS seconds on one keep-alive agent. */
@@ -140,25 +125,20 @@ async function main() {
   await strapi.listen();
   const port = strapi.server.httpServer.address().port;
   try {
-    const unitRows = await strapi.db.query('plugin::chronicle.unit').createMany({
-      data: ['district', 'subdistrict', 'community'].map((kind, i) => ({ documentId: `benchunit${i}`, locale: 'zh-Hans', name: `单位${i}`, kind, slug: `bench-unit-${i}`, createdAt: new Date(), updatedAt: new Date() })),
-    });
-    const units = unitRows.ids ?? [];
     const timeline = '/api/chronicle/timeline?limit=25';
     const uncached = { 'X-Chronicle-Bench-No-Cache': '1' };
-    const bump = () => strapi.plugin('chronicle').service('public-cache').bump();
-
-    let t = Date.now();
-    await seed(strapi, 0, SMALL, units);
-    await bump();
-    console.log(`seeded ${SMALL} events in ${((Date.now() - t) / 1000).toFixed(1)} s`);
-    const small = await load(port, timeline, uncached);
-    console.log(`timeline uncached at ${SMALL}: p50 ${small.p50_ms} ms`);
-
-    t = Date.now();
-    await seed(strapi, SMALL, EVENTS, units);
-    await bump();
-    console.log(`seeded up to ${EVENTS} events in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    const growth = [];
+    let have = 0;
+    for (const size of SIZES) {
+      const t = Date.now();
+      await seed(strapi, have, size);
+      have = size;
+      const seeded = (Date.now() - t) / 1000;
+      const measured = await load(port, timeline, uncached);
+      growth.push({ events: size, seed_seconds: Number(seeded.toFixed(1)), p50_ms: measured.p50_ms, p99_ms: measured.p99_ms, rps: measured.rps });
+      console.log(`${size} events (seeded in ${seeded.toFixed(1)} s): timeline uncached p50 ${measured.p50_ms} ms, p99 ${measured.p99_ms} ms, ${measured.rps} rps`);
+    }
+    const small = growth[0];
 
     const stockQuery = [
       'locale=zh-Hans',
@@ -177,22 +157,37 @@ async function main() {
     routes.stock = await load(port, `/api/chronicle/bench/stock?${encodeURI(stockQuery)}`);
     routes.timeline_cached = await load(port, timeline);
     routes.timeline_uncached = await load(port, timeline, uncached);
-    const large = routes.timeline_uncached;
+    const ratio = (a, b) => (b ? Number((a / b).toFixed(2)) : null);
     const results = {
       db: DB,
       events: EVENTS,
+      measured_at: new Date().toISOString(),
+      load_average: require('node:os').loadavg().map((l) => Number(l.toFixed(2))),
       routes: Object.fromEntries(Object.entries(routes).map(([k, v]) => [k, { rps: v.rps, p50_ms: v.p50_ms, p99_ms: v.p99_ms }])),
-      growth: { small_events: SMALL, small_p50_ms: small.p50_ms, large_events: EVENTS, large_p50_ms: large.p50_ms },
-      settings: { seconds_per_route: SECONDS, connections: CONNECTIONS, node: process.version, load: 'node http.Agent keep-alive (autocannon not installed)' },
+      growth: growth.map((g) => ({ ...g, p50_vs_small: ratio(g.p50_ms, small.p50_ms) })),
+      ratios: {
+        cached_vs_ceiling_rps: ratio(routes.timeline_cached.rps, routes.ceiling.rps),
+        uncached_vs_stock_rps: ratio(routes.timeline_uncached.rps, routes.stock.rps),
+        largest_vs_small_uncached_p50: ratio(growth[growth.length - 1].p50_ms, small.p50_ms),
+      },
+      settings: { seconds_per_route: SECONDS, connections: CONNECTIONS, node: process.version, load: 'node http.Agent keep-alive, same process tree as Strapi' },
     };
+    // One file for both databases: each run replaces its own database's entry.
+    let all = {};
+    try {
+      all = JSON.parse(fs.readFileSync(OUT, 'utf8'));
+    } catch {
+      all = {};
+    }
+    if (all.db) all = {}; // the single-database format written before issue 8
+    all[DB] = results;
     fs.mkdirSync(path.dirname(OUT), { recursive: true });
-    fs.writeFileSync(OUT, `${JSON.stringify(results, null, 2)}\n`);
-    const ratio = (a, b) => (b ? (a / b).toFixed(2) : 'n/a');
+    fs.writeFileSync(OUT, `${JSON.stringify(all, null, 2)}\n`);
     console.log(JSON.stringify(results.routes, null, 2));
-    console.log(`cached / ceiling rps     ${ratio(routes.timeline_cached.rps, routes.ceiling.rps)}  (goal ≥ 0.8)`);
-    console.log(`uncached / stock rps     ${ratio(routes.timeline_uncached.rps, routes.stock.rps)}  (goal ≥ 3)`);
-    console.log(`large / small p50        ${ratio(large.p50_ms, small.p50_ms)}  (goal ≤ 1.5; ${EVENTS} vs ${SMALL} events)`);
-    console.log(`results written to ${path.relative(process.cwd(), OUT)}`);
+    console.log(`cached / ceiling rps     ${results.ratios.cached_vs_ceiling_rps}  (goal ≥ 0.8)`);
+    console.log(`uncached / stock rps     ${results.ratios.uncached_vs_stock_rps}  (goal ≥ 3)`);
+    for (const g of results.growth) console.log(`p50 at ${String(g.events).padStart(6)} / at ${SMALL}   ${g.p50_vs_small}  (goal ≤ 1.5)`);
+    console.log(`results written to ${path.relative(process.cwd(), OUT)} under "${DB}"`);
   } finally {
     await strapi.destroy();
     await database.drop();

@@ -19,6 +19,9 @@ export default ({ env }) => {
           rejectUnauthorized: env.bool('DATABASE_SSL_REJECT_UNAUTHORIZED', true),
         },
         schema: env('DATABASE_SCHEMA', 'public'),
+        // A runaway query is cancelled by the server instead of holding a pooled connection
+        // (docs/deploy.md); 0 leaves PostgreSQL's own setting.
+        ...(env.int('DATABASE_STATEMENT_TIMEOUT', 0) > 0 ? { statement_timeout: env.int('DATABASE_STATEMENT_TIMEOUT', 0) } : {}),
       },
       pool: { min: env.int('DATABASE_POOL_MIN', 2), max: env.int('DATABASE_POOL_MAX', 10) },
     },

@@ -4,6 +4,7 @@
  *   chronicle demo     build, start the newsroom on SQLite with demo data, print the accounts
  *   chronicle extract  propose events and figures from a report's text (no Strapi needed)
  *   chronicle import   file a report's text as a draft with its proposals, as an admin user
+ *   chronicle generate write a large synthetic newsroom in bulk (scale tests, benchmarks)
  * Exit codes: 0 done, 1 failed, 2 usage error (arguments), 3 the input is not usable text.
  */
 const path = require('node:path');
@@ -21,6 +22,11 @@ Commands:
   import FILE --dateline YYYY-MM-DD --as EMAIL [--title TITLE] [--locale zh-Hans|en] [--force]
             Create a draft field report owned by that admin user, with the text as its body and
             the proposals as draft events and figures linked to it. Boots Strapi in-process on
+            the database .env names: stop a server using the same SQLite file first.
+  generate [--events N] [--profiles N] [--statistics N] [--units N] [--seed S]
+            Write a synthetic newsroom in bulk (defaults: 100000 events, 10000 profiles, 50000
+            figures, 300 units, seed 1): Chinese and English text, a district → subdistrict →
+            community → grid tree, all published in both locales. Boots Strapi in-process on
             the database .env names: stop a server using the same SQLite file first.
 
 Exit codes: 0 done, 1 failed, 2 usage error, 3 the input is not usable text.
@@ -91,6 +97,31 @@ async function importCommand(args) {
   );
 }
 
+async function generateCommand(args) {
+  const { parseGenerateOptions, runGenerate, GenerateUsageError } = require('./lib/generate');
+  const names = ['events', 'profiles', 'statistics', 'units', 'seed'];
+  // `--events -5` would read as two options: keep it a value, so the message can name it.
+  const joined = args.map((a, i) => (/^-\d/.test(a) && /^--\w/.test(args[i - 1] ?? '') ? null : /^--\w/.test(a) && /^-\d/.test(args[i + 1] ?? '') ? `${a}=${args[i + 1]}` : a)).filter((a) => a !== null);
+  let options;
+  try {
+    const { values, positionals } = parseArgs({ args: joined, options: Object.fromEntries(names.map((n) => [n, { type: 'string' }])), allowPositionals: true, strict: true });
+    if (positionals.length) throw new UsageError(`generate: unexpected argument "${positionals[0]}"`);
+    options = parseGenerateOptions(values);
+  } catch (error) {
+    // parseArgs, our own checks and parseGenerateOptions all fail the same way: usage, exit 2.
+    throw error instanceof UsageError ? error : new UsageError(error instanceof GenerateUsageError ? error.message : `generate: ${error.message}`);
+  }
+  const result = await runGenerate(options);
+  const rate = result.seconds ? Math.round(result.events / result.seconds) : result.events;
+  console.log(
+    [
+      `chronicle: generated newsroom ${result.tag} in ${result.seconds} s`,
+      `  ${result.units} units, ${result.profiles} profiles, ${result.statistics} figures, ${result.events} events (${rate} events/s)`,
+      `  ${result.rows} document rows and ${result.links} relation links, published in zh-Hans and en`,
+    ].join('\n')
+  );
+}
+
 async function demo() {
   const { created } = ensureEnvFile();
   if (created) console.log('chronicle: wrote .env with fresh secrets');
@@ -134,6 +165,8 @@ async function main(argv) {
       return extractCommand(rest);
     case 'import':
       return importCommand(rest);
+    case 'generate':
+      return generateCommand(rest);
     case undefined:
     case '-h':
     case '--help':
@@ -148,7 +181,9 @@ async function main(argv) {
 }
 
 main(process.argv.slice(2)).catch((error) => {
-  const message = error && error.message ? error.message : String(error);
+  // A failed bulk insert's message carries the whole statement: the first line is the news.
+  const full = error && error.message ? error.message : String(error);
+  const message = full.length > 600 ? `${full.slice(0, 300)} … ${full.slice(-300)}` : full;
   if (error instanceof UsageError) {
     process.stderr.write(`chronicle: ${message}\n\n${USAGE}`);
     process.exit(2);

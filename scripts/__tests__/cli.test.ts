@@ -140,3 +140,26 @@ test('an unknown command exits 2', () => {
   expect(r.status).toBe(2);
   expect(r.stderr).toMatch(/unknown command "frobnicate"/);
 });
+
+describe('chronicle generate', () => {
+  test.each([
+    [['--events', '-5'], '--events must be a whole number ≥ 0 (got "-5")'],
+    [['--profiles', 'many'], '--profiles must be a whole number ≥ 0 (got "many")'],
+    [['--statistics', '2.5'], '--statistics must be a whole number ≥ 0 (got "2.5")'],
+    [['--units', '0'], '--units must be a whole number ≥ 1 (got "0")'],
+    [['--events', '99999999'], '--events must be at most 5,000,000'],
+    [['--colour', 'red'], "Unknown option '--colour'"],
+    [['extra'], 'unexpected argument "extra"'],
+  ])('refuses %j before booting Strapi: exit 2 and a clear message', (args, message) => {
+    const r = run('generate', ...args);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(message);
+    expect(r.stdout).toBe('');
+  });
+
+  test('parseGenerateOptions fills the documented defaults', () => {
+    const { parseGenerateOptions } = require('../lib/generate');
+    expect(parseGenerateOptions({})).toEqual({ events: 100000, profiles: 10000, statistics: 50000, units: 300, seed: 1 });
+    expect(parseGenerateOptions({ events: '500', seed: '9' })).toMatchObject({ events: 500, seed: 9 });
+  });
+});

@@ -98,4 +98,4 @@ async function runImport({ file, dateline, email, title, locale, force }) {
   }
 }
 
-module.exports = { runImport, ImportError };
+module.exports = { runImport, ImportError, ensureServerBuilt };

@@ -1,5 +1,6 @@
 import demo from './demo';
 import extraction from './extraction';
+import generator from './generator';
 import layouts from './layouts';
 import locales from './locales';
 import overview from './overview';
@@ -26,6 +27,7 @@ const services = {
   'public-read': publicRead,
   'public-cache': publicCache,
   site,
+  generator,
 };
 
 export type ServiceMap = { [K in keyof typeof services]: ReturnType<(typeof services)[K]> };

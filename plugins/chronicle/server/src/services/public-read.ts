@@ -15,7 +15,7 @@
 import type { Core } from '@strapi/strapi';
 import { DateTime } from 'luxon';
 import { typeUid, type TypeName } from '../domain/content-types';
-import { decodeCursor, encodeCursor, pageAfter, type SortDirection } from '../domain/cursor';
+import { compareKeys, decodeCursor, encodeCursor, pageAfter, type SortDirection } from '../domain/cursor';
 import { DEFAULT_LOCALE, type Locale, type Precision, type Qualifier } from '../domain/enums';
 import { displayFigure } from '../domain/figure-display';
 import { BYLINE_ROLE_LABELS, DUTY_ROLE_LABELS, labelOf } from '../domain/public-labels';
@@ -565,35 +565,82 @@ const publicRead = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async profiles(params: ProfilesQuery) {
       const locale = params.locale ?? DEFAULT_LOCALE;
-      const rows = (await query('frontline-profile').findMany({
-        where: { ...PUBLISHED, locale: { $in: localesFor(locale) }, consent: { $ne: 'withdrawn' } },
-        select: ['documentId', 'slug', 'fullName', 'roleTitle', 'kind', 'consent', 'locale'],
-        populate: {
-          unit: { select: ['documentId', 'slug', 'name'] },
-          portrait: { select: PORTRAIT_SELECT },
-          dutyRoles: { select: ['role'] },
+      // The honour roll is ordered by public slug. A named person's public slug is the stored
+      // slug, so those are read a page at a time from the (locale, slug, document_id) index,
+      // after the cursor; an anonymised person's is a token derived from the documentId, so
+      // those few are read whole (consent index) and merged in. Then only the page's rows are
+      // read in full with their portraits and duty roles.
+      const after = params.cursor ? decodeCursor(params.cursor, 'profiles') : undefined;
+      if (after && 'error' in after) throw new PublicRequestError(400, after.error);
+      const base = {
+        ...PUBLISHED,
+        locale: { $in: localesFor(locale) },
+        // kind is shared by every locale of a document, so filtering rows equals filtering documents
+        ...(params.kind ? { kind: params.kind } : {}),
+      };
+      const keySelect = ['documentId', 'slug', 'consent', 'locale'];
+      const withUnit = params.unit ? { populate: { unit: { select: ['documentId'] } } } : {};
+      const rowLimit = ((params.limit ?? DEFAULT_LIMIT) + 1) * localesFor(locale).length;
+      const named = (await query('frontline-profile').findMany({
+        where: {
+          ...base,
+          consent: { $in: ['consented', 'public-duty'] },
+          ...(after ? { $or: [{ slug: { $gt: after.key } }, { slug: after.key, documentId: { $gt: after.documentId } }] } : {}),
         },
+        select: keySelect,
+        ...withUnit,
+        orderBy: [{ slug: 'asc' }, { documentId: 'asc' }],
+        // A unit filter drops rows after the read: read them all then (a unit's people are few).
+        ...(params.unit ? {} : { limit: rowLimit }),
       })) as Row[];
-      let picked = pickLocale(await withZhNames(rows), locale).filter((p) => isPublicProfile(p.row));
-      if (params.kind) picked = picked.filter((p) => p.row.kind === params.kind);
+      const anonymised = (await query('frontline-profile').findMany({
+        where: { ...base, consent: 'anonymised' },
+        select: keySelect,
+        ...withUnit,
+      })) as Row[];
+      let picked = pickLocale([...named, ...anonymised], locale).filter((p) => isPublicProfile(p.row));
       if (params.unit) {
         const scope = await unitScope(params.unit);
         picked = picked.filter((p) => p.row.unit && scope.has(p.row.unit.documentId));
       }
       const key = (p: { row: Row }) => ({ key: publicSlug(p.row as ProfileRow), documentId: p.row.documentId as string });
-      picked.sort((a, b) => (key(a).key < key(b).key ? -1 : key(a).key > key(b).key ? 1 : 0));
-      const { data, nextCursor, limit } = pageMeta('profiles', picked, key, 'asc', params, ({ row, fallback }) => ({
-        slug: publicSlug(row as ProfileRow),
-        name: publicName(row as ProfileRow, locale),
-        roleTitle: (row.roleTitle as string) ?? null,
-        kind: row.kind as string,
-        anonymised: isAnonymised(row),
-        unit: row.unit ? { slug: row.unit.slug as string, name: row.unit.name as string } : null,
-        portrait: publicPortrait(row as ProfileRow),
-        dutyRoles: ((row.dutyRoles ?? []) as Row[]).map((d) => ({ key: d.role as string, label: labelOf(DUTY_ROLE_LABELS, d.role, locale) })),
-        locale: row.locale as Locale,
-        fallback,
-      }));
+      picked.sort((a, b) => compareKeys(key(a), key(b), 'asc'));
+      // Named rows past the last one read may sort before anonymised ones still to come: the
+      // page may only reach as far as the named rows read, unless they were all read.
+      const namedComplete = Boolean(params.unit) || named.length < rowLimit;
+      const lastNamed = named.length ? { key: named[named.length - 1].slug as string, documentId: named[named.length - 1].documentId as string } : null;
+      const usable = namedComplete || !lastNamed ? picked : picked.filter((p) => compareKeys(key(p), lastNamed, 'asc') <= 0);
+      const { data: page, nextCursor: usableCursor, limit } = pageMeta('profiles', usable, key, 'asc', params, (p) => p);
+      const lastOfPage = page[page.length - 1];
+      const nextCursor =
+        usableCursor ?? (usable.length < picked.length && lastOfPage ? encodeCursor({ list: 'profiles', direction: 'asc', ...key(lastOfPage) }) : null);
+      const full = page.length
+        ? ((await query('frontline-profile').findMany({
+            where: { ...PUBLISHED, documentId: { $in: page.map((p) => p.row.documentId) }, locale: { $in: page.map((p) => p.row.locale) } },
+            select: ['documentId', 'slug', 'fullName', 'roleTitle', 'kind', 'consent', 'locale'],
+            populate: {
+              unit: { select: ['documentId', 'slug', 'name'] },
+              portrait: { select: PORTRAIT_SELECT },
+              dutyRoles: { select: ['role'] },
+            },
+          })) as Row[])
+        : [];
+      const byKey = new Map((await withZhNames(full)).map((r) => [`${r.documentId}:${r.locale}`, r]));
+      const data = page
+        .map(({ row: keyRow, fallback }) => ({ row: byKey.get(`${keyRow.documentId}:${keyRow.locale}`), fallback }))
+        .filter((p): p is { row: Row; fallback: boolean } => Boolean(p.row))
+        .map(({ row, fallback }) => ({
+          slug: publicSlug(row as ProfileRow),
+          name: publicName(row as ProfileRow, locale),
+          roleTitle: (row.roleTitle as string) ?? null,
+          kind: row.kind as string,
+          anonymised: isAnonymised(row),
+          unit: row.unit ? { slug: row.unit.slug as string, name: row.unit.name as string } : null,
+          portrait: publicPortrait(row as ProfileRow),
+          dutyRoles: ((row.dutyRoles ?? []) as Row[]).map((d) => ({ key: d.role as string, label: labelOf(DUTY_ROLE_LABELS, d.role, locale) })),
+          locale: row.locale as Locale,
+          fallback,
+        }));
       return { data, meta: { locale, limit, nextCursor } };
     },
 

@@ -40,5 +40,11 @@ export default {
     events: relation('manyToMany', 'timeline-event', { mappedBy: 'actors' }),
     ...editorialAttributes(),
   },
-  indexes: [{ name: 'chronicle_frontline_profiles_slug_idx', columns: ['slug'] }],
+  indexes: [
+    { name: 'chronicle_frontline_profiles_slug_idx', columns: ['slug'] },
+    // The honour roll pages named people in (slug, documentId) order per locale, and reads
+    // the few anonymised ones by consent (services/public-read.ts).
+    { name: 'chronicle_frontline_profiles_roll_idx', columns: ['locale', 'slug', 'document_id'] },
+    { name: 'chronicle_frontline_profiles_consent_idx', columns: ['consent', 'locale', 'published_at'] },
+  ],
 };

@@ -42,6 +42,8 @@ export default {
   },
   indexes: [
     { name: 'chronicle_grid_statistics_metric_idx', columns: ['metric'] },
+    // Figures of one metric in one locale (the statistics page and its roll-ups).
+    { name: 'chronicle_grid_statistics_figures_idx', columns: ['metric', 'locale', 'published_at'] },
     { name: 'chronicle_grid_statistics_slug_idx', columns: ['slug'] },
   ],
 };

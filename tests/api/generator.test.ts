@@ -1,0 +1,139 @@
+/**
+ * The bulk generator (services/generator.ts) writes rows straight through knex: this proves
+ * they are valid Strapi documents. The Document Service reads them in both locales and both
+ * statuses with their relations, and the public API serves them.
+ */
+import request from 'supertest';
+import { publicSlug } from '../../plugins/chronicle/server/src/domain/public-person';
+import { startStrapi, type TestStrapi } from '../helpers/strapi';
+
+let t: TestStrapi;
+let result: { tag: string; units: number; events: number; profiles: number; statistics: number; seconds: number };
+const EVENT = 'plugin::chronicle.timeline-event';
+const PROFILE = 'plugin::chronicle.frontline-profile';
+const FIGURE = 'plugin::chronicle.grid-statistic';
+
+beforeAll(async () => {
+  t = await startStrapi();
+  result = await t.strapi.plugin('chronicle').service('generator').generate({ events: 500, profiles: 120, statistics: 200, units: 60, seed: 42 });
+}, 180000);
+
+afterAll(async () => {
+  await t?.stop();
+});
+
+const api = (path: string) => request(t.strapi.server.httpServer).get(`/api/chronicle/${path}`);
+
+describe('generated documents', () => {
+  test('every document has a Strapi-shaped documentId and a draft and a published row per locale', async () => {
+    const knex = t.strapi.db.connection;
+    const rows = await knex('chronicle_timeline_events').select('document_id', 'locale', 'published_at', 'workflow_state', 'created_at', 'updated_at');
+    expect(rows).toHaveLength(500 * 4);
+    const byDoc = new Map<string, string[]>();
+    for (const r of rows) {
+      expect(r.document_id).toMatch(/^[a-z][a-z0-9]{23}$/);
+      expect(r.workflow_state).toBe('published');
+      expect(r.created_at).toBeTruthy();
+      expect(r.updated_at).toBeTruthy();
+      byDoc.set(r.document_id, [...(byDoc.get(r.document_id) ?? []), `${r.locale}:${r.published_at === null ? 'draft' : 'published'}`]);
+    }
+    expect(byDoc.size).toBe(500);
+    for (const kinds of byDoc.values()) expect(kinds.sort()).toEqual(['en:draft', 'en:published', 'zh-Hans:draft', 'zh-Hans:published']);
+  });
+
+  test('slugs are unique per type (one slug per document, shared by its rows)', async () => {
+    const knex = t.strapi.db.connection;
+    for (const table of ['chronicle_timeline_events', 'chronicle_frontline_profiles', 'chronicle_grid_statistics', 'chronicle_units']) {
+      const clash = await knex(table).select('slug').countDistinct({ docs: 'document_id' }).groupBy('slug').havingRaw('count(distinct document_id) > 1');
+      expect(clash).toEqual([]);
+    }
+  });
+
+  test('the Document Service finds them published in both locales, with their relations', async () => {
+    for (const locale of ['zh-Hans', 'en']) {
+      const events = (await t.strapi.documents(EVENT as never).findMany({
+        status: 'published',
+        locale,
+        limit: 1000,
+        populate: { units: { fields: ['name', 'kind', 'locale'] }, actors: { fields: ['fullName', 'locale'] } },
+      } as never)) as any[];
+      expect(events).toHaveLength(500);
+      for (const e of events) {
+        expect(e.locale).toBe(locale);
+        expect(e.publishedAt).toBeTruthy();
+        expect(e.units.length).toBeGreaterThanOrEqual(1);
+        for (const u of e.units) expect(u.locale).toBe(locale);
+        for (const a of e.actors) expect(a.locale).toBe(locale);
+      }
+      expect(events.some((e) => e.actors.length > 0)).toBe(true);
+      if (locale === 'zh-Hans') expect(events.some((e) => /[\u4e00-\u9fff]/.test(e.title))).toBe(true);
+      else expect(events.every((e) => !/[\u4e00-\u9fff]/.test(e.title))).toBe(true);
+      const drafts = await t.strapi.documents(EVENT as never).count({ status: 'draft', locale } as never);
+      expect(drafts).toBe(500);
+    }
+    const profile = (await t.strapi.documents(PROFILE as never).findFirst({ status: 'published', locale: 'en', populate: { unit: true } } as never)) as any;
+    expect(profile.unit?.locale).toBe('en');
+    const figure = (await t.strapi.documents(FIGURE as never).findFirst({ status: 'published', populate: { scopeUnit: true } } as never)) as any;
+    expect(figure.scopeUnit?.slug).toMatch(new RegExp(`^${result.tag}-u\\d+-`));
+  });
+
+  test('the unit tree is district → subdistrict → community → grid', async () => {
+    const grid = (await t.strapi.documents('plugin::chronicle.unit' as never).findFirst({
+      filters: { kind: 'grid' },
+      populate: { parent: { populate: { parent: { populate: { parent: true } } } } },
+    } as never)) as any;
+    expect(grid.name).toMatch(/网格$/);
+    expect([grid.parent.kind, grid.parent.parent.kind, grid.parent.parent.parent.kind]).toEqual(['community', 'subdistrict', 'district']);
+  });
+});
+
+describe('the public API serves the generated newsroom', () => {
+  test('timeline pages through the generated events in both locales', async () => {
+    const zh = await api('timeline?limit=100');
+    expect(zh.status).toBe(200);
+    expect(zh.body.data).toHaveLength(100);
+    expect(zh.body.data.every((e: any) => e.slug.startsWith(`${result.tag}-e`) && e.units.length >= 1 && !e.fallback)).toBe(true);
+    const en = await api('timeline?limit=5&locale=en');
+    expect(en.body.data.map((e: any) => e.locale)).toEqual(['en', 'en', 'en', 'en', 'en']);
+    let cursor = zh.body.meta.nextCursor;
+    let seen = 100;
+    while (cursor) {
+      const next = await api(`timeline?limit=100&cursor=${cursor}`);
+      seen += next.body.data.length;
+      cursor = next.body.meta.nextCursor;
+    }
+    expect(seen).toBe(500);
+  });
+
+  test('the honour roll pages through named and anonymised people in public-slug order, each once', async () => {
+    const knex = t.strapi.db.connection;
+    const rows = await knex('chronicle_frontline_profiles').whereNotNull('published_at').where({ locale: 'zh-Hans' }).whereNot({ consent: 'withdrawn' }).select('document_id', 'slug', 'consent');
+    const expected = rows.map((r: any) => publicSlug({ documentId: r.document_id, slug: r.slug, consent: r.consent })).sort();
+    expect(rows.some((r: any) => r.consent === 'anonymised')).toBe(true);
+    for (const locale of ['zh-Hans', 'en']) {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const res: any = await api(`profiles?limit=7&locale=${locale}${cursor ? `&cursor=${cursor}` : ''}`);
+        expect(res.status).toBe(200);
+        expect(res.body.data.length).toBeLessThanOrEqual(7);
+        seen.push(...res.body.data.map((p: any) => p.slug));
+        cursor = res.body.meta.nextCursor;
+        if (cursor) expect(res.body.data).toHaveLength(7);
+      } while (cursor);
+      expect(seen).toEqual(expected);
+    }
+  });
+
+  test('profiles and statistics answer with generated people and figures', async () => {
+    const roll = await api('profiles?limit=100');
+    expect(roll.status).toBe(200);
+    expect(roll.body.data.length).toBeGreaterThan(50);
+    expect(roll.body.data.some((p: any) => p.unit?.slug.startsWith(result.tag))).toBe(true);
+    const stats = await api('statistics?metric=video-calls');
+    expect(stats.status).toBe(200);
+    expect(stats.body.data.figures.length).toBeGreaterThan(0);
+    expect(stats.body.data.figures.every((f: any) => f.metric === 'video-calls')).toBe(true);
+    expect(stats.body.data.rollups.some((r: any) => r.unit.slug.endsWith('-district'))).toBe(true);
+  });
+});
