@@ -1,6 +1,7 @@
 /** Small pieces several pages share: bylines, event lists, people links, figures, portraits. */
 import type { SiteContext } from './context';
 import type { EventData, FigureData, ProfileSummary, ReportSummary } from './data';
+import type { UnitNode } from './unit-tree';
 
 export const Bylines = ({ bylines }: { bylines: ReportSummary['bylines'] }) =>
   bylines.length ? (
@@ -139,4 +140,29 @@ export const ShareButton = ({ ctx, url, title }: { ctx: SiteContext; url: string
       {ctx.t.shareLink}: <a href={url}>{url}</a>
     </p>
   </div>
+);
+
+/** The unit filter of the honour roll and the timeline: the unit tree, indented by depth. */
+export const UnitSelect = ({
+  label,
+  allLabel,
+  units,
+  selected,
+}: {
+  label: string;
+  allLabel: string;
+  units: Array<{ unit: UnitNode; depth: number }>;
+  selected?: string | null;
+}) => (
+  <label>
+    {label}
+    <select name="unit" defaultValue={selected ?? ''}>
+      <option value="">{allLabel}</option>
+      {units.map(({ unit, depth }) => (
+        <option key={unit.slug} value={unit.slug}>
+          {`${'\u3000'.repeat(depth)}${unit.name}`}
+        </option>
+      ))}
+    </select>
+  </label>
 );

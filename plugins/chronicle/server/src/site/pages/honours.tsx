@@ -4,7 +4,7 @@ import type { SiteContext } from '../context';
 import type { ProfileSummary } from '../data';
 import { itemList } from '../json-ld';
 import { Layout } from '../layout';
-import { PersonCard } from '../parts';
+import { PersonCard, UnitSelect } from '../parts';
 import type { UnitNode } from '../unit-tree';
 
 export const HonoursPage = ({
@@ -38,17 +38,7 @@ export const HonoursPage = ({
       <h1>{t.honours}</h1>
       <form className="filters" method="get" action={ctx.href('honours', {}, 'zh-Hans')} aria-label={t.filter}>
         {ctx.locale !== 'zh-Hans' ? <input type="hidden" name="lang" value={ctx.locale} /> : null}
-        <label>
-          {t.unit}
-          <select name="unit" defaultValue={filters.unit ?? ''}>
-            <option value="">{t.allUnits}</option>
-            {units.map(({ unit, depth }) => (
-              <option key={unit.slug} value={unit.slug}>
-                {`${'\u3000'.repeat(depth)}${unit.name}`}
-              </option>
-            ))}
-          </select>
-        </label>
+        <UnitSelect label={t.unit} allLabel={t.allUnits} units={units} selected={filters.unit} />
         <label>
           {t.kind}
           <select name="kind" defaultValue={filters.kind ?? ''}>

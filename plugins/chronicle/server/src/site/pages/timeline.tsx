@@ -6,7 +6,7 @@
 import type { SiteContext } from '../context';
 import type { EventData } from '../data';
 import { Layout } from '../layout';
-import { EventList } from '../parts';
+import { EventList, UnitSelect } from '../parts';
 import type { UnitNode } from '../unit-tree';
 
 export interface TimelineFilters {
@@ -42,17 +42,7 @@ export const TimelinePage = ({
       <h1>{t.timeline}</h1>
       <form className="filters" method="get" action={ctx.href('timeline', {}, 'zh-Hans')} aria-label={t.filter}>
         {ctx.locale !== 'zh-Hans' ? <input type="hidden" name="lang" value={ctx.locale} /> : null}
-        <label>
-          {t.unit}
-          <select name="unit" defaultValue={filters.unit ?? ''}>
-            <option value="">{t.allUnits}</option>
-            {units.map(({ unit, depth }) => (
-              <option key={unit.slug} value={unit.slug}>
-                {`${'\u3000'.repeat(depth)}${unit.name}`}
-              </option>
-            ))}
-          </select>
-        </label>
+        <UnitSelect label={t.unit} allLabel={t.allUnits} units={units} selected={filters.unit} />
         <label>
           {t.from}
           <input type="date" name="from" defaultValue={filters.from ?? ''} />
