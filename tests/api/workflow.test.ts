@@ -276,6 +276,133 @@ describe('concurrency and stale requests', () => {
   });
 });
 
+describe('stale writes from the Content Manager', () => {
+  const url = (id: string, locale = 'zh-Hans') => `${CM}/${REPORT}/${id}?locale=${locale}`;
+  /** What the Content Manager's form loads: the draft with its save counter. */
+  const open = async (api: Api, id: string, locale = 'zh-Hans') => {
+    const res = await api.get(url(id, locale));
+    expect(res.status).toBe(200);
+    expect(typeof res.body.data.revision).toBe('number');
+    return res.body.data as { title: string; body: string; revision: number };
+  };
+  const draftOf = (id: string, locale = 'zh-Hans') =>
+    app.strapi.documents(REPORT as never).findOne({ documentId: id, locale, status: 'draft' } as never) as Promise<any>;
+
+  test('the second of two saves made on the same copy is a 409 that says what to do; the first is kept', async () => {
+    const id = await newReport('两人同时编辑');
+    const tabA = await open(reporter, id);
+    const tabB = await open(superAdmin, id);
+    expect(tabB.revision).toBe(tabA.revision);
+
+    const first = await reporter.put(url(id), { ...tabA, title: '甲的标题', body: '甲的正文' });
+    expect(first.status).toBe(200);
+    expect(first.body.data.revision).toBe(tabA.revision + 1);
+
+    const second = await superAdmin.put(url(id), { ...tabB, title: '乙的标题' });
+    expect(second.status).toBe(409);
+    expect(second.body.data).toBeNull();
+    expect(second.body.error).toMatchObject({ status: 409, name: 'ConflictError' });
+    expect(second.body.error.message).toMatch(/Someone else saved this document after you opened it/);
+    expect(second.body.error.message).toMatch(/他人已保存此文档/);
+    expect(second.body.error.message).toContain(`you opened revision ${tabA.revision}; it is now at revision ${tabA.revision + 1}`);
+
+    const stored = await draftOf(id);
+    expect(stored).toMatchObject({ title: '甲的标题', body: '甲的正文', revision: tabA.revision + 1 });
+
+    // Reloaded, the second editor saves normally; and a form saved twice in a row stays current.
+    const reloaded = await open(superAdmin, id);
+    const again = await superAdmin.put(url(id), { ...reloaded, title: '乙的标题' });
+    expect(again.status).toBe(200);
+    const twice = await superAdmin.put(url(id), { ...again.body.data, body: '乙又改了正文' });
+    expect(twice.status).toBe(200);
+    expect(await draftOf(id)).toMatchObject({ title: '乙的标题', body: '乙又改了正文', revision: tabA.revision + 3 });
+  });
+
+  test('two saves racing on the same copy: one 200, one 409, whichever wins', async () => {
+    const id = await newReport('并发保存');
+    const tab = await open(reporter, id);
+    const [a, b] = await Promise.all([
+      reporter.put(url(id), { ...tab, title: '并发保存甲' }),
+      superAdmin.put(url(id), { ...tab, title: '并发保存乙' }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    const winner = a.status === 200 ? '并发保存甲' : '并发保存乙';
+    expect(await draftOf(id)).toMatchObject({ title: winner, revision: tab.revision + 1 });
+  });
+
+  test('Publish with changes on an approved document says why it is refused; nothing is saved', async () => {
+    const id = await newReport('批准后又改');
+    expect((await move(reporter, id, 'in_review')).status).toBe(200);
+    expect((await move(editor, id, 'approved')).status).toBe(200);
+    const form = await open(editor, id);
+    const res = await editor.post(`${CM}/${REPORT}/${id}/actions/publish?locale=zh-Hans`, { ...form, body: '发布前又改了' });
+    expect(res.status).toBe(409);
+    expect(res.body.error.message).toMatch(/Not published, and nothing was saved: this document was approved as it stood/);
+    expect(res.body.error.message).toMatch(/请先保存修改/);
+    expect(await publishedVersion(id)).toBeNull();
+    expect(await stateOf(id)).toBe('approved');
+    expect(await draftOf(id)).toMatchObject({ body: '正文', revision: form.revision });
+  });
+
+  test('Publish with a stale form publishes nothing', async () => {
+    const id = await newReport('过期发布');
+    expect((await move(reporter, id, 'in_review')).status).toBe(200);
+    expect((await move(editor, id, 'approved')).status).toBe(200);
+    const stale = await open(editor, id);
+    const reloadedByOther = await open(editor2, id);
+    expect((await editor2.put(url(id), { ...reloadedByOther, body: '二审改了正文' })).status).toBe(200);
+
+    const res = await editor.post(`${CM}/${REPORT}/${id}/actions/publish?locale=zh-Hans`, stale);
+    expect(res.status).toBe(409);
+    expect(res.body.error.message).toMatch(/Someone else saved this document/);
+    expect(await publishedVersion(id)).toBeNull();
+    expect((await draftOf(id)).body).toBe('二审改了正文');
+  });
+
+  test('workflow steps do not make an open form stale; saves without a counter (scripts) still count', async () => {
+    const id = await newReport('审批不影响表单');
+    const tab = await open(reporter, id);
+    expect((await move(reporter, id, 'in_review')).status).toBe(200);
+    expect((await move(editor, id, 'changes_requested', { note: '补充细节' })).status).toBe(200);
+    const saved = await reporter.put(url(id), { ...tab, body: '补充了细节' });
+    expect(saved.status).toBe(200);
+
+    const script = await reporter.put(url(id), { body: '脚本改的' });
+    expect(script.status).toBe(200);
+    expect(script.body.data.revision).toBe(tab.revision + 2);
+    const late = await reporter.put(url(id), { ...saved.body.data, body: '晚了一步' });
+    expect(late.status).toBe(409);
+    expect((await draftOf(id)).body).toBe('脚本改的');
+  });
+
+  test('the counter is shared by the locales: a save of one locale makes the other\'s open form stale', async () => {
+    const id = await newReport('跨语言编辑');
+    const created = await reporter.put(url(id, 'en'), { title: 'Editing across locales', body: 'Body' });
+    expect(created.status).toBe(200);
+    const zh = await open(reporter, id, 'zh-Hans');
+    const en = await open(reporter, id, 'en');
+    expect(en.revision).toBe(zh.revision);
+    expect((await reporter.put(url(id, 'zh-Hans'), { ...zh, body: '中文正文改了' })).status).toBe(200);
+    const stale = await reporter.put(url(id, 'en'), { ...en, body: 'English body changed' });
+    expect(stale.status).toBe(409);
+    expect((await draftOf(id, 'en')).body).toBe('Body');
+  });
+
+  test.each([
+    ['text', 'abc'],
+    ['a negative number', -1],
+    ['a fraction', 1.5],
+    ['an object', { $gt: 0 }],
+  ])('a revision that is %s is a 400 naming the field, and changes nothing', async (_label, revision) => {
+    const id = await newReport('坏的版本号');
+    const res = await reporter.put(url(id), { title: '不该保存', revision });
+    expect(res.status).toBe(400);
+    expect(res.body.error.name).toBe('ValidationError');
+    expect(JSON.stringify(res.body.error)).toMatch(/revision/);
+    expect((await draftOf(id)).title).toBe('坏的版本号');
+  });
+});
+
 describe('bulk publishing from the Content Manager', () => {
   test('publishes approved documents only: one unapproved document stops the whole batch', async () => {
     const approved = await newReport('批量一');

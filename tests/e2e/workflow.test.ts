@@ -5,7 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { startStrapi, type TestStrapi } from '../helpers/strapi';
-import { adminLogin, launchBrowser, screenshot } from '../helpers/browser';
+import { adminLogin, launchBrowser, screenshot, until } from '../helpers/browser';
 import { createAdminUser, PASSWORD } from '../helpers/admin';
 
 const REPORTS = '/admin/content-manager/collection-types/plugin::chronicle.field-report';
@@ -79,4 +79,49 @@ test('reporter submits, editor approves and publishes, the record is public', as
   await editor.page.getByText('Recently published').waitFor({ timeout: 30000 });
   await screenshot(editor.page, 'workflow-4-newsroom-queue');
   await editor.page.context().close();
+});
+
+test('two people editing the same draft: the later save is refused with a message and shows the current version; nothing is overwritten', async () => {
+  await createAdminUser(app.strapi, 'editor2@loop.local', 'strapi-editor');
+  const created = (await app.strapi.documents(UID as never).create({
+    data: { title: '两人同时编辑同一稿件', body: '正文' },
+    locale: 'zh-Hans',
+  } as never)) as any;
+  const url = `${app.url}${REPORTS}/${created.documentId}?plugins[i18n][locale]=zh-Hans`;
+  const draft = () => app.strapi.documents(UID as never).findOne({ documentId: created.documentId, locale: 'zh-Hans' } as never) as Promise<any>;
+
+  const a = await open('editor@loop.local');
+  const b = await open('editor2@loop.local');
+  for (const { page } of [a, b]) {
+    await page.goto(url);
+    await page.locator('input[name="kicker"]').waitFor({ timeout: 30000 });
+  }
+
+  // A saves twice in a row in the same form: the form keeps up with its own saves.
+  await a.page.locator('input[name="kicker"]').fill('甲的肩题');
+  await a.page.getByRole('button', { name: 'Save' }).click();
+  await until(async () => (await draft()).kicker, '甲的肩题');
+  await a.page.getByRole('button', { name: 'Save' }).waitFor({ state: 'visible' });
+  await a.page.locator('input[name="kicker"]').fill('甲的肩题（二改）');
+  await a.page.getByRole('button', { name: 'Save' }).click();
+  await until(async () => (await draft()).kicker, '甲的肩题（二改）');
+  await expect(a.page.getByText(/Someone else saved/).count()).resolves.toBe(0);
+
+  // B's form was loaded before A's saves.
+  await b.page.locator('input[name="kicker"]').fill('乙的肩题');
+  await b.page.getByRole('button', { name: 'Save' }).click();
+  await b.page.getByText(/Someone else saved this document after you opened it/).first().waitFor({ timeout: 30000 });
+  await screenshot(b.page, 'workflow-5-stale-save-refused');
+  expect((await draft()).kicker).toBe('甲的肩题（二改）');
+
+  // The Content Manager reloads the document after a failed save: B's form now shows A's
+  // text at the current revision, and B's next save goes through.
+  await until(() => b.page.locator('input[name="kicker"]').inputValue(), '甲的肩题（二改）');
+  await b.page.locator('input[name="kicker"]').fill('乙的肩题');
+  await b.page.getByRole('button', { name: 'Save' }).click();
+  await until(async () => (await draft()).kicker, '乙的肩题');
+  expect(a.errors).toEqual([]);
+  expect(b.errors).toEqual([]);
+  await a.page.context().close();
+  await b.page.context().close();
 });

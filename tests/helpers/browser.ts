@@ -39,3 +39,15 @@ export async function adminLogin(page: Page, baseUrl: string, email: string, pas
   await page.locator('button[type="submit"]').click();
   await page.waitForURL((url) => !url.pathname.includes('/auth/login'), { timeout: 30000 });
 }
+
+/** Waits until `read()` returns `expected` (compared with Object.is), or fails with the last value seen. */
+export async function until<T>(read: () => Promise<T>, expected: T, timeoutMs = 30000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T | undefined;
+  while (Date.now() < deadline) {
+    last = await read();
+    if (Object.is(last, expected)) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`waited ${timeoutMs} ms for ${JSON.stringify(expected)}; last value ${JSON.stringify(last)}`);
+}

@@ -39,6 +39,15 @@ export const slug = () => ({
   pluginOptions: shared,
 });
 
+/**
+ * The save counter behind stale-write protection: the Content Manager loads it with the
+ * document and sends it back on save; the document guard refuses (409) a save whose counter
+ * is behind the stored one, i.e. someone saved in between. Shared by all locales, because
+ * shared fields are copied to every locale on save, so a save of one locale can overwrite
+ * another's. Left out of every edit layout; never in a public response.
+ */
+export const revision = () => ({ type: 'integer', default: 0, min: 0, pluginOptions: shared });
+
 export const relation = (
   relationType: 'oneToOne' | 'oneToMany' | 'manyToOne' | 'manyToMany',
   target: string,

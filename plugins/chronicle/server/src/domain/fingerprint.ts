@@ -1,6 +1,6 @@
 /**
  * What a document says, as a comparable string: its fields, its components and the documents
- * it links to, without bookkeeping (ids, timestamps, authorship, workflow fields). Two reads
+ * it links to, without bookkeeping (ids, timestamps, authorship, the save counter, workflow fields). Two reads
  * with the same fingerprint say the same thing to a reader, so a save that changes nothing
  * (the Content Manager's Publish button saves the form first) is not an edit.
  * Pure module: no Strapi import.
@@ -15,6 +15,7 @@ const BOOKKEEPING = new Set([
   'updatedBy',
   'localizations',
   'locale',
+  'revision',
   'workflowState',
   'scheduledFor',
   'corrections',

@@ -115,7 +115,7 @@ export const fieldLabel = (field: string): string | undefined => {
   return label ? `${label[0]} · ${label[1]}` : undefined;
 };
 
-export const LAYOUT_VERSION = 2;
+export const LAYOUT_VERSION = 3;
 
 export const LAYOUTS: Record<TypeName, LayoutSpec> = {
   unit: {

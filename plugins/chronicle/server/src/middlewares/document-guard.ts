@@ -6,6 +6,7 @@
  *   reach of ordinary writes, and sends an edited approved/published document back to review;
  * - lets `publish` and `unpublish` through only as workflow transitions: the workflow service
  *   itself, or an editor's request that the workflow approves and records;
+ * - refuses a save made on a stale copy (409): the save counter it sends back is behind;
  * - applies the cross-field rules of ../domain/validation with a 400 naming the field;
  * - fills an empty slug from the record's main field (pinyin) and keeps slugs unique per type.
  */
@@ -13,6 +14,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { EDITORIAL_TYPES, typeNameOf, TYPE_META, type TypeName } from '../domain/content-types';
 import { contentFingerprint } from '../domain/fingerprint';
+import { readRevision, REVISION_FIELD, staleWriteMessage } from '../domain/revision';
 import { checkRecord } from '../domain/validation';
 import { stateAfterEdit } from '../domain/workflow';
 import { WORKFLOW_FIELDS } from '../content-types/attributes';
@@ -31,6 +33,11 @@ interface DocumentContext {
 
 const RESTRICTIVE_CONSENT = new Set(['withdrawn', 'anonymised']);
 
+const PUBLISH_AFTER_EDIT_MESSAGE =
+  'Not published, and nothing was saved: this document was approved as it stood, and your changes to it need a new review. ' +
+  'Save your changes (the document goes back to review), then have it approved again before publishing. / ' +
+  '未发布，也未保存任何内容：此稿件是按原样批准的，您的修改需要重新审核。请先保存修改（稿件将退回审核），再经批准后发布。';
+
 const WRITE_ACTIONS = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone']);
 
 const fail = (problems: { path: string[]; message: string }[]): never => {
@@ -42,6 +49,25 @@ const fail = (problems: { path: string[]; message: string }[]): never => {
 
 export const documentGuard = (strapi: Core.Strapi) => {
   const workflow = (): WorkflowService => strapi.plugin('chronicle').service('workflow');
+  /**
+   * Documents (documentId:locale) an edit has just sent back to review, per request: read by a
+   * publish in the same request to explain its refusal. A WeakMap on the request's context,
+   * so nothing outlives the request.
+   */
+  const sentBack = new WeakMap<object, Set<string>>();
+  const sentBackToReview = {
+    add(key: string) {
+      const ctx = strapi.requestContext.get();
+      if (!ctx) return;
+      const keys = sentBack.get(ctx) ?? new Set<string>();
+      keys.add(key);
+      sentBack.set(ctx, keys);
+    },
+    has(key: string) {
+      const ctx = strapi.requestContext.get();
+      return Boolean(ctx && sentBack.get(ctx)?.has(key));
+    },
+  };
 
   /** Who is acting: the workflow itself, a named system actor, an admin user, or nobody we know. */
   const currentActor = () => {
@@ -111,6 +137,33 @@ export const documentGuard = (strapi: Core.Strapi) => {
     }
   };
 
+  /**
+   * Stale-write protection (../domain/revision). The working copy — the draft rows of every
+   * locale, or the only rows of a type without Draft & Publish — carries the save counter.
+   * A save that sends the counter it loaded claims the next value with one conditional
+   * update: if someone saved in between, no row matches and nothing is written (409). Two
+   * saves racing on the same counter serialise on the rows' lock; the second matches
+   * nothing. A save without a counter (scripts, imports, the demo loader) takes the next
+   * value. Runs inside the write's transaction, so a write that fails later undoes the claim.
+   */
+  const claimRevision = async (uid: string, documentId: string, data: Data) => {
+    const sent = readRevision(data[REVISION_FIELD]);
+    if (sent.kind === 'invalid') fail([{ path: [REVISION_FIELD], message: sent.message }]);
+    const model = strapi.contentTypes[uid as keyof typeof strapi.contentTypes] as { options?: { draftAndPublish?: boolean } };
+    const where: Data = { documentId, ...(model.options?.draftAndPublish ? { publishedAt: null } : {}) };
+    const query = strapi.db.query(uid as never);
+    const stored = (await query.findMany({ where, select: [REVISION_FIELD] })) as Array<{ revision: number | null }>;
+    const current = Math.max(0, ...stored.map((row) => Number(row.revision ?? 0)));
+    if (sent.kind !== 'sent' || stored.length === 0) {
+      data[REVISION_FIELD] = current + 1;
+      return;
+    }
+    const matching = sent.value === 0 ? { $or: [{ [REVISION_FIELD]: 0 }, { [REVISION_FIELD]: null }] } : { [REVISION_FIELD]: sent.value };
+    const claimed = await query.updateMany({ where: { ...where, ...matching }, data: { [REVISION_FIELD]: sent.value + 1 } });
+    if (claimed.count === 0) throw new ChronicleError(409, staleWriteMessage(sent.value, current));
+    data[REVISION_FIELD] = sent.value + 1;
+  };
+
   const singleLocale = (locale: DocumentContext['params']['locale']): string => {
     if (typeof locale === 'string' && locale !== '*') return locale;
     if (locale === undefined) return strapi.plugin('i18n').service('locales').getDefaultLocale();
@@ -125,17 +178,27 @@ export const documentGuard = (strapi: Core.Strapi) => {
     }
     const documentId = context.params.documentId as string;
     const locale = await singleLocale(context.params.locale);
-    const result = await workflow().transition(
-      {
-        uid: context.uid,
-        documentId,
-        locale,
-        to,
-        note: to === 'withdrawn' ? 'Withdrawn from the Content Manager / 已在后台撤回' : null,
-      },
-      actor
-    );
-    return result.publishResult ?? { documentId, entries: [] };
+    try {
+      const result = await workflow().transition(
+        {
+          uid: context.uid,
+          documentId,
+          locale,
+          to,
+          note: to === 'withdrawn' ? 'Withdrawn from the Content Manager / 已在后台撤回' : null,
+        },
+        actor
+      );
+      return result.publishResult ?? { documentId, entries: [] };
+    } catch (error) {
+      // The Content Manager's Publish saves the form first, in the same transaction: changed
+      // content sent the approved document back to review, so the publish is refused and
+      // the whole request, save included, is undone. Say so, not just "cannot go from in_review".
+      if (to === 'published' && error instanceof ChronicleError && error.status === 409 && sentBackToReview.has(`${documentId}:${locale}`)) {
+        throw new ChronicleError(409, PUBLISH_AFTER_EDIT_MESSAGE);
+      }
+      throw error;
+    }
   };
 
   return async (context: DocumentContext, next: () => Promise<unknown>) => {
@@ -217,6 +280,27 @@ export const documentGuard = (strapi: Core.Strapi) => {
     if (problems.length) fail(problems);
     await assignSlug(type, context.uid, record, data, documentId);
 
+    // The workflow's own writes (state, schedule, notices) carry no content and no counter:
+    // an editor approving from the side panel must not make the open form stale.
+    if (isCreate || !documentId || system === 'workflow') {
+      if (isCreate) data[REVISION_FIELD] = 0;
+      else delete data[REVISION_FIELD];
+      return editRule(context, documentId, locale, stateBefore, next);
+    }
+    return strapi.db.transaction(async () => {
+      await claimRevision(context.uid, documentId, data);
+      return editRule(context, documentId, locale, stateBefore, next);
+    });
+  }
+
+  /** An edit of an approved or published document sends it back to review. */
+  async function editRule(
+    context: DocumentContext,
+    documentId: string | undefined,
+    locale: string | undefined,
+    stateBefore: string | undefined,
+    next: () => Promise<unknown>
+  ) {
     if (stateBefore === undefined || !documentId || !locale) return next();
     const before = stateBefore as Parameters<WorkflowService['recordEdit']>[3];
     if (stateAfterEdit(before) === before) return next();
@@ -232,6 +316,7 @@ export const documentGuard = (strapi: Core.Strapi) => {
       if ((await read()) !== fingerprint) {
         const actor = currentActor() ?? { kind: 'system' as const, name: 'system:unknown', permissions: new Set<never>() };
         await workflow().recordEdit(context.uid, documentId, locale, before, actor);
+        sentBackToReview.add(`${documentId}:${locale}`);
       }
       return result;
     });

@@ -1,4 +1,4 @@
-import { relation, sharedField, slug, text, typePluginOptions, editorialAttributes } from '../attributes';
+import { relation, sharedField, slug, text, typePluginOptions, editorialAttributes, revision } from '../attributes';
 
 /** A dated account of one operation (纪实): its period, its unit, its ordered events. */
 export default {
@@ -22,6 +22,7 @@ export default {
     events: relation('oneToMany', 'timeline-event', { mappedBy: 'chronicle' }),
     reports: relation('oneToMany', 'field-report', { mappedBy: 'chronicle' }),
     slug: slug(),
+    revision: revision(),
     ...editorialAttributes(),
   },
   indexes: [{ name: 'chronicle_chronicles_slug_idx', columns: ['slug'] }],

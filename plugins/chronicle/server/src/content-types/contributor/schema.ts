@@ -1,5 +1,5 @@
 import { CONTRIBUTOR_KINDS } from '../../domain/enums';
-import { enumeration, relation, slug, text, typePluginOptions } from '../attributes';
+import { enumeration, relation, slug, text, typePluginOptions, revision } from '../attributes';
 
 /** A byline: a reporter, correspondent, photographer or editor, with or without an admin account. */
 export default {
@@ -18,6 +18,7 @@ export default {
     kind: enumeration(CONTRIBUTOR_KINDS, { required: true, default: 'reporter' }),
     affiliation: text('string', { maxLength: 120 }),
     slug: slug(),
+    revision: revision(),
     adminUser: relation('oneToOne', 'admin::user', { private: true }),
   },
   indexes: [{ name: 'chronicle_contributors_slug_idx', columns: ['slug'] }],

@@ -6,6 +6,7 @@ import {
   text,
   typePluginOptions,
   editorialAttributes,
+  revision,
 } from '../attributes';
 
 /** A story as filed by a reporter or correspondent. */
@@ -36,6 +37,7 @@ export default {
     chronicle: relation('manyToOne', 'chronicle', { inversedBy: 'reports' }),
     embargoUntil: sharedField('datetime'),
     slug: slug(),
+    revision: revision(),
     ...editorialAttributes(),
   },
   indexes: [{ name: 'chronicle_field_reports_slug_idx', columns: ['slug'] }],

@@ -8,6 +8,7 @@ import {
   text,
   typePluginOptions,
   editorialAttributes,
+  revision,
 } from '../attributes';
 
 /** A person commended for frontline work: the subject of a commendation page. */
@@ -36,6 +37,7 @@ export default {
     consent: enumeration(CONSENT_STATES, { required: true, default: 'consented' }),
     privateNotes: text('text', { private: true, maxLength: 10000 }),
     slug: slug(),
+    revision: revision(),
     reports: relation('manyToMany', 'field-report', { mappedBy: 'profiles' }),
     events: relation('manyToMany', 'timeline-event', { mappedBy: 'actors' }),
     ...editorialAttributes(),

@@ -7,6 +7,7 @@ import {
   text,
   typePluginOptions,
   editorialAttributes,
+  revision,
 } from '../attributes';
 
 /**
@@ -38,6 +39,7 @@ export default {
     events: relation('manyToMany', 'timeline-event', { mappedBy: 'statistics' }),
     additive: sharedField('boolean', { default: false }),
     slug: slug(),
+    revision: revision(),
     ...editorialAttributes(),
   },
   indexes: [

@@ -8,6 +8,7 @@ import {
   text,
   typePluginOptions,
   editorialAttributes,
+  revision,
 } from '../attributes';
 
 /**
@@ -42,6 +43,7 @@ export default {
     importance: sharedField('integer', { min: 1, max: 5, default: 3 }),
     media: media(true, ['images', 'videos']),
     slug: slug(),
+    revision: revision(),
     ...editorialAttributes(),
   },
   indexes: [

@@ -1,5 +1,5 @@
 import { UNIT_KINDS } from '../../domain/enums';
-import { enumeration, relation, slug, text, typePluginOptions } from '../attributes';
+import { enumeration, relation, slug, text, typePluginOptions, revision } from '../attributes';
 
 /** Organisational and geographic hierarchy: district → subdistrict → community → grid; police bureau → stations. */
 export default {
@@ -19,6 +19,7 @@ export default {
     kind: enumeration(UNIT_KINDS, { required: true, default: 'other' }),
     description: text('text', { maxLength: 2000 }),
     slug: slug(),
+    revision: revision(),
     parent: relation('manyToOne', 'unit', { inversedBy: 'children' }),
     children: relation('oneToMany', 'unit', { mappedBy: 'parent' }),
     profiles: relation('oneToMany', 'frontline-profile', { mappedBy: 'unit' }),
