@@ -102,6 +102,78 @@ describe("Strapi's own Content API", () => {
   });
 });
 
+describe('query probes on the Content Manager and the Media Library (the oracle test)', () => {
+  const LIST = '/content-manager/collection-types/plugin::chronicle.field-report?locale=zh-Hans';
+  type Api = ReturnType<typeof adminApi>;
+  let reporter: Api;
+  let editor: Api;
+  let editorId: number;
+  const titles = async (api: Api, query = '') => {
+    const res = await api.get(`${LIST}${query ? `&${query}` : ''}`);
+    return { status: res.status, message: res.body.error?.message as string | undefined, titles: (res.body.results ?? []).map((r: any) => r.title).sort() };
+  };
+
+  beforeAll(async () => {
+    await createAdminUser(app.strapi, 'reporter@probe.local', 'chronicle-reporter');
+    editorId = (await createAdminUser(app.strapi, 'editor@probe.local', 'strapi-editor')).id;
+    reporter = adminApi(app.strapi, await login(app.strapi, 'reporter@probe.local'));
+    editor = adminApi(app.strapi, await login(app.strapi, 'editor@probe.local'));
+    expect((await reporter.post(`${LIST.split('?')[0]}?locale=zh-Hans`, { title: '记者的稿件', body: '正文' })).status).toBe(201);
+    expect((await editor.post(`${LIST.split('?')[0]}?locale=zh-Hans`, { title: '编辑的稿件', body: '正文' })).status).toBe(201);
+  });
+
+  // Each pair would match all rows / no rows if the filter ran: both must be refused.
+  const refusedPairs: Array<[string, string, RegExp]> = [
+    ['filters[createdBy][email][$startsWith]=e', 'filters[createdBy][email][$startsWith]=zz', /cannot filter or sort by createdBy\.email/],
+    ['filters[createdBy][password][$startsWith]=$', 'filters[createdBy][password][$startsWith]=zz', /createdBy\.password/],
+    ['filters[$or][0][updatedBy][email][$contains]=@', 'filters[$or][0][updatedBy][email][$contains]=%23', /updatedBy\.email/],
+    ['filters[$not][createdBy][resetPasswordToken][$null]=true', 'filters[$not][createdBy][resetPasswordToken][$notNull]=true', /createdBy\.resetPasswordToken/],
+    ['filters[$and][0][createdBy][roles][code][$eq]=strapi-editor', 'filters[$and][0][createdBy][roles][code][$eq]=nobody', /createdBy\.roles/],
+    ['sort=createdBy.password:asc', 'sort=createdBy.password:desc', /createdBy\.password/],
+    ['sort=updatedBy.email:asc', 'sort=updatedBy.email:desc', /updatedBy\.email/],
+    ['filters[t1.password][$startsWith]=$', 'filters[t1.password][$startsWith]=zz', /Invalid key t1\.password/],
+    ['sort=t1.password:asc', 'sort=t1.password:desc', /Invalid key t1/],
+    ['lookup[createdBy][email]=editor@probe.local', 'lookup[createdBy][email]=nobody@probe.local', /Invalid params: 'lookup'/],
+  ];
+  test.each(refusedPairs)('%s and %s are both a 400 naming the path', async (all, none, message) => {
+    for (const api of [reporter, editor]) {
+      for (const probe of [all, none]) {
+        const res = await titles(api, probe);
+        expect([probe, res.status]).toEqual([probe, 400]);
+        expect(res.message).toMatch(message);
+      }
+    }
+  });
+
+  // Parameters the Content Manager ignores: the answer is the unfiltered list, byte for byte in ids.
+  const ignored = [
+    'where[createdBy][password][$startsWith]=$',
+    'where[id][$lt]=0',
+    Array.from({ length: 101 }, (_, i) => `populate[k${i}]=true`).join('&'),
+  ];
+  test.each(ignored)('%s returns exactly the unfiltered list', async (probe) => {
+    for (const api of [reporter, editor]) {
+      const plain = await titles(api);
+      expect(plain.status).toBe(200);
+      expect(await titles(api, probe)).toEqual(plain);
+    }
+  });
+
+  test('filtering by who created a document (by id) still works, as the list view offers it', async () => {
+    const mine = await titles(editor, `filters[$and][0][createdBy][id][$eq]=${editorId}`);
+    expect(mine).toEqual({ status: 200, message: undefined, titles: ['编辑的稿件'] });
+    const reporterSees = await titles(reporter);
+    expect(reporterSees.titles).toEqual(['记者的稿件']);
+  });
+
+  test("the Media Library's list is held to the same rule", async () => {
+    const res = await editor.get('/upload/files?filters[createdBy][email][$startsWith]=e');
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(/createdBy\.email/);
+    expect((await editor.get('/upload/files?filters[createdBy][id][$eq]=1')).status).toBe(200);
+  });
+});
+
 describe('deleting what others reference', () => {
   test('a unit with profiles, or a contributor in a byline, cannot be deleted; a free one can', async () => {
     await createAdminUser(app.strapi, 'editor2@security.local', 'strapi-editor');

@@ -1,4 +1,5 @@
+import adminQueryGuard from './admin-query-guard';
 import rateLimit from './rate-limit';
 
 /** Global middlewares the application enables in config/middlewares.ts as plugin::chronicle.<name>. */
-export default { 'rate-limit': rateLimit };
+export default { 'rate-limit': rateLimit, 'admin-query-guard': adminQueryGuard };
