@@ -613,16 +613,18 @@ function combine(
   return r;
 }
 
+/** A named calendar day as the base of an expression: day precision, nothing approximate. */
+function dayBase(day: { year: number; month: number; day: number; explicitYear?: boolean }): Base {
+  return { year: day.year, month: day.month, day: day.day, explicitYear: Boolean(day.explicitYear), precision: 'day', approximate: false };
+}
+
 function lastDay(st: State): Base | null {
-  if (!st.last || st.last.day === undefined) return null;
-  return {
-    year: st.last.year,
-    month: st.last.month,
-    day: st.last.day,
-    explicitYear: Boolean(st.last.explicitYear),
-    precision: 'day',
-    approximate: false,
-  };
+  return st.last && st.last.day !== undefined ? dayBase({ ...st.last, day: st.last.day }) : null;
+}
+
+/** The day an expression without one of its own belongs to: a range's start day, else the day last named. */
+function inheritedDay(st: State, inherit?: Resolved): Base | null {
+  return inherit && inherit.day !== undefined ? dayBase({ ...inherit, day: inherit.day }) : lastDay(st);
 }
 
 function shiftDay(base: Base, days: number): Base {
@@ -707,28 +709,8 @@ function parseOne(t: string, i: number, st: State, inherit?: Resolved): { end: n
     const spec = RELATIVE_BY_WORD.get(rel[0]);
     if (!spec) return null;
     let anchor: Base | null;
-    if (spec.base === 'dateline') {
-      anchor = {
-        year: st.dateline.year,
-        month: st.dateline.month,
-        day: st.dateline.day,
-        explicitYear: false,
-        precision: 'day',
-        approximate: false,
-      };
-    } else {
-      anchor =
-        inherit && inherit.day !== undefined
-          ? {
-              year: inherit.year,
-              month: inherit.month,
-              day: inherit.day,
-              explicitYear: inherit.explicitYear,
-              precision: 'day',
-              approximate: false,
-            }
-          : lastDay(st);
-    }
+    if (spec.base === 'dateline') anchor = dayBase({ year: st.dateline.year, month: st.dateline.month, day: st.dateline.day });
+    else anchor = inheritedDay(st, inherit);
     if (!anchor) return null; // 当日 with no day named before: unknown
     base = shiftDay(anchor, spec.offset);
     part = spec.part;
@@ -795,17 +777,7 @@ function parseOne(t: string, i: number, st: State, inherit?: Resolved): { end: n
   if (!base && !part && !clock) return null;
   if (!base) {
     // A time with no day of its own: the day of a range's start, else the day last named.
-    base =
-      inherit && inherit.day !== undefined
-        ? {
-            year: inherit.year,
-            month: inherit.month,
-            day: inherit.day,
-            explicitYear: inherit.explicitYear,
-            precision: 'day',
-            approximate: false,
-          }
-        : lastDay(st);
+    base = inheritedDay(st, inherit);
     if (!base) return null;
     if (inherit && !part && inherit.part) part = inherit.part;
   }
