@@ -3,7 +3,7 @@
  * (tests/helpers/instance.js), as behind a load balancer. A publish on A is visible on B's
  * cached timeline within a second; scheduled publishing run by both at the same moment
  * publishes each document exactly once; two approvals of one document at the same moment,
- * one per instance, give one success and one 409.
+ * one per instance, give one success and one 409, and so do two content saves of one copy.
  *
  * On SQLite several instances are not a supported deployment (one file, one writer, and
  * Strapi's schema sync at boot is not safe for two processes on it): there this file checks
@@ -158,6 +158,25 @@ if (isPostgres()) {
         expect(statuses.sort()).toEqual([200, 409]);
         const audit = await b.call<any[]>('audit', { uid: EVENT, documentIds: [id] });
         expect(audit.filter((r) => r.to === 'approved')).toHaveLength(1);
+      }
+    });
+
+    test('two saves of the same copy, one on each instance: one is kept, the other is a 409; a stale save later is a 409 too', async () => {
+      for (let round = 0; round < 3; round++) {
+        const id = await draft(a, `multi-instance-save-${round}`, 24 + round);
+        const loaded = await b.call<any>('draft', { uid: EVENT, documentId: id });
+        const [onA, onB] = await Promise.all([
+          a.call<any>('save', { uid: EVENT, documentId: id, data: { title: `A 保存 ${round}`, revision: loaded.revision } }),
+          b.call<any>('save', { uid: EVENT, documentId: id, data: { title: `B 保存 ${round}`, revision: loaded.revision } }),
+        ]);
+        expect([onA.status, onB.status].sort()).toEqual([200, 409]);
+        const kept = onA.status === 200 ? onA : onB;
+        const stored = await a.call<any>('draft', { uid: EVENT, documentId: id });
+        expect(stored).toMatchObject({ title: kept.title, revision: loaded.revision + 1 });
+
+        const late = await b.call<any>('save', { uid: EVENT, documentId: id, data: { title: '迟到的保存', revision: loaded.revision } });
+        expect(late).toMatchObject({ status: 409, message: expect.stringMatching(/Someone else saved this document/) });
+        expect((await b.call<any>('draft', { uid: EVENT, documentId: id })).title).toBe(kept.title);
       }
     });
   });

@@ -2,7 +2,7 @@
  * One Chronicle instance in its own Node process, for the several-instances test
  * (tests/api/instances.test.ts): boots the built app with createStrapi({appDir, distDir}),
  * listens on a free port, says `{ready, port}` over IPC, then runs the few service calls the
- * test asks for (create a draft, walk the workflow, publishDue, read the audit trail) and
+ * test asks for (create a draft, save it, walk the workflow, publishDue, read the audit trail) and
  * answers each with `{id, ok, value | status, message}`. The database comes from the
  * environment the parent gives it.
  */
@@ -34,6 +34,18 @@ async function main() {
       } catch (error) {
         return error.status ?? 500;
       }
+    },
+    /** A content save as the Content Manager makes it: with the save counter the form loaded. */
+    async save({ uid, documentId, data }) {
+      try {
+        const saved = await strapi.documents(uid).update({ documentId, locale: 'zh-Hans', data });
+        return { status: 200, revision: saved.revision, title: saved.title };
+      } catch (error) {
+        return { status: error.status ?? 500, message: String(error.message) };
+      }
+    },
+    async draft({ uid, documentId }) {
+      return strapi.documents(uid).findOne({ documentId, locale: 'zh-Hans', status: 'draft' });
     },
     async schedule({ uid, documentId, publishAt }) {
       await workflow.transition({ uid, documentId, locale: 'zh-Hans', to: 'scheduled', publishAt }, TEST_ACTOR);
