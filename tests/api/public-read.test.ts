@@ -225,7 +225,7 @@ describe('reports', () => {
     expect(res.body.data.bodyHtml).toMatch(/^<p>On 6 March/);
     expect(res.body.data.profiles.map((p: any) => p.name)).toEqual(expect.arrayContaining(['Peng Lei', 'Zhao (name withheld)']));
     expect(res.body.data.events.length).toBeGreaterThan(3);
-    expect(res.body.data.statistics.map((s: any) => s.display.en)).toEqual(expect.arrayContaining(['more than 4,800']));
+    expect(res.body.data.statistics.map((s: any) => s.display.en)).toEqual(expect.arrayContaining(['more than 4,800 person-times']));
   });
 
   test('renders Markdown without raw HTML and with only http(s)/mailto links', async () => {
@@ -312,10 +312,10 @@ describe('chronicles, statistics, units', () => {
     expect(res.status).toBe(200);
     conforms('Statistics', res.body);
     const calls = res.body.data.figures.find((f: any) => f.slug === 'nanzhai-jiedao-video-calls');
-    expect(calls).toMatchObject({ value: 100000, qualifier: 'more-than', display: { 'zh-Hans': '10万余次', en: 'more than 100,000' } });
+    expect(calls).toMatchObject({ value: 100000, qualifier: 'more-than', display: { 'zh-Hans': '10万余次', en: 'more than 100,000 times' } });
     // grid workers of Xincheng (52, exact) + Huifeng (149, exact) roll up into the district
     const district = res.body.data.rollups.find((r: any) => r.metric === 'grid-workers' && r.unit.slug === 'jiancaoping-qu');
-    expect(district).toMatchObject({ value: 201, qualifier: 'exact', countUnit: '名', display: { 'zh-Hans': '201名', en: '201' } });
+    expect(district).toMatchObject({ value: 201, qualifier: 'exact', countUnit: '名', display: { 'zh-Hans': '201名', en: '201 people' } });
     expect(district.parts.sort()).toEqual(['huifeng-jiedao-grid-workers', 'xincheng-jiedao-grid-workers']);
     // the non-additive district-wide figure is never summed
     expect(district.parts).not.toContain('jiancaoping-qu-grid-workers');
@@ -329,7 +329,7 @@ describe('chronicles, statistics, units', () => {
     const after = await get('statistics?metric=grid-workers');
     expect(after.status).toBe(200);
     const sum = after.body.data.rollups.find((r: any) => r.unit.slug === 'jiancaoping-qu');
-    expect(sum).toMatchObject({ value: 231, qualifier: 'more-than', display: { 'zh-Hans': '231余名', en: 'more than 231' } });
+    expect(sum).toMatchObject({ value: 231, qualifier: 'more-than', display: { 'zh-Hans': '231余名', en: 'more than 231 people' } });
     for (const f of after.body.data.figures) expect(f.metric).toBe('grid-workers');
 
     const scoped = await get('statistics?unit=xincheng-jiedao');

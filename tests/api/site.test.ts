@@ -241,7 +241,7 @@ describe('pages', () => {
     expect(res.text).toContain('10万余次');
     expect(res.text).toContain('<table class="data-table">');
     const en = await page('/statistics?lang=en');
-    expect(en.text).toContain('more than 100,000');
+    expect(en.text).toContain('more than 100,000 times');
   });
 
   test('chronicle and unit pages', async () => {

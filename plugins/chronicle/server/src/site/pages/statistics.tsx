@@ -22,7 +22,7 @@ const Chart = ({ ctx, metric, figures }: { ctx: SiteContext; metric: string; fig
   const repeated = new Set(names.filter((n, i) => names.indexOf(n) !== i));
   const chart = barChart(
     figures.map((f, i) => ({ label: repeated.has(names[i]) ? `${names[i]} ${when(f)}` : names[i], value: f.value, display: figureText(ctx, f) })),
-    { width: 680, labelWidth: 200, valueWidth: 170 }
+    { width: 680, labelWidth: 200 }
   );
   const titleId = `chart-${metric}`;
   return (
