@@ -54,8 +54,9 @@ export const zhNumber = (value: number): string => {
   return trimDecimals(value);
 };
 
-export const enNumber = (value: number): string =>
-  value.toLocaleString('en-US', { maximumFractionDigits: 4 });
+/** One formatter for all: toLocaleString builds a new one per call (25 µs), and a response may print thousands. */
+const EN_NUMBER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 4 });
+export const enNumber = (value: number): string => EN_NUMBER.format(value);
 
 export interface FigureDisplay {
   'zh-Hans': string;
