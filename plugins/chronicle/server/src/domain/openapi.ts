@@ -213,22 +213,28 @@ const schemas = {
     reports: arrayOf(slugTitle),
     ...localeFields,
   }),
+  Rollup: {
+    ...obj({
+      metric: str,
+      countUnit: nstr,
+      unit: ref('UnitRef'),
+      value: { type: 'number' },
+      qualifier: { type: 'string', enum: [...QUALIFIERS] },
+      display,
+      count: { type: 'integer', minimum: 1 },
+    }),
+    description:
+      'The sum of the additive figures of one metric and unit of count reported for this unit and the units below it. count is how many figures were summed; they are the additive ones with this countUnit among statistics?metric=<metric>&unit=<unit slug>.',
+  },
   Statistics: obj({
     data: obj({
       figures: arrayOf(ref('Figure')),
-      rollups: arrayOf(
-        obj({
-          metric: str,
-          countUnit: nstr,
-          unit: ref('UnitRef'),
-          value: { type: 'number' },
-          qualifier: { type: 'string', enum: [...QUALIFIERS] },
-          display,
-          parts: arrayOf(str),
-        })
-      ),
+      rollups: {
+        ...nullable(arrayOf(ref('Rollup'))),
+        description: 'Roll-ups of the whole selection (metric, unit) on the first page, the one requested without a cursor; null on the pages after it.',
+      },
     }),
-    meta: localeMeta,
+    meta: pageMeta,
   }),
   Unit: obj({
     slug: str,
@@ -271,7 +277,7 @@ export const openApiDocument = () => ({
       '410': { description: 'The person withdrew consent', content: { 'application/json': { schema: ref('Error') } } },
     }),
     '/chronicles/{slug}': get('getChronicle', 'One chronicle with its ordered events', [slugPath, P.locale], { '200': jsonResponse(ref('Chronicle')), ...notFound }),
-    '/statistics': get('getStatistics', 'Figures by metric and unit, with roll-ups up the unit tree', [P.locale, P.metric, P.unit], { '200': jsonResponse(ref('Statistics')) }),
+    '/statistics': get('getStatistics', 'Figures by metric and unit, by slug a page at a time, with roll-ups up the unit tree on the first page', [P.locale, P.metric, P.unit, P.cursor, P.limit], { '200': jsonResponse(ref('Statistics')) }),
     '/units': get('getUnits', 'The unit tree', [P.locale], { '200': jsonResponse(ref('Units')) }),
     '/feed.xml': get('getAtomFeed', 'Atom feed of published reports', [P.locale], {
       '200': { description: 'Atom 1.0', content: { 'application/atom+xml': { schema: str } } },

@@ -99,6 +99,7 @@ export const StatisticsPage = ({ ctx, statistics }: { ctx: SiteContext; statisti
                 <th scope="col">{t.metric}</th>
                 <th scope="col">{t.unit}</th>
                 <th scope="col">{t.figure}</th>
+                <th scope="col">{t.summedFigures}</th>
               </tr>
             </thead>
             <tbody>
@@ -109,6 +110,7 @@ export const StatisticsPage = ({ ctx, statistics }: { ctx: SiteContext; statisti
                     <a href={ctx.href(`units/${r.unit.slug}`)}>{r.unit.name}</a>
                   </th>
                   <td>{r.display[ctx.locale]}</td>
+                  <td>{r.count}</td>
                 </tr>
               ))}
             </tbody>
