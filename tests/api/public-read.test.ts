@@ -10,6 +10,7 @@ import { childText, parseXml } from '../helpers/xml';
 import { startStrapi, type TestStrapi } from '../helpers/strapi';
 import { publishDocument, withdrawDocument } from '../helpers/workflow';
 import { openApiShape } from '../helpers/openapi-shape';
+import { asReference, rollupsByLoadingEveryFigure } from '../helpers/rollup-reference';
 
 let app: TestStrapi;
 let openapi: any;
@@ -225,7 +226,7 @@ describe('reports', () => {
     expect(res.body.data.bodyHtml).toMatch(/^<p>On 6 March/);
     expect(res.body.data.profiles.map((p: any) => p.name)).toEqual(expect.arrayContaining(['Peng Lei', 'Zhao (name withheld)']));
     expect(res.body.data.events.length).toBeGreaterThan(3);
-    expect(res.body.data.statistics.map((s: any) => s.display.en)).toEqual(expect.arrayContaining(['more than 4,800']));
+    expect(res.body.data.statistics.map((s: any) => s.display.en)).toEqual(expect.arrayContaining(['more than 4,800 person-times']));
   });
 
   test('renders Markdown without raw HTML and with only http(s)/mailto links', async () => {
@@ -308,17 +309,25 @@ describe('chronicles, statistics, units', () => {
   });
 
   test('statistics: figures in both locales and roll-ups up the unit tree keeping the weakest qualifier', async () => {
-    const res = await get('statistics');
+    const res = await get('statistics?limit=100');
     expect(res.status).toBe(200);
     conforms('Statistics', res.body);
+    expect(res.body.meta).toEqual({ locale: 'zh-Hans', limit: 100, nextCursor: null });
     const calls = res.body.data.figures.find((f: any) => f.slug === 'nanzhai-jiedao-video-calls');
-    expect(calls).toMatchObject({ value: 100000, qualifier: 'more-than', display: { 'zh-Hans': '10万余次', en: 'more than 100,000' } });
+    expect(calls).toMatchObject({ value: 100000, qualifier: 'more-than', display: { 'zh-Hans': '10万余次', en: 'more than 100,000 times' } });
     // grid workers of Xincheng (52, exact) + Huifeng (149, exact) roll up into the district
     const district = res.body.data.rollups.find((r: any) => r.metric === 'grid-workers' && r.unit.slug === 'jiancaoping-qu');
-    expect(district).toMatchObject({ value: 201, qualifier: 'exact', countUnit: '名', display: { 'zh-Hans': '201名', en: '201' } });
-    expect(district.parts.sort()).toEqual(['huifeng-jiedao-grid-workers', 'xincheng-jiedao-grid-workers']);
-    // the non-additive district-wide figure is never summed
-    expect(district.parts).not.toContain('jiancaoping-qu-grid-workers');
+    expect(district).toEqual({
+      metric: 'grid-workers',
+      countUnit: '名',
+      unit: { slug: 'jiancaoping-qu', name: '尖草坪区' },
+      value: 201,
+      qualifier: 'exact',
+      display: { 'zh-Hans': '201名', en: '201 people' },
+      count: 2,
+    });
+    // the non-additive district-wide figure is listed but never summed
+    expect(res.body.data.figures.find((f: any) => f.slug === 'jiancaoping-qu-grid-workers')).toMatchObject({ additive: false });
 
     // a more-than part makes the sum more-than
     const extra = await docs('grid-statistic').create({
@@ -329,11 +338,174 @@ describe('chronicles, statistics, units', () => {
     const after = await get('statistics?metric=grid-workers');
     expect(after.status).toBe(200);
     const sum = after.body.data.rollups.find((r: any) => r.unit.slug === 'jiancaoping-qu');
-    expect(sum).toMatchObject({ value: 231, qualifier: 'more-than', display: { 'zh-Hans': '231余名', en: 'more than 231' } });
+    expect(sum).toMatchObject({ value: 231, qualifier: 'more-than', count: 3, display: { 'zh-Hans': '231余名', en: 'more than 231 people' } });
     for (const f of after.body.data.figures) expect(f.metric).toBe('grid-workers');
 
     const scoped = await get('statistics?unit=xincheng-jiedao');
+    expect(scoped.body.data.figures.map((f: any) => f.unit.slug)).toEqual(expect.arrayContaining(['xincheng-jiedao']));
     expect(scoped.body.data.figures.every((f: any) => f.unit.slug === 'xincheng-jiedao')).toBe(true);
+  });
+
+  describe('statistics on a tree of our own: district → subdistrict → community', () => {
+    const METRIC = 'test-helpers';
+    const unitIds: Record<string, string> = {};
+    const figureIds: Record<string, string> = {};
+
+    /** A unit in both locales, linked to its parent in both. */
+    const unit = async (slug: string, zh: string, en: string, parent?: string) => {
+      const shared = { slug, kind: 'other', ...(parent ? { parent: unitIds[parent] } : {}) };
+      const created = await docs('unit').create({ locale: 'zh-Hans', data: { ...shared, name: zh } });
+      await docs('unit').update({ documentId: created.documentId, locale: 'en', data: { ...shared, name: en } });
+      unitIds[slug] = created.documentId;
+    };
+    /** A figure, published in the locales given (others left as drafts when listed in `drafts`). */
+    const figure = async (slug: string, at: string, value: number, qualifier: string, opts: { additive?: boolean; published?: string[]; drafts?: string[] } = {}) => {
+      const { additive = true, published = ['zh-Hans', 'en'], drafts = [] } = opts;
+      const shared = { metric: METRIC, value, qualifier, countUnit: '名', additive, slug, scopeUnit: unitIds[at] };
+      const created = await docs('grid-statistic').create({ locale: 'zh-Hans', data: { ...shared, label: `测试帮手 ${slug}` } });
+      if ([...published, ...drafts].includes('en')) {
+        await docs('grid-statistic').update({ documentId: created.documentId, locale: 'en', data: { ...shared, label: `Test helpers ${slug}` } });
+      }
+      for (const locale of published) await publishDocument(app.strapi, 'grid-statistic', created.documentId, locale);
+      figureIds[slug] = created.documentId;
+    };
+
+    beforeAll(async () => {
+      await unit('test-qu', '测试区', 'Test District');
+      await unit('test-jiedao', '测试街道', 'Test Subdistrict', 'test-qu');
+      await unit('test-jiedao-b', '测试二街道', 'Second Test Subdistrict', 'test-qu');
+      await unit('test-shequ', '测试社区', 'Test Community', 'test-jiedao');
+      await figure('th-community-exact', 'test-shequ', 10, 'exact');
+      await figure('th-community-zh-only', 'test-shequ', 5, 'more-than', { published: ['zh-Hans'] });
+      await figure('th-community-en-draft', 'test-shequ', 3, 'exact', { published: ['zh-Hans'], drafts: ['en'] });
+      await figure('th-community-draft', 'test-shequ', 99, 'exact', { published: [] });
+      await figure('th-subdistrict', 'test-jiedao', 20, 'exact');
+      await figure('th-subdistrict-b', 'test-jiedao-b', 7, 'exact');
+      await figure('th-district-total', 'test-qu', 1000, 'exact', { additive: false });
+    });
+
+    const rollupsOf = (body: any) =>
+      Object.fromEntries(body.data.rollups.filter((r: any) => r.metric === METRIC).map((r: any) => [r.unit.slug, [r.value, r.qualifier, r.count, r.display.en]]));
+    /** [value, qualifier, count, English display] per unit, the same in both locales. */
+    const WHOLE_TREE = {
+      // 10 + 5 (more than) + 3; the draft's 99 is not there
+      'test-shequ': [18, 'more-than', 3, 'more than 18 people'],
+      'test-jiedao': [38, 'more-than', 4, 'more than 38 people'],
+      // 38 + 7, and not the district's own non-additive 1000
+      'test-qu': [45, 'more-than', 5, 'more than 45 people'],
+      // test-jiedao-b has only its own single figure: no roll-up
+    };
+
+    test('exact and more-than figures roll up three levels; drafts and non-additive figures are not summed', async () => {
+      const res = await get(`statistics?metric=${METRIC}`);
+      expect(res.status).toBe(200);
+      conforms('Statistics', res.body);
+      expect(rollupsOf(res.body)).toEqual(WHOLE_TREE);
+      expect(res.body.data.figures.map((f: any) => f.slug)).toEqual(['th-community-en-draft', 'th-community-exact', 'th-community-zh-only', 'th-district-total', 'th-subdistrict', 'th-subdistrict-b']);
+    });
+
+    test('in English, a figure without a published English row is summed once from zh-Hans, the others once from English', async () => {
+      const res = await get(`statistics?metric=${METRIC}&locale=en`);
+      expect(res.status).toBe(200);
+      conforms('Statistics', res.body);
+      // no figure counted twice (both locales) nor left out (no English row)
+      expect(rollupsOf(res.body)).toEqual(WHOLE_TREE);
+      expect(res.body.data.rollups.find((r: any) => r.unit.slug === 'test-qu').unit.name).toBe('Test District');
+      const figures = Object.fromEntries(res.body.data.figures.map((f: any) => [f.slug, [f.locale, f.fallback, f.label]]));
+      expect(figures).toEqual({
+        'th-community-exact': ['en', false, 'Test helpers th-community-exact'],
+        'th-community-zh-only': ['zh-Hans', true, '测试帮手 th-community-zh-only'],
+        // an English draft does not hide the published zh-Hans row
+        'th-community-en-draft': ['zh-Hans', true, '测试帮手 th-community-en-draft'],
+        'th-subdistrict': ['en', false, 'Test helpers th-subdistrict'],
+        'th-subdistrict-b': ['en', false, 'Test helpers th-subdistrict-b'],
+        'th-district-total': ['en', false, 'Test helpers th-district-total'],
+      });
+    });
+
+    test('a unit filter keeps the unit and its sub-units, figures and roll-ups alike', async () => {
+      const res = await get(`statistics?metric=${METRIC}&unit=test-jiedao&locale=en`);
+      expect(res.status).toBe(200);
+      expect(res.body.data.figures.map((f: any) => f.slug)).toEqual(['th-community-en-draft', 'th-community-exact', 'th-community-zh-only', 'th-subdistrict']);
+      const { 'test-qu': _above, ...inScope } = WHOLE_TREE;
+      expect(rollupsOf(res.body)).toEqual(inScope);
+      const none = await get(`statistics?metric=${METRIC}&unit=test-jiedao-b`);
+      expect(none.body.data.figures.map((f: any) => f.slug)).toEqual(['th-subdistrict-b']);
+      expect(none.body.data.rollups).toEqual([]);
+    });
+
+    test('the roll-ups of every metric equal adding up every figure one by one, in both locales', async () => {
+      for (const locale of ['zh-Hans', 'en']) {
+        const res = await get(`statistics?locale=${locale}&limit=1`);
+        const expected = await rollupsByLoadingEveryFigure(app.strapi, { locale });
+        expect(expected.length).toBeGreaterThanOrEqual(5);
+        expect(asReference(res.body.data.rollups)).toEqual(expected);
+      }
+    });
+
+    test('unpublishing a figure takes it out of the sums', async () => {
+      await withdrawDocument(app.strapi, 'grid-statistic', figureIds['th-subdistrict-b'], 'zh-Hans');
+      const res = await get(`statistics?metric=${METRIC}`);
+      expect(rollupsOf(res.body)['test-qu']).toEqual([38, 'more-than', 4, 'more than 38 people']); // 45 − 7, four figures
+      expect(res.body.data.figures.map((f: any) => f.slug)).not.toContain('th-subdistrict-b');
+      await publishDocument(app.strapi, 'grid-statistic', figureIds['th-subdistrict-b'], 'zh-Hans');
+      expect(rollupsOf((await get(`statistics?metric=${METRIC}`)).body)).toEqual(WHOLE_TREE);
+    });
+  });
+
+  test('statistics pages by slug: every figure exactly once, in order; roll-ups on the first page only', async () => {
+    for (const query of ['locale=en', 'metric=grid-workers', 'unit=jiancaoping-qu&locale=en']) {
+      const whole = await get(`statistics?${query}&limit=100`);
+      expect(whole.body.meta.nextCursor).toBeNull();
+      const all = whole.body.data.figures.map((f: any) => f.slug);
+      expect(all.length).toBeGreaterThan(3);
+      expect([...all].sort()).toEqual(all);
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      let pages = 0;
+      do {
+        const res: any = await get(`statistics?${query}&limit=3${cursor ? `&cursor=${cursor}` : ''}`);
+        expect(res.status).toBe(200);
+        conforms('Statistics', res.body);
+        expect(res.body.meta.limit).toBe(3);
+        expect(res.body.data.figures.length).toBeLessThanOrEqual(3);
+        if (pages === 0) expect(res.body.data.rollups).toEqual(whole.body.data.rollups);
+        else expect(res.body.data.rollups).toBeNull();
+        seen.push(...res.body.data.figures.map((f: any) => f.slug));
+        cursor = res.body.meta.nextCursor;
+        pages += 1;
+      } while (cursor && pages < 50);
+      expect([query, seen]).toEqual([query, all]);
+      expect(pages).toBe(Math.ceil(all.length / 3));
+    }
+    const first = await get('statistics?limit=2');
+    expect(first.body.data.figures).toHaveLength(2);
+    // a figure published with a slug before the cursor is not served on the next pages, nor one twice
+    const early = await docs('grid-statistic').create({ locale: 'zh-Hans', data: { metric: 'late-figures', label: '晚到的数字', value: 1, qualifier: 'exact', slug: 'aaa-late-figure' } });
+    await publishDocument(app.strapi, 'grid-statistic', early.documentId, 'zh-Hans');
+    const next = await get(`statistics?limit=100&cursor=${first.body.meta.nextCursor}`);
+    const nextSlugs = next.body.data.figures.map((f: any) => f.slug);
+    expect(nextSlugs).not.toContain('aaa-late-figure');
+    expect(nextSlugs.filter((s: string) => first.body.data.figures.some((f: any) => f.slug === s))).toEqual([]);
+    expect(nextSlugs[0] > first.body.data.figures[1].slug).toBe(true);
+  });
+
+  test('statistics refuses a bad limit or cursor with a 400 that names it', async () => {
+    const timelineCursor = (await get('timeline?limit=1')).body.meta.nextCursor;
+    for (const [query, message] of [
+      ['limit=0', /^limit: must be a whole number from 1 to 100/],
+      ['limit=101', /^limit: must be a whole number from 1 to 100/],
+      ['limit=ten', /^limit: must be a whole number from 1 to 100/],
+      ['cursor=!!', /^cursor: not a cursor returned by this API/],
+      ['cursor=eyJub3QiOiJhIGN1cnNvciJ9', /^cursor: not a cursor returned by this API/],
+      [`cursor=${timelineCursor}`, /^cursor: this cursor belongs to another list \(timeline\)/],
+      ['page=2', /^unknown query parameter: page/],
+    ] as const) {
+      const res = await get(`statistics?${query}`);
+      expect([query, res.status]).toEqual([query, 400]);
+      expect(res.body.error).toMatchObject({ status: 400, name: 'ValidationError' });
+      expect(res.body.error.message).toMatch(message);
+    }
   });
 
   test('units: the tree, in both locales', async () => {

@@ -240,8 +240,13 @@ describe('pages', () => {
     expect(count(res.text, /<rect [^>]*class="chart-bar"/g)).toBeGreaterThan(3);
     expect(res.text).toContain('10万余次');
     expect(res.text).toContain('<table class="data-table">');
+    // the totals up the unit tree, with how many figures each sums (Xincheng 52 + Huifeng 149)
+    expect(res.text).toContain('<th scope="col">汇总数据条数</th>');
+    expect(res.text).toMatch(/<a href="\/units\/jiancaoping-qu">尖草坪区<\/a><\/th><td>201名<\/td><td>2<\/td>/);
     const en = await page('/statistics?lang=en');
-    expect(en.text).toContain('more than 100,000');
+    expect(en.text).toContain('more than 100,000 times');
+    expect(en.text).toContain('<th scope="col">Figures summed</th>');
+    expect(en.text).toMatch(/<td>201 people<\/td><td>2<\/td>/);
   });
 
   test('chronicle and unit pages', async () => {

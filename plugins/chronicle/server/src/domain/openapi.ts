@@ -71,6 +71,12 @@ const display = obj({ 'zh-Hans': str, en: str });
 const slugTitle = obj({ slug: str, title: str });
 const localeFields = { locale: { type: 'string', enum: [...LOCALES] }, fallback: bool };
 const datedRef = obj({ slug: str, title: str, occurredAt: nstr, displayDate: str });
+/** The envelopes of the answers: a page of a list, a whole list, one record. */
+const pageOf = (item: string) => obj({ data: arrayOf(ref(item)), meta: pageMeta });
+const listOf = (item: string) => obj({ data: arrayOf(ref(item)), meta: localeMeta });
+const recordOf = (properties: Record<string, unknown>) => obj({ data: obj(properties), meta: localeMeta });
+/** An object that may carry more than it lists (third-party formats: TimelineJS, JSON Feed). */
+const looseObj = (required: string[], properties: Record<string, unknown>) => ({ type: 'object', required, properties });
 
 const reportSummaryProps = {
     slug: str,
@@ -86,6 +92,26 @@ const reportSummaryProps = {
     updatedAt: nstr,
     ...localeFields,
   };
+
+/** A person on the honour roll; the commendation adds to it. */
+const profileSummaryProps = {
+  slug: str,
+  name: str,
+  roleTitle: nstr,
+  kind: str,
+  anonymised: bool,
+  unit: nullable(ref('UnitRef')),
+  portrait: nullable(
+    obj({
+      url: str,
+      alt: nstr,
+      width: nullable({ type: 'integer' }),
+      height: nullable({ type: 'integer' }),
+      sources: arrayOf(obj({ url: str, width: { type: 'integer' } })),
+    })
+  ),
+  dutyRoles: arrayOf(obj({ key: str, label: str })),
+};
 
 const schemas = {
   Error: obj(
@@ -117,32 +143,26 @@ const schemas = {
     source: nullable(slugTitle),
     ...localeFields,
   }),
-  TimelinePage: obj({ data: arrayOf(ref('Event')), meta: pageMeta }),
-  TimelineJs: {
-    type: 'object',
-    required: ['title', 'events', 'eras'],
-    properties: {
-      title: { type: 'object' },
-      events: arrayOf({
-        type: 'object',
-        required: ['unique_id', 'start_date', 'text', 'display_date'],
-        properties: {
-          unique_id: str,
-          start_date: { type: 'object', required: ['year'], properties: { year: { type: 'integer' }, month: { type: 'integer' }, day: { type: 'integer' }, hour: { type: 'integer' }, minute: { type: 'integer' }, display_date: str } },
-          end_date: { type: 'object', required: ['year'] },
-          display_date: str,
-          text: obj({ headline: str, text: str }),
-          media: obj({ url: str, caption: str, credit: str }),
-          group: str,
-        },
-      }),
-      eras: arrayOf({ type: 'object', required: ['start_date', 'text'] }),
-      meta: obj({ locale: str, nextCursor: nstr }),
-    },
-  },
+  TimelinePage: pageOf('Event'),
+  TimelineJs: looseObj(['title', 'events', 'eras'], {
+    title: { type: 'object' },
+    events: arrayOf(
+      looseObj(['unique_id', 'start_date', 'text', 'display_date'], {
+        unique_id: str,
+        start_date: looseObj(['year'], { year: { type: 'integer' }, month: { type: 'integer' }, day: { type: 'integer' }, hour: { type: 'integer' }, minute: { type: 'integer' }, display_date: str }),
+        end_date: looseObj(['year'], {}),
+        display_date: str,
+        text: obj({ headline: str, text: str }),
+        media: obj({ url: str, caption: str, credit: str }),
+        group: str,
+      })
+    ),
+    eras: arrayOf(looseObj(['start_date', 'text'], {})),
+    meta: obj({ locale: str, nextCursor: nstr }),
+  }),
   Byline: obj({ name: str, slug: nstr, role: str, roleLabel: str }),
   ReportSummary: obj(reportSummaryProps),
-  ReportsPage: obj({ data: arrayOf(ref('ReportSummary')), meta: pageMeta }),
+  ReportsPage: pageOf('ReportSummary'),
   Figure: obj({
     slug: str,
     metric: str,
@@ -159,90 +179,62 @@ const schemas = {
     source: nullable(slugTitle),
     ...localeFields,
   }),
-  Report: obj({
-    data: obj({
-      ...reportSummaryProps,
-      bodyHtml: str,
-      photos: arrayOf(ref('Photo')),
-      corrections: arrayOf(obj({ date: nstr, kind: str, text: str })),
-      profiles: arrayOf(ref('PersonRef')),
-      events: arrayOf(datedRef),
-      statistics: arrayOf(ref('Figure')),
-    }),
-    meta: localeMeta,
+  Report: recordOf({
+    ...reportSummaryProps,
+    bodyHtml: str,
+    photos: arrayOf(ref('Photo')),
+    corrections: arrayOf(obj({ date: nstr, kind: str, text: str })),
+    profiles: arrayOf(ref('PersonRef')),
+    events: arrayOf(datedRef),
+    statistics: arrayOf(ref('Figure')),
   }),
-  ProfileSummary: obj({
-    slug: str,
-    name: str,
-    roleTitle: nstr,
-    kind: str,
-    anonymised: bool,
-    unit: nullable(ref('UnitRef')),
-    portrait: nullable(
-      obj({
-        url: str,
-        alt: nstr,
-        width: nullable({ type: 'integer' }),
-        height: nullable({ type: 'integer' }),
-        sources: arrayOf(obj({ url: str, width: { type: 'integer' } })),
-      })
-    ),
-    dutyRoles: arrayOf(obj({ key: str, label: str })),
+  ProfileSummary: obj({ ...profileSummaryProps, ...localeFields }),
+  ProfilesPage: pageOf('ProfileSummary'),
+  Profile: recordOf({
+    ...profileSummaryProps,
+    citationHtml: str,
+    deeds: arrayOf(obj({ date: str, precision: str, displayDate: str, summary: str, source: nullable(slugTitle) })),
+    quotes: arrayOf(obj({ text: str, context: nstr, saidOn: nstr })),
+    honours: arrayOf(obj({ title: str, awardedBy: nstr, awardedOn: nstr, documentNo: nstr })),
+    reports: arrayOf(slugTitle),
+    events: arrayOf(datedRef),
     ...localeFields,
   }),
-  ProfilesPage: obj({ data: arrayOf(ref('ProfileSummary')), meta: pageMeta }),
-  Profile: obj({
-    data: obj({
-      slug: str,
-      name: str,
-      roleTitle: nstr,
-      kind: str,
-      anonymised: bool,
-      unit: nullable(ref('UnitRef')),
-      portrait: nullable({ type: 'object' }),
-      dutyRoles: arrayOf(obj({ key: str, label: str })),
-      citationHtml: str,
-      deeds: arrayOf(obj({ date: str, precision: str, displayDate: str, summary: str, source: nullable(slugTitle) })),
-      quotes: arrayOf(obj({ text: str, context: nstr, saidOn: nstr })),
-      honours: arrayOf(obj({ title: str, awardedBy: nstr, awardedOn: nstr, documentNo: nstr })),
-      reports: arrayOf(slugTitle),
-      events: arrayOf(datedRef),
-      ...localeFields,
-    }),
-    meta: localeMeta,
+  Chronicle: recordOf({
+    slug: str,
+    title: str,
+    subjectUnit: nullable(ref('UnitRef')),
+    periodStart: nstr,
+    periodEnd: nstr,
+    displayPeriod: obj({ start: nstr, end: nstr }),
+    summary: nstr,
+    bodyHtml: str,
+    events: arrayOf(ref('Event')),
+    reports: arrayOf(slugTitle),
+    ...localeFields,
   }),
-  Chronicle: obj({
-    data: obj({
-      slug: str,
-      title: str,
-      subjectUnit: nullable(ref('UnitRef')),
-      periodStart: nstr,
-      periodEnd: nstr,
-      displayPeriod: obj({ start: nstr, end: nstr }),
-      summary: nstr,
-      bodyHtml: str,
-      events: arrayOf(ref('Event')),
-      reports: arrayOf(slugTitle),
-      ...localeFields,
+  Rollup: {
+    ...obj({
+      metric: str,
+      countUnit: nstr,
+      unit: ref('UnitRef'),
+      value: { type: 'number' },
+      qualifier: { type: 'string', enum: [...QUALIFIERS] },
+      display,
+      count: { type: 'integer', minimum: 1 },
     }),
-    meta: localeMeta,
-  }),
+    description:
+      'The sum of the additive figures of one metric and unit of count reported for this unit and the units below it. count is how many figures were summed; they are the additive ones with this countUnit among statistics?metric=<metric>&unit=<unit slug>.',
+  },
   Statistics: obj({
     data: obj({
       figures: arrayOf(ref('Figure')),
-      rollups: arrayOf(
-        obj({
-          metric: str,
-          countUnit: nstr,
-          unit: ref('UnitRef'),
-          value: { type: 'number' },
-          qualifier: { type: 'string', enum: [...QUALIFIERS] },
-          display,
-          parts: arrayOf(str),
-        })
-      ),
+      rollups: {
+        ...nullable(arrayOf(ref('Rollup'))),
+        description: 'Roll-ups of the whole selection (metric, unit) on the first page, the one requested without a cursor; null on the pages after it.',
+      },
     }),
-    meta: localeMeta,
+    meta: pageMeta,
   }),
   Unit: obj({
     slug: str,
@@ -253,19 +245,15 @@ const schemas = {
     children: arrayOf(ref('Unit')),
     ...localeFields,
   }),
-  Units: obj({ data: arrayOf(ref('Unit')), meta: localeMeta }),
-  JsonFeed: {
-    type: 'object',
-    required: ['version', 'title', 'items'],
-    properties: {
-      version: { const: 'https://jsonfeed.org/version/1.1' },
-      title: str,
-      home_page_url: str,
-      feed_url: str,
-      language: str,
-      items: arrayOf({ type: 'object', required: ['id', 'url', 'title', 'content_html', 'date_published'] }),
-    },
-  },
+  Units: listOf('Unit'),
+  JsonFeed: looseObj(['version', 'title', 'items'], {
+    version: { const: 'https://jsonfeed.org/version/1.1' },
+    title: str,
+    home_page_url: str,
+    feed_url: str,
+    language: str,
+    items: arrayOf(looseObj(['id', 'url', 'title', 'content_html', 'date_published'], {})),
+  }),
 };
 
 export const openApiDocument = () => ({
@@ -289,7 +277,7 @@ export const openApiDocument = () => ({
       '410': { description: 'The person withdrew consent', content: { 'application/json': { schema: ref('Error') } } },
     }),
     '/chronicles/{slug}': get('getChronicle', 'One chronicle with its ordered events', [slugPath, P.locale], { '200': jsonResponse(ref('Chronicle')), ...notFound }),
-    '/statistics': get('getStatistics', 'Figures by metric and unit, with roll-ups up the unit tree', [P.locale, P.metric, P.unit], { '200': jsonResponse(ref('Statistics')) }),
+    '/statistics': get('getStatistics', 'Figures by metric and unit, by slug a page at a time, with roll-ups up the unit tree on the first page', [P.locale, P.metric, P.unit, P.cursor, P.limit], { '200': jsonResponse(ref('Statistics')) }),
     '/units': get('getUnits', 'The unit tree', [P.locale], { '200': jsonResponse(ref('Units')) }),
     '/feed.xml': get('getAtomFeed', 'Atom feed of published reports', [P.locale], {
       '200': { description: 'Atom 1.0', content: { 'application/atom+xml': { schema: str } } },

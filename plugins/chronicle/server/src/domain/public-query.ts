@@ -76,6 +76,8 @@ export const statisticsQuery = z
     locale: localeParam.optional(),
     metric: z.string().regex(new RegExp(METRIC_PATTERN), 'must be a metric key').max(64).optional(),
     unit: slugParam.optional(),
+    cursor: cursorParam.optional(),
+    limit: limitParam.optional(),
   })
   .strict();
 export type StatisticsQuery = z.infer<typeof statisticsQuery>;

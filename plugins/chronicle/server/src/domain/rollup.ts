@@ -36,15 +36,21 @@ export interface RollupUnit {
   parentId: string | null;
 }
 
-export interface RollupFigure {
-  /** A stable reference to the figure (its slug), listed in the roll-ups it feeds. */
-  ref: string;
+/**
+ * Figures already added up by the database: the additive figures of one metric, unit of
+ * count and qualifier reported for one unit, as their sum and their number. Groups, not
+ * figures, are what the roll-up reads, so its work grows with units × metrics × qualifiers
+ * however many figures there are.
+ */
+export interface FigureGroup {
   metric: string;
   countUnit: string | null;
-  value: number;
+  unitId: string;
   qualifier: Qualifier;
-  additive: boolean;
-  unitId: string | null;
+  /** The sum of the group's figures. */
+  value: number;
+  /** How many figures were summed (at least 1). */
+  count: number;
 }
 
 export interface Rollup {
@@ -53,8 +59,8 @@ export interface Rollup {
   unitId: string;
   value: number;
   qualifier: Qualifier;
-  /** The figures summed, in a stable order. */
-  parts: string[];
+  /** How many figures the sum holds; they are the additive figures of this metric and unit of count at or below the unit. */
+  count: number;
 }
 
 /** The unit and all its ancestors, nearest first; a cycle in bad data stops the walk. */
@@ -88,49 +94,52 @@ export const descendants = (unitId: string, units: RollupUnit[]): Set<string> =>
   return found;
 };
 
-/** Decimal-safe addition for figures that are whole numbers or have a few decimals. */
-const add = (a: number, b: number) => Math.round((a + b) * 1e6) / 1e6;
+/**
+ * Decimal-safe arithmetic for figures that are whole numbers or have a few decimals: a sum is
+ * rounded to millionths, which undoes binary floating-point noise (0.1 + 0.2) and what a
+ * database's floating-point SUM (SQLite's) leaves behind.
+ */
+const round = (n: number) => Math.round(n * 1e6) / 1e6;
+const add = (a: number, b: number) => round(a + b);
 
 /**
- * Sum additive figures into their unit and every unit above it. Only units that receive
- * at least two figures, or a figure reported for a unit below them, get a roll-up: a unit
- * whose only part is its own figure would just repeat that figure. Sorted by metric, unit
- * of count and unit id so the output does not depend on the order of the input.
+ * Sum pre-aggregated groups of additive figures into their unit and every unit above it, per
+ * metric and unit of count. Only units that receive at least two figures, or a figure
+ * reported for a unit below them, get a roll-up: a unit whose only part is its own single
+ * figure would just repeat that figure. Because addition and `combineQualifiers` are
+ * associative and commutative, summing groups gives exactly what summing their figures one
+ * by one would. Groups for units outside the tree are left out. Sorted by metric, unit of
+ * count and unit id, and added in that order, so the output does not depend on the order of
+ * the input.
  */
-export const rollUp = (units: RollupUnit[], figures: RollupFigure[]): Rollup[] => {
+export const rollUpGroups = (units: RollupUnit[], groups: FigureGroup[]): Rollup[] => {
   const parents = new Map(units.map((u) => [u.id, u.parentId] as [string, string | null]));
+  // Keys joined by U+0000, below any character of a metric key, unit of count or id, so they
+  // sort field by field; U+0001 stands for "no unit of count" (after '', before any unit).
+  const keyOf = (g: { metric: string; countUnit: string | null; unitId: string }) => `${g.metric}\0${g.countUnit ?? '\u0001'}\0${g.unitId}`;
+  const usable = groups
+    .filter((g) => g.count > 0 && parents.has(g.unitId))
+    .map((g) => ({ group: { ...g, value: round(g.value) }, order: `${keyOf(g)}\0${g.qualifier}\0${g.value}\0${g.count}` }))
+    .sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
   const sums = new Map<string, Rollup & { fromBelow: boolean }>();
-  const sorted = [...figures].filter((f) => f.additive && f.unitId && parents.has(f.unitId));
-  sorted.sort((a, b) => (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
-  for (const figure of sorted) {
-    for (const unitId of ancestry(figure.unitId as string, parents)) {
-      const key = JSON.stringify([figure.metric, figure.countUnit, unitId]);
+  for (const { group } of usable) {
+    for (const unitId of ancestry(group.unitId, parents)) {
+      const key = keyOf({ ...group, unitId });
       const existing = sums.get(key);
-      const fromBelow = unitId !== figure.unitId;
+      const fromBelow = unitId !== group.unitId;
       if (!existing) {
-        sums.set(key, {
-          metric: figure.metric,
-          countUnit: figure.countUnit,
-          unitId,
-          value: figure.value,
-          qualifier: figure.qualifier,
-          parts: [figure.ref],
-          fromBelow,
-        });
+        const { metric, countUnit, value, qualifier, count } = group;
+        sums.set(key, { metric, countUnit, unitId, value, qualifier, count, fromBelow });
       } else {
-        existing.value = add(existing.value, figure.value);
-        existing.qualifier = combineQualifiers(existing.qualifier, figure.qualifier);
-        existing.parts.push(figure.ref);
+        existing.value = add(existing.value, group.value);
+        existing.qualifier = combineQualifiers(existing.qualifier, group.qualifier);
+        existing.count += group.count;
         existing.fromBelow ||= fromBelow;
       }
     }
   }
-  return [...sums.values()]
-    .filter((s) => s.fromBelow || s.parts.length > 1)
-    .map(({ fromBelow: _fromBelow, ...rollup }) => rollup)
-    .sort((a, b) => {
-      const ka = JSON.stringify([a.metric, a.countUnit ?? '', a.unitId]);
-      const kb = JSON.stringify([b.metric, b.countUnit ?? '', b.unitId]);
-      return ka < kb ? -1 : ka > kb ? 1 : 0;
-    });
+  return [...sums.entries()]
+    .filter(([, s]) => s.fromBelow || s.count > 1)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, { fromBelow: _fromBelow, ...rollup }]) => rollup);
 };

@@ -9,8 +9,10 @@
  * published row in the requested locale is served in zh-Hans with `fallback: true`.
  *
  * The timeline pages in the database (keyset on occurredAt, documentId), because it is the
- * one list that grows without bound. Reports and profiles are a newsroom's hundreds, read
- * whole and paged in memory with the same keyset cursors.
+ * one list that grows without bound; so do the statistics (keyset on slug), whose roll-ups
+ * are summed in SQL (../repositories/figures.ts) and only combined up the unit tree here.
+ * Reports and profiles are a newsroom's hundreds, read whole and paged in memory with the
+ * same keyset cursors.
  */
 import type { Core } from '@strapi/strapi';
 import { DateTime } from 'luxon';
@@ -36,8 +38,9 @@ import type {
   StatisticsQuery,
   TimelineQuery,
 } from '../domain/public-query';
-import { descendants, rollUp } from '../domain/rollup';
+import { descendants, rollUpGroups } from '../domain/rollup';
 import { renderMarkdown } from '../domain/safe-markdown';
+import { figureQueries, type FigureFilter, type FigureKey, type FigureQueries } from '../repositories/figures';
 import { formatDisplayDate, NEWSROOM_TIME_ZONE } from '../text/dates';
 
 type Row = Record<string, any>;
@@ -138,17 +141,24 @@ const publicRead = ({ strapi }: { strapi: Core.Strapi }) => {
     return pickLocale(rows, locale);
   };
 
-  /** The documentIds of a unit and everything below it; a 400 for a slug that names no unit. */
-  const unitScope = async (slug: string): Promise<Set<string>> => {
+  /**
+   * A unit and everything below it, as documentIds and as the row ids of every locale (for
+   * SQL on link tables); a 400 for a slug that names no unit.
+   */
+  const unitScopeRows = async (slug: string): Promise<{ documentIds: Set<string>; rowIds: number[] }> => {
     const rows = (await query('unit').findMany({
-      select: ['documentId', 'slug'],
+      select: ['id', 'documentId', 'slug'],
       populate: { parent: { select: ['documentId'] } },
     })) as Row[];
     const unit = rows.find((r) => r.slug === slug);
     if (!unit) throw new PublicRequestError(400, `unit: no unit has the slug "${slug}"`);
     const units = rows.map((r) => ({ id: r.documentId as string, parentId: (r.parent?.documentId as string) ?? null }));
-    return descendants(unit.documentId, units);
+    const documentIds = descendants(unit.documentId, units);
+    return { documentIds, rowIds: rows.filter((r) => documentIds.has(r.documentId)).map((r) => Number(r.id)) };
   };
+
+  /** The documentIds of a unit and everything below it; a 400 for a slug that names no unit. */
+  const unitScope = async (slug: string): Promise<Set<string>> => (await unitScopeRows(slug)).documentIds;
 
   /** The documentId of a public profile by its public slug (anonymised ones have a token). */
   const profileDocumentId = async (slug: string): Promise<string | null> => {
@@ -396,6 +406,33 @@ const publicRead = ({ strapi }: { strapi: Core.Strapi }) => {
     scopeUnit: { select: ['documentId', 'slug', 'name'] },
     sourceReport: { select: REPORT_REF_SELECT, where: reportVisible() },
   });
+
+  let figureQueriesOnce: FigureQueries | undefined;
+  /** Built on first use: the database's metadata is loaded by then. */
+  const figureSql = () => (figureQueriesOnce ??= figureQueries(strapi));
+
+  /** Roll-ups of a selection of figures, for the units in it (a unit filter keeps its sub-tree). */
+  const statisticsRollups = async (filter: FigureFilter, scope: Set<string> | null, sql: FigureQueries) => {
+    const groups = sql.toGroups(await sql.run(sql.groups(filter)));
+    if (!groups.length) return [];
+    const units = await unitRows(filter.locale);
+    const unitById = new Map(units.map((u) => [u.row.documentId as string, u.row]));
+    const tree = units.map((u) => ({ id: u.row.documentId as string, parentId: (u.row.parent?.documentId as string) ?? null }));
+    return rollUpGroups(tree, groups)
+      .filter((r) => !scope || scope.has(r.unitId))
+      .map((r) => {
+        const unit = unitById.get(r.unitId) as Row;
+        return {
+          metric: r.metric,
+          countUnit: r.countUnit,
+          unit: { slug: unit.slug as string, name: unit.name as string },
+          value: r.value,
+          qualifier: r.qualifier,
+          display: displayFigure(r.value, r.qualifier, r.countUnit),
+          count: r.count,
+        };
+      });
+  };
 
   const pageMeta = <T>(
     list: string,
@@ -761,40 +798,40 @@ const publicRead = ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
+    /**
+     * Figures a page at a time, by slug, paged in the database; with the first page (no
+     * cursor) the roll-ups of the whole selection, summed in the database and combined up the
+     * unit tree here. Later pages carry `rollups: null`: the roll-ups do not depend on the
+     * page, so they are computed once per selection, not once per page.
+     */
     async statistics(params: StatisticsQuery) {
       const locale = params.locale ?? DEFAULT_LOCALE;
-      const rows = (await query('grid-statistic').findMany({
-        where: { ...PUBLISHED, locale: { $in: localesFor(locale) }, ...(params.metric ? { metric: params.metric } : {}) },
-        select: FIGURE_SELECT,
-        populate: figurePopulate(),
-      })) as Row[];
-      const figures = pickLocale(rows, locale).map((p) => ({ ...figureOut(p.row, locale), unitId: (p.row.scopeUnit?.documentId as string) ?? null }));
-      const units = await unitRows(locale);
-      const unitById = new Map(units.map((u) => [u.row.documentId as string, u.row]));
-      const tree = units.map((u) => ({ id: u.row.documentId as string, parentId: (u.row.parent?.documentId as string) ?? null }));
-      const scope = params.unit ? await unitScope(params.unit) : null;
-      const rollups = rollUp(
-        tree,
-        figures.map((f) => ({ ref: f.slug, metric: f.metric, countUnit: f.countUnit, value: f.value, qualifier: f.qualifier, additive: f.additive, unitId: f.unitId }))
-      )
-        .filter((r) => !scope || scope.has(r.unitId))
-        .map((r) => {
-          const unit = unitById.get(r.unitId) as Row;
-          return {
-            metric: r.metric,
-            countUnit: r.countUnit,
-            unit: { slug: unit.slug as string, name: unit.name as string },
-            value: r.value,
-            qualifier: r.qualifier,
-            display: displayFigure(r.value, r.qualifier, r.countUnit),
-            parts: r.parts,
-          };
-        });
-      const shown = figures
-        .filter((f) => !scope || (f.unitId && scope.has(f.unitId)))
-        .sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))
-        .map(({ unitId: _unitId, ...figure }) => figure);
-      return { data: { figures: shown, rollups }, meta: { locale } };
+      const limit = params.limit ?? DEFAULT_LIMIT;
+      let after: { key: string; documentId: string } | undefined;
+      if (params.cursor) {
+        const position = decodeCursor(params.cursor, 'statistics');
+        if ('error' in position) throw new PublicRequestError(400, position.error);
+        after = position;
+      }
+      const scope = params.unit ? await unitScopeRows(params.unit) : null;
+      const filter: FigureFilter = { locale, metric: params.metric, ...(scope ? { unitRowIds: scope.rowIds } : {}) };
+      const sql = figureSql();
+      const picked = pickLocale(sql.toKeys(await sql.run(sql.pageRows(filter, limit, after))), locale);
+      const page = picked.slice(0, limit).map((p) => p.row as FigureKey);
+      const rows = page.length
+        ? ((await query('grid-statistic').findMany({
+            where: { ...PUBLISHED, id: { $in: page.map((k) => k.id) } },
+            select: ['id', ...FIGURE_SELECT],
+            populate: figurePopulate(),
+          })) as Row[])
+        : [];
+      const byId = new Map(rows.map((r) => [Number(r.id), r]));
+      // A row unpublished between the two reads is left out rather than served half-read.
+      const figures = page.flatMap((k) => (byId.has(k.id) ? [figureOut(byId.get(k.id) as Row, locale)] : []));
+      const last = page[page.length - 1];
+      const nextCursor = picked.length > limit && last ? encodeCursor({ list: 'statistics', direction: 'asc', key: last.slug, documentId: last.documentId }) : null;
+      const rollups = params.cursor ? null : await statisticsRollups(filter, scope?.documentIds ?? null, sql);
+      return { data: { figures, rollups }, meta: { locale, limit, nextCursor } };
     },
 
     async units(params: LocaleOnlyQuery) {

@@ -13,7 +13,7 @@ import { getService } from '../get-service';
 import { STRINGS } from '../site/strings';
 import { renderCard } from '../site/card-render';
 import { siteContext, type SiteContext } from '../site/context';
-import type { ReportSummary } from '../site/data';
+import type { ReportSummary, RollupData, StatisticsData } from '../site/data';
 import { ChroniclePage } from '../site/pages/chronicle';
 import { ErrorPage, type ErrorInfo } from '../site/pages/error';
 import { HomePage } from '../site/pages/home';
@@ -40,7 +40,7 @@ export interface SiteResponse {
 const HTML = 'text/html; charset=utf-8';
 /** Entries also age out, like the API's, so an embargo that ends shows without a write. */
 const ENTRY_TTL_MS = 60_000;
-/** The timeline's plain list and the honour roll read at most this many pages of 100. */
+/** The timeline's plain list, the honour roll and the figures read at most this many pages of 100. */
 const MAX_PAGES = 10;
 
 const ROUTES: Partial<Record<PageName, string>> = { report: 'reports', profile: 'honours', chronicle: 'chronicles', unit: 'units' };
@@ -61,6 +61,17 @@ const site = ({ strapi }: { strapi: Core.Strapi }) => {
       cursor = meta.nextCursor;
     }
     return out;
+  };
+
+  /** A statistics selection, every page (bounded like `all`), with the roll-ups its first page brings. */
+  const statistics = async (params: { locale: Locale; unit?: string }): Promise<StatisticsData> => {
+    let rollups: RollupData[] = [];
+    const figures = await all(async (cursor) => {
+      const { data, meta } = await read().statistics({ ...params, limit: 100, cursor });
+      if (data.rollups) rollups = data.rollups;
+      return { data: data.figures, meta };
+    });
+    return { figures, rollups };
   };
 
   const units = async (locale: Locale) => (await read().units({ locale })).data as UnitNode[];
@@ -113,15 +124,15 @@ const site = ({ strapi }: { strapi: Core.Strapi }) => {
       case 'unit': {
         const chain = unitChain(await units(locale), slug);
         if (!chain.length) throw new PublicRequestError(404, `no unit has the slug "${slug}"`);
-        const [people, statistics, events] = await Promise.all([
+        const [people, figures, events] = await Promise.all([
           all((cursor) => read().profiles({ locale, unit: slug, limit: 100, cursor })),
-          read().statistics({ locale, unit: slug }),
+          statistics({ locale, unit: slug }),
           read().timeline({ locale, unit: slug, sort: '-occurredAt', limit: 10 }),
         ]);
-        return html(<UnitPage ctx={ctx} chain={chain} people={people} figures={statistics.data.figures} events={events.data} />);
+        return html(<UnitPage ctx={ctx} chain={chain} people={people} figures={figures.figures} events={events.data} />);
       }
       case 'statistics':
-        return html(<StatisticsPage ctx={ctx} statistics={(await read().statistics({ locale })).data} />);
+        return html(<StatisticsPage ctx={ctx} statistics={await statistics({ locale })} />);
       case 'card': {
         const profile = (await read().profile(slug, { locale })).data;
         const t = STRINGS[locale];

@@ -8,7 +8,7 @@
 export interface BarInput {
   label: string;
   value: number;
-  /** The figure as printed, qualifier included ('10万余次', 'more than 100,000'). */
+  /** The figure as printed, qualifier included ('10万余次', 'more than 100,000 times'). */
   display: string;
 }
 
@@ -62,7 +62,7 @@ export interface ChartOptions {
   width?: number;
   /** Room on the left for unit names. */
   labelWidth?: number;
-  /** Room on the right for the printed figure. */
+  /** Room on the right for the printed figure; by default as wide as the widest one needs. */
   valueWidth?: number;
   barHeight?: number;
   gap?: number;
@@ -71,7 +71,9 @@ export interface ChartOptions {
 }
 
 export const barChart = (inputs: BarInput[], options: ChartOptions = {}): BarChart => {
-  const { width = 640, labelWidth = 180, valueWidth = 150, barHeight = 22, gap = 12, fontSize = 13 } = options;
+  const { width = 640, labelWidth = 180, barHeight = 22, gap = 12, fontSize = 13 } = options;
+  // English figures carry their unit of count ('more than 4,800 person-times'): leave them room.
+  const valueWidth = options.valueWidth ?? Math.ceil(Math.max(0, ...inputs.map((b) => widthEm(b.display))) * fontSize) + 12;
   const plotLeft = labelWidth;
   const plotWidth = Math.max(40, width - labelWidth - valueWidth);
   const max = Math.max(0, ...inputs.map((b) => b.value));

@@ -8,6 +8,11 @@ export type ProfileData = Awaited<ReturnType<R['profile']>>['data'];
 export type ProfileSummary = Awaited<ReturnType<R['profiles']>>['data'][number];
 export type ChronicleData = Awaited<ReturnType<R['chronicle']>>['data'];
 export type EventData = Awaited<ReturnType<R['timeline']>>['data'][number];
-export type StatisticsData = Awaited<ReturnType<R['statistics']>>['data'];
-export type FigureData = StatisticsData['figures'][number];
-export type RollupData = StatisticsData['rollups'][number];
+type StatisticsPage = Awaited<ReturnType<R['statistics']>>['data'];
+export type FigureData = StatisticsPage['figures'][number];
+export type RollupData = NonNullable<StatisticsPage['rollups']>[number];
+/** Every page of a statistics selection read together: its figures and its roll-ups. */
+export interface StatisticsData {
+  figures: FigureData[];
+  rollups: RollupData[];
+}

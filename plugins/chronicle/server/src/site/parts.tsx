@@ -108,7 +108,7 @@ export const PersonCard = ({ ctx, person }: { ctx: SiteContext; person: ProfileS
   </li>
 );
 
-/** A figure with its qualifier as the reader's language prints it ('10万余次', 'more than 100,000'). */
+/** A figure with its qualifier as the reader's language prints it ('10万余次', 'more than 100,000 times'). */
 export const figureText = (ctx: SiteContext, f: { display: { 'zh-Hans': string; en: string } }) => f.display[ctx.locale];
 
 export const FigureList = ({ ctx, figures }: { ctx: SiteContext; figures: FigureData[] }) => (

@@ -43,8 +43,9 @@ export default {
     ...editorialAttributes(),
   },
   indexes: [
-    { name: 'chronicle_grid_statistics_metric_idx', columns: ['metric'] },
-    // Figures of one metric in one locale (the statistics page and its roll-ups).
+    // The statistics list of one metric, a page at a time in slug order (keyset paging).
+    { name: 'chronicle_grid_statistics_metric_slug_idx', columns: ['metric', 'slug'] },
+    // Figures of one metric in one locale: the roll-ups' sums.
     { name: 'chronicle_grid_statistics_figures_idx', columns: ['metric', 'locale', 'published_at'] },
     { name: 'chronicle_grid_statistics_slug_idx', columns: ['slug'] },
   ],

@@ -27,10 +27,10 @@ describe('cursors', () => {
 
 describe('figures', () => {
   test('display like the newspaper in Chinese and in plain English', () => {
-    expect(displayFigure(100000, 'more-than', '次')).toEqual({ 'zh-Hans': '10万余次', en: 'more than 100,000' });
-    expect(displayFigure(500000, 'nearly', '人')).toEqual({ 'zh-Hans': '近50万人', en: 'nearly 500,000' });
-    expect(displayFigure(4800, 'more-than', '人次')).toEqual({ 'zh-Hans': '4800余人次', en: 'more than 4,800' });
-    expect(displayFigure(1144, 'exact', '名')).toEqual({ 'zh-Hans': '1144名', en: '1,144' });
+    expect(displayFigure(100000, 'more-than', '次')).toEqual({ 'zh-Hans': '10万余次', en: 'more than 100,000 times' });
+    expect(displayFigure(500000, 'nearly', '人')).toEqual({ 'zh-Hans': '近50万人', en: 'nearly 500,000 people' });
+    expect(displayFigure(4800, 'more-than', '人次')).toEqual({ 'zh-Hans': '4800余人次', en: 'more than 4,800 person-times' });
+    expect(displayFigure(1144, 'exact', '名')).toEqual({ 'zh-Hans': '1144名', en: '1,144 people' });
     expect(displayFigure(300, 'about', null)).toEqual({ 'zh-Hans': '约300', en: 'about 300' });
     expect(zhNumber(23000000)).toBe('2300万');
     expect(zhNumber(200000000)).toBe('2亿');

@@ -26,6 +26,15 @@ describe('bar chart geometry', () => {
     expect(chart.ticks[2].x).toBe(500);
   });
 
+  test('without a valueWidth, the longest printed figure fits right of the longest bar', () => {
+    const display = 'more than 4,800 person-times';
+    const chart = barChart([{ label: 'A', value: 4800, display }, { label: 'B', value: 900, display: '900' }], { width: 680, labelWidth: 200 });
+    const longest = chart.bars[0];
+    // the text starts 6 px after the bar; at 13 px a Latin character is about 0.56 em wide
+    expect(chart.plotLeft + longest.width + 6 + display.length * 0.56 * 13).toBeLessThanOrEqual(chart.width);
+    expect(chart.plotWidth).toBeGreaterThan(200);
+  });
+
   test('a tiny non-zero value keeps a visible bar', () => {
     const chart = barChart([{ label: 'A', value: 1000000, display: '' }, { label: 'B', value: 1, display: '' }]);
     expect(chart.bars[1].width).toBeGreaterThanOrEqual(2);

@@ -22,7 +22,7 @@ const Chart = ({ ctx, metric, figures }: { ctx: SiteContext; metric: string; fig
   const repeated = new Set(names.filter((n, i) => names.indexOf(n) !== i));
   const chart = barChart(
     figures.map((f, i) => ({ label: repeated.has(names[i]) ? `${names[i]} ${when(f)}` : names[i], value: f.value, display: figureText(ctx, f) })),
-    { width: 680, labelWidth: 200, valueWidth: 170 }
+    { width: 680, labelWidth: 200 }
   );
   const titleId = `chart-${metric}`;
   return (
@@ -99,6 +99,7 @@ export const StatisticsPage = ({ ctx, statistics }: { ctx: SiteContext; statisti
                 <th scope="col">{t.metric}</th>
                 <th scope="col">{t.unit}</th>
                 <th scope="col">{t.figure}</th>
+                <th scope="col">{t.summedFigures}</th>
               </tr>
             </thead>
             <tbody>
@@ -109,6 +110,7 @@ export const StatisticsPage = ({ ctx, statistics }: { ctx: SiteContext; statisti
                     <a href={ctx.href(`units/${r.unit.slug}`)}>{r.unit.name}</a>
                   </th>
                   <td>{r.display[ctx.locale]}</td>
+                  <td>{r.count}</td>
                 </tr>
               ))}
             </tbody>
