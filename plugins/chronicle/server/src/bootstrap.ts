@@ -4,6 +4,7 @@
  * bootstrap (src/index.ts), once the admin has registered its permission conditions.
  */
 import type { Core } from '@strapi/strapi';
+import { collationWarning, isBytewiseCollation } from './domain/collation';
 import { getService } from './get-service';
 import { siteMiddleware } from './middlewares/site';
 
@@ -12,6 +13,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await getService(strapi, 'public-access').ensure();
   await getService(strapi, 'layouts').apply();
   getService(strapi, 'upload-guard').install();
+  await warnAboutCollation(strapi);
 
   // The public site (docs/site.md). Installed here rather than in register() so it runs after
   // the global middlewares (logger, errors, security, query …) and before Strapi's router.
@@ -26,6 +28,14 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
       options: { rule: '* * * * *' },
     },
   });
+};
+
+/** PostgreSQL: say at boot when the database orders text differently from SQLite (domain/collation). */
+const warnAboutCollation = async (strapi: Core.Strapi) => {
+  if (strapi.db.dialect.client !== 'postgres') return;
+  const result = await strapi.db.connection.raw('SELECT current_database() AS name, datcollate AS collation FROM pg_database WHERE datname = current_database()');
+  const row = (result.rows ?? [])[0] as { name: string; collation: string } | undefined;
+  if (row && !isBytewiseCollation(row.collation)) strapi.log.warn(collationWarning(row.name, row.collation));
 };
 
 export default bootstrap;
