@@ -17,7 +17,9 @@
  * count; every window's median RSS within ±LIMIT of the first window's median, every window's
  * peak within +LIMIT of the first window's peak; the cache never above its bound and evicting
  * by the end; no failed request.
- * `--from FILE` re-judges the samples a previous run saved with `--out FILE`.
+ * The result (without samples) is merged into bench/results.json (or `--results FILE`) under
+ * `memory.<db>`; `--out FILE` also saves every sample. `--from FILE` re-judges the samples a
+ * previous run saved (and records that judgement only with `--record`).
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -188,9 +190,24 @@ async function main() {
     await database.drop();
   }
   report(result);
+  record(result);
   const out = option('out');
   if (out) fs.writeFileSync(path.resolve(out), `${JSON.stringify({ ...result, samples }, null, 2)}\n`);
   process.exit(result.pass ? 0 : 1);
+}
+
+/** Merge a run's result into the results file under memory.<db>, next to bench/run.js's entries. */
+function record(result) {
+  const file = path.resolve(option('results', path.join(__dirname, 'results.json')));
+  let all = {};
+  try {
+    all = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    all = {};
+  }
+  all.memory = { ...all.memory, [result.db]: result };
+  fs.writeFileSync(file, `${JSON.stringify(all, null, 2)}\n`);
+  console.log(`result written to ${path.relative(process.cwd(), file)} under memory.${result.db}`);
 }
 
 function report(result) {
@@ -201,8 +218,10 @@ function report(result) {
 
 if (option('from')) {
   const saved = JSON.parse(fs.readFileSync(path.resolve(option('from')), 'utf8'));
-  const result = { ...saved, samples: undefined, ...judge(saved.samples, saved.requests, saved.errors) };
+  const { samples, ...rest } = saved;
+  const result = { ...rest, ...judge(samples, saved.requests, saved.errors) };
   report(result);
+  if (process.argv.includes('--record')) record(result);
   process.exit(result.pass ? 0 : 1);
 } else {
   main().catch((error) => {
