@@ -34,10 +34,15 @@ async function seed(instance, from, to) {
   return result;
 }
 
-/** Closed-loop load: CONNECTIONS keep-alive connections for SECONDS seconds, from this process. */
+/**
+ * Closed-loop load: CONNECTIONS keep-alive connections for SECONDS seconds, from this process.
+ * autocannon hangs up on the requests still in flight when the time is up, and the server
+ * finishes them anyway: wait for that before the next measurement (or the shutdown) starts.
+ */
 async function load(port, urlPath, headers = {}) {
   const measured = summary(await autocannon({ port, path: urlPath, headers, connections: CONNECTIONS, seconds: SECONDS }));
   if (measured.errors) console.warn(`  ${urlPath}: ${measured.errors} errors`);
+  await new Promise((resolve) => setTimeout(resolve, Math.min(10000, 500 + 2 * measured.p99_ms)));
   return measured;
 }
 
