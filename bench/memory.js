@@ -1,101 +1,140 @@
 #!/usr/bin/env node
 /**
  * `npm run bench:memory [-- --requests 100000 --events 10000 --db sqlite|postgres]`: does one
- * instance's memory stay flat under sustained load? Not a test; CI does not run it.
+ * instance's memory stay flat under sustained load, with the response cache full and evicting?
+ * Not a test; CI does not run it.
  *
- * The instance runs in a child process (so the load generator's own memory is not counted):
- * a fresh database, a generated newsroom, CHRONICLE_BENCH=1 for the cache-skipping header.
- * This process sends the requests over keep-alive connections, alternating cached and
- * uncached timeline pages across many distinct URLs (so the response cache fills to its byte
- * bound and keeps evicting), and samples the child's RSS every second. After a warm-up
- * (the first 20% of requests) RSS must stay flat within 10%: the run after warm-up is cut
- * into five windows, and each window's median and peak RSS must be within 10% of the first
- * window's. Windows, not single samples: V8's collector makes RSS a sawtooth (±20% between
- * two collections on this app), so one sample against another measures where the tooth was;
- * a leak shows as windows that climb.
- * `--from FILE` re-analyses the samples a previous run saved with `--out FILE`.
+ * The instance runs in a child process (bench/lib.js), so the load generator's own memory is
+ * not counted: a fresh database, a generated newsroom, the default cache bound unless
+ * CHRONICLE_PUBLIC_CACHE_BYTES says otherwise. This process sends the requests with autocannon
+ * over keep-alive connections, from a mix of a few hot public URLs (cache hits) and thousands
+ * of distinct ones (timeline pages at every cursor with many page sizes, unit filters, searches
+ * and honour-roll pages in both locales: misses that fill the cache past its byte bound), and
+ * samples the child's RSS and the cache's figures every second.
+ *
+ * The pass rule is declared in bench/README.md ("Pass rule") before any run is recorded:
+ * warm-up = the first WARMUP_SHARE of requests; the rest cut into WINDOWS windows by request
+ * count; every window's median RSS within ±LIMIT of the first window's median, every window's
+ * peak within +LIMIT of the first window's peak; the cache never above its bound and evicting
+ * by the end; no failed request.
+ * The result (without samples) is merged into bench/results.json (or `--results FILE`) under
+ * `memory.<db>`; `--out FILE` also saves every sample. `--from FILE` re-judges the samples a
+ * previous run saved (and records that judgement only with `--record`).
  */
-const crypto = require('node:crypto');
 const fs = require('node:fs');
-const http = require('node:http');
 const path = require('node:path');
-const { fork } = require('node:child_process');
+const { option, freshDatabase, startInstance, load, loadAverage } = require('./lib');
 
-const root = path.resolve(__dirname, '..');
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
-};
+const WARMUP_SHARE = 0.2;
+const WINDOWS = 8;
+const LIMIT = 0.1;
+const mib = (b) => Number((b / 2 ** 20).toFixed(1));
 
-/** Flatness of RSS after warm-up, by windows (see above). */
-function flatness(samples, requests) {
-  const warm = samples.filter((s) => s.requests >= requests * 0.2);
-  const size = Math.max(1, Math.floor(warm.length / 5));
-  const windows = [];
-  for (let i = 0; i + size <= warm.length && windows.length < 5; i += size) {
-    const rss = warm.slice(i, i + size).map((s) => s.rss).sort((a, b) => a - b);
-    windows.push({ from_request: warm[i].requests, median: rss[Math.floor(rss.length / 2)], max: rss[rss.length - 1], min: rss[0] });
-  }
+/** The declared rule, applied to RSS samples taken with the count of requests answered so far. */
+function judge(samples, requests, errors) {
+  const warmUpEnds = Math.round(requests * WARMUP_SHARE);
+  const span = (requests - warmUpEnds) / WINDOWS;
+  const windows = Array.from({ length: WINDOWS }, (_, k) => {
+    const from = Math.round(warmUpEnds + k * span);
+    const to = Math.round(warmUpEnds + (k + 1) * span);
+    const rss = samples.filter((s) => s.requests >= from && (s.requests < to || (k === WINDOWS - 1 && s.requests <= to))).map((s) => s.rss).sort((a, b) => a - b);
+    return { from_request: from, samples: rss.length, median: rss[Math.floor(rss.length / 2)], max: rss[rss.length - 1], min: rss[0] };
+  });
   const [first] = windows;
-  const growth = Math.max(...windows.map((w) => Math.max(w.median / first.median, w.max / first.max))) - 1;
-  const mib = (b) => Number((b / 2 ** 20).toFixed(1));
+  const complete = windows.every((w) => w.samples >= 3);
+  const medianDrift = complete ? Math.max(...windows.map((w) => Math.abs(w.median / first.median - 1))) : null;
+  const peakGrowth = complete ? Math.max(...windows.map((w) => w.max / first.max - 1)) : null;
+  const last = samples[samples.length - 1];
+  const cacheBound = last?.cacheMaxBytes ?? null;
+  const cacheOverBound = samples.some((s) => s.cacheBytes > s.cacheMaxBytes);
+  const evictions = last?.cacheEvictions ?? 0;
+  const checks = {
+    enough_samples_per_window: complete,
+    median_within_10_percent: complete && medianDrift <= LIMIT,
+    peak_within_10_percent: complete && peakGrowth <= LIMIT,
+    cache_within_bound: !cacheOverBound,
+    cache_evicted: evictions > 0,
+    no_errors: errors === 0,
+  };
   return {
-    windows: windows.map((w) => ({ from_request: w.from_request, median_mib: mib(w.median), max_mib: mib(w.max), min_mib: mib(w.min) })),
-    growth_after_warmup: Number(growth.toFixed(3)),
-    flat_within_10_percent: growth <= 0.1,
+    rule: `warm-up ${WARMUP_SHARE * 100}% of requests; ${WINDOWS} windows; medians within ±${LIMIT * 100}% and peaks within +${LIMIT * 100}% of the first window's; cache within its bound and evicting; no errors`,
+    windows: windows.map((w) => ({ from_request: w.from_request, samples: w.samples, median_mib: w.median && mib(w.median), max_mib: w.max && mib(w.max), min_mib: w.min && mib(w.min) })),
+    median_drift: medianDrift === null ? null : Number(medianDrift.toFixed(3)),
+    peak_growth: peakGrowth === null ? null : Number(peakGrowth.toFixed(3)),
+    cache: {
+      bound_mib: cacheBound && mib(cacheBound),
+      largest_mib: mib(Math.max(0, ...samples.map((s) => s.cacheBytes))),
+      final_mib: last ? mib(last.cacheBytes) : 0,
+      final_entries: last?.cacheEntries ?? 0,
+      evictions,
+    },
+    checks,
+    pass: Object.values(checks).every(Boolean),
   };
 }
 
-if (args.includes('--serve')) serve();
-else if (option('from')) {
-  const saved = JSON.parse(fs.readFileSync(path.resolve(option('from')), 'utf8'));
-  const result = { ...saved, samples: undefined, ...flatness(saved.samples, saved.requests) };
-  console.log(JSON.stringify(result, null, 2));
-  process.exit(result.flat_within_10_percent ? 0 : 1);
-} else main();
-
-/** Child: boot, generate, listen, answer RSS requests. */
-async function serve() {
-  const { createStrapi } = require('@strapi/strapi');
-  const strapi = await createStrapi({ appDir: root, distDir: path.join(root, 'dist') }).load();
-  strapi.log.level = 'warn';
-  await strapi.plugin('chronicle').service('generator').generate({ events: Number(option('events', '10000')), profiles: 500, statistics: 0, units: 100, seed: 5 });
-  await strapi.listen();
-  process.on('message', async (m) => {
-    if (m === 'rss') process.send({ rss: process.memoryUsage().rss, cache: strapi.plugin('chronicle').service('public-cache').stats() });
-    if (m === 'stop') {
-      await strapi.destroy();
-      process.exit(0);
-    }
-  });
-  process.send({ port: strapi.server.httpServer.address().port });
+/** A small seeded generator, so every run asks for the same URLs in the same order. */
+function seeded(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(state ^ (state >>> 15), state | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
 
-async function freshDatabase(db) {
-  const name = `chronicle_mem_${process.pid}_${crypto.randomBytes(3).toString('hex')}`;
-  if (db === 'postgres') {
-    const { Client } = require('pg');
-    const admin = { host: process.env.DATABASE_HOST || '127.0.0.1', port: Number(process.env.DATABASE_PORT || 5432), user: process.env.DATABASE_USERNAME || 'postgres', password: process.env.DATABASE_PASSWORD || '', database: 'postgres' };
-    const run = async (sql) => {
-      const c = new Client(admin);
-      await c.connect();
-      try {
-        await c.query(sql);
-      } finally {
-        await c.end();
+/**
+ * The URL mix, built from what the instance serves: cursors from walking the timeline, unit
+ * slugs, words from event titles. 40% of requests go to 40 hot URLs; the rest spread over the
+ * long tail, which holds far more bytes than the cache's bound.
+ */
+async function urlMix(port) {
+  const get = async (p) => {
+    const res = await fetch(`http://127.0.0.1:${port}/api/chronicle/${p}`);
+    if (res.status !== 200) throw new Error(`bench:memory: GET ${p} answered ${res.status}`);
+    return res.json();
+  };
+  const locales = ['zh-Hans', 'en'];
+  const cursors = { 'zh-Hans': [], en: [] };
+  const words = { 'zh-Hans': new Set(), en: new Set() };
+  for (const locale of locales) {
+    let cursor = null;
+    do {
+      const page = await get(`timeline?limit=100&locale=${locale}${cursor ? `&cursor=${cursor}` : ''}`);
+      cursor = page.meta.nextCursor;
+      if (cursor) cursors[locale].push(cursor);
+      for (const e of page.data.slice(0, 3)) {
+        if (locale === 'en') for (const w of e.title.split(/\W+/)) w.length >= 5 && words.en.add(w.toLowerCase());
+        else words['zh-Hans'].add(e.title.slice(0, 2));
       }
-    };
-    await run(`CREATE DATABASE "${name}"`);
-    return { env: { DATABASE_CLIENT: 'postgres', DATABASE_HOST: admin.host, DATABASE_PORT: String(admin.port), DATABASE_USERNAME: admin.user, DATABASE_PASSWORD: admin.password, DATABASE_NAME: name }, drop: () => run(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+    } while (cursor);
   }
-  const file = path.join(root, '.tmp', `${name}.db`);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  return { env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: file }, drop: async () => ['', '-wal', '-shm'].forEach((s) => fs.rmSync(file + s, { force: true })) };
+  const units = (await get('units')).data;
+  const unitSlugs = [];
+  const walk = (nodes) => nodes.forEach((u) => (unitSlugs.push(u.slug), walk(u.children ?? [])));
+  walk(Array.isArray(units) ? units : [units]);
+
+  const hot = [];
+  for (const locale of locales) {
+    hot.push(`timeline?limit=25&locale=${locale}`, `profiles?limit=25&locale=${locale}`);
+    for (const c of cursors[locale].slice(0, 18)) hot.push(`timeline?limit=25&locale=${locale}&cursor=${c}`);
+  }
+  const tail = [];
+  for (const locale of locales) {
+    for (const c of cursors[locale]) for (let limit = 10; limit <= 100; limit += 10) tail.push(`timeline?limit=${limit}&locale=${locale}&cursor=${c}`);
+    for (const slug of unitSlugs) for (const limit of [25, 50]) tail.push(`timeline?limit=${limit}&locale=${locale}&unit=${slug}`);
+    for (const w of words[locale]) tail.push(`timeline?limit=50&locale=${locale}&q=${encodeURIComponent(w)}`);
+    for (let limit = 1; limit <= 100; limit += 1) tail.push(`profiles?limit=${limit}&locale=${locale}`);
+  }
+  const random = seeded(8);
+  const next = () => `/api/chronicle/${random() < 0.4 ? hot[Math.floor(random() * hot.length)] : tail[Math.floor(random() * tail.length)]}`;
+  return { next, hot: hot.length, tail: tail.length, cursors: cursors['zh-Hans'].length + cursors.en.length, units: unitSlugs.length, words: words['zh-Hans'].size + words.en.size };
 }
 
 async function main() {
   const REQUESTS = Number(option('requests', '100000'));
+  const EVENTS = Number(option('events', '10000'));
   const DB = option('db', 'sqlite');
   const CONNECTIONS = Number(option('connections', '8'));
   if (!Number.isInteger(REQUESTS) || REQUESTS < 1000) {
@@ -106,101 +145,87 @@ async function main() {
     console.error('bench:memory: --db must be sqlite or postgres');
     process.exit(2);
   }
-  const database = await freshDatabase(DB);
-  const child = fork(__filename, ['--serve', '--events', option('events', '10000')], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-    env: {
-      ...process.env,
-      ...database.env,
-      NODE_ENV: 'production',
-      CHRONICLE_BENCH: '1',
-      HOST: '127.0.0.1',
-      PORT: '0',
-      SERVE_ADMIN_PANEL: 'false',
-      STRAPI_TELEMETRY_DISABLED: 'true',
-      CRON_ENABLED: 'false',
-      APP_KEYS: 'memKeyOne,memKeyTwo',
-      API_TOKEN_SALT: 'mem-salt',
-      ADMIN_JWT_SECRET: 'mem-admin-secret',
-      TRANSFER_TOKEN_SALT: 'mem-transfer-salt',
-      JWT_SECRET: 'mem-jwt-secret',
-      ENCRYPTION_KEY: 'mem-encryption-key',
-    },
-  });
-  const replies = [];
-  child.on('message', (m) => replies.push(m));
-  const nextReply = () =>
-    new Promise((resolve) => {
-      const poll = () => (replies.length ? resolve(replies.shift()) : setTimeout(poll, 10));
-      poll();
-    });
-  const { port } = await nextReply();
-  const rss = async () => {
-    child.send('rss');
-    return nextReply();
-  };
-
-  // Many distinct URLs: limits 1–100 in two locales, so the cache holds hundreds of entries.
-  const url = (i) => `/api/chronicle/timeline?limit=${1 + (i % 100)}&locale=${i % 200 < 100 ? 'zh-Hans' : 'en'}`;
-  const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
-  let sent = 0;
-  let done = 0;
-  let errors = 0;
-  const once = (i) =>
-    new Promise((resolve) => {
-      const headers = i % 2 ? { 'X-Chronicle-Bench-No-Cache': '1' } : {};
-      const req = http.get({ host: '127.0.0.1', port, path: url(Math.floor(i / 2)), agent, headers }, (res) => {
-        res.resume();
-        res.on('end', () => {
-          if (res.statusCode !== 200) errors += 1;
-          done += 1;
-          resolve();
-        });
-      });
-      req.on('error', () => {
-        errors += 1;
-        done += 1;
-        resolve();
-      });
-    });
-  const worker = async () => {
-    while (sent < REQUESTS) await once(sent++);
-  };
+  const database = await freshDatabase(DB, 'chronicle_mem');
+  const instance = await startInstance(database);
   const samples = [];
+  let done = 0;
+  let mix;
   const started = Date.now();
-  let running = true;
-  const sampler = (async () => {
-    while (running) {
-      const r = await rss();
-      samples.push({ at: Date.now() - started, requests: done, rss: r.rss, cacheBytes: r.cache.bytes, cacheEntries: r.cache.entries });
-      if (samples.length % 15 === 0) console.log(`${String(done).padStart(7)} requests  RSS ${(r.rss / 2 ** 20).toFixed(1)} MiB  cache ${r.cache.entries} entries, ${(r.cache.bytes / 2 ** 20).toFixed(1)} MiB`);
-      await new Promise((res) => setTimeout(res, 1000));
-    }
-  })();
-  await Promise.all(Array.from({ length: CONNECTIONS }, worker));
-  running = false;
-  await sampler;
-  agent.destroy();
-  child.send('stop');
-  await new Promise((resolve) => child.once('exit', resolve));
-  await database.drop();
+  let result;
+  try {
+    await instance.call('generate', { events: EVENTS, profiles: 500, statistics: 0, units: 100, seed: 5 });
+    await instance.call('analyze');
+    mix = await urlMix(instance.port);
+    console.log(`URL mix: ${mix.hot} hot URLs (40% of requests), ${mix.tail} in the long tail (${mix.cursors} cursors, ${mix.units} units, ${mix.words} search words)`);
 
-  const seconds = (Date.now() - started) / 1000;
-  const flat = flatness(samples, REQUESTS);
-  const result = {
-    db: DB,
-    requests: done,
-    errors,
-    seconds: Number(seconds.toFixed(1)),
-    rps: Math.round(done / seconds),
-    ...flat,
-    load_average: require('node:os').loadavg().map((l) => Number(l.toFixed(2))),
-  };
-  console.log(JSON.stringify(result, null, 2));
-  const pct = (result.growth_after_warmup * 100).toFixed(1);
-  console.log(result.flat_within_10_percent ? `RSS stayed flat after warm-up: windows within +${pct}% of the first (limit 10%)` : `RSS grew ${pct}% after warm-up (limit 10%)`);
+    let running = true;
+    const sampler = (async () => {
+      while (running) {
+        const s = await instance.call('stats');
+        samples.push({ at: Date.now() - started, requests: done, rss: s.rss, heapUsed: s.heapUsed, cacheBytes: s.cache.bytes, cacheMaxBytes: s.cache.maxBytes, cacheEntries: s.cache.entries, cacheEvictions: s.cache.evictions });
+        if (samples.length % 30 === 0) console.log(`${String(done).padStart(7)} requests  RSS ${mib(s.rss)} MiB  heap ${mib(s.heapUsed)} MiB  cache ${s.cache.entries} entries, ${mib(s.cache.bytes)} / ${mib(s.cache.maxBytes)} MiB, ${s.cache.evictions} evicted`);
+        await new Promise((res) => setTimeout(res, 1000));
+      }
+    })();
+    const loaded = await load({ port: instance.port, paths: mix.next, connections: CONNECTIONS, amount: REQUESTS, onResponse: () => (done += 1) });
+    running = false;
+    await sampler;
+    const errors = loaded.errors + loaded.timeouts + loaded.non2xx;
+    const seconds = (Date.now() - started) / 1000;
+    result = {
+      db: DB,
+      events: EVENTS,
+      requests: done,
+      errors,
+      seconds: Number(seconds.toFixed(1)),
+      rps: Math.round(loaded.requests.total / loaded.duration),
+      connections: CONNECTIONS,
+      url_mix: { hot: mix.hot, tail: mix.tail, hot_share: 0.4 },
+      ...judge(samples, done, errors),
+      load_average: loadAverage(),
+      measured_at: new Date().toISOString(),
+    };
+  } finally {
+    await instance.stop();
+    await database.drop();
+  }
+  report(result);
+  record(result);
   const out = option('out');
   if (out) fs.writeFileSync(path.resolve(out), `${JSON.stringify({ ...result, samples }, null, 2)}\n`);
-  process.exit(result.flat_within_10_percent && !errors ? 0 : 1);
+  process.exit(result.pass ? 0 : 1);
+}
+
+/** Merge a run's result into the results file under memory.<db>, next to bench/run.js's entries. */
+function record(result) {
+  const file = path.resolve(option('results', path.join(__dirname, 'results.json')));
+  let all = {};
+  try {
+    all = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    all = {};
+  }
+  all.memory = { ...all.memory, [result.db]: result };
+  fs.writeFileSync(file, `${JSON.stringify(all, null, 2)}\n`);
+  console.log(`result written to ${path.relative(process.cwd(), file)} under memory.${result.db}`);
+}
+
+function report(result) {
+  console.log(JSON.stringify(result, null, 2));
+  const failed = Object.entries(result.checks).filter(([, ok]) => !ok).map(([name]) => name);
+  console.log(result.pass ? 'PASS: memory stayed flat by the declared rule' : `FAIL: ${failed.join(', ')}`);
+}
+
+if (option('from')) {
+  const saved = JSON.parse(fs.readFileSync(path.resolve(option('from')), 'utf8'));
+  const { samples, ...rest } = saved;
+  const result = { ...rest, ...judge(samples, saved.requests, saved.errors) };
+  report(result);
+  if (process.argv.includes('--record')) record(result);
+  process.exit(result.pass ? 0 : 1);
+} else {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
 }

@@ -118,6 +118,7 @@ async function generateCommand(args) {
       `chronicle: generated newsroom ${result.tag} in ${result.seconds} s`,
       `  ${result.units} units, ${result.profiles} profiles, ${result.statistics} figures, ${result.events} events (${rate} events/s)`,
       `  ${result.rows} document rows and ${result.links} relation links, published in zh-Hans and en`,
+      `  seconds by phase: ${Object.entries(result.phases).map(([phase, s]) => `${phase} ${s}`).join(', ')}`,
     ].join('\n')
   );
 }

@@ -35,6 +35,10 @@ async function runGenerate(options, log = (line) => process.stderr.write(`${line
   ensureEnvFile();
   loadEnv();
   process.env.DATABASE_CLIENT = process.env.DATABASE_CLIENT || 'sqlite';
+  // This process only writes. Scheduled publishing belongs to the serving instances, and here its
+  // minute tick would wait on the tables a PostgreSQL bulk load locks, then race the shutdown
+  // (the process used to linger a minute on the pool's acquire timeout).
+  process.env.CRON_ENABLED = 'false';
   require('./text-tools').ensurePluginBuilt();
   require('./import').ensureServerBuilt();
   const { createStrapi } = require('@strapi/strapi');
@@ -43,7 +47,7 @@ async function runGenerate(options, log = (line) => process.stderr.write(`${line
   try {
     return await app.plugin('chronicle').service('generator').generate({
       ...options,
-      onProgress: (phase, count) => log(`chronicle: ${phase}: ${count.toLocaleString('en')}`),
+      onProgress: (phase, count, seconds) => log(`chronicle: ${phase}: ${count.toLocaleString('en')} (${seconds} s)`),
     });
   } finally {
     await app.destroy();

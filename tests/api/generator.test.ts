@@ -1,20 +1,41 @@
 /**
  * The bulk generator (services/generator.ts) writes rows straight through knex: this proves
  * they are valid Strapi documents. The Document Service reads them in both locales and both
- * statuses with their relations, and the public API serves them.
+ * statuses with their relations, and the public API serves them. The first generation goes
+ * into an empty database, so it takes the bulk-load path (secondary indexes, and on
+ * PostgreSQL foreign keys, dropped and rebuilt): the schema afterwards must be exactly
+ * Strapi's. A second, smaller one goes into the same database and maintains the indexes row
+ * by row instead.
  */
 import request from 'supertest';
 import { publicSlug } from '../../plugins/chronicle/server/src/domain/public-person';
-import { startStrapi, type TestStrapi } from '../helpers/strapi';
+import { isPostgres, startStrapi, type TestStrapi } from '../helpers/strapi';
 
 let t: TestStrapi;
-let result: { tag: string; units: number; events: number; profiles: number; statistics: number; seconds: number };
+let result: { tag: string; units: number; events: number; profiles: number; statistics: number; seconds: number; phases: Record<string, number> };
+let schemaBefore: string[];
 const EVENT = 'plugin::chronicle.timeline-event';
 const PROFILE = 'plugin::chronicle.frontline-profile';
 const FIGURE = 'plugin::chronicle.grid-statistic';
 
+/** Every index and constraint of the plugin's tables, as the database describes them. */
+async function schemaOf(): Promise<string[]> {
+  const knex = t.strapi.db.connection;
+  if (isPostgres()) {
+    const indexes = await knex.raw(`SELECT indexdef AS d FROM pg_indexes WHERE schemaname = current_schema() AND tablename LIKE 'chronicle\\_%'`);
+    const constraints = await knex.raw(
+      `SELECT conrelid::regclass::text || ' ' || conname || ' ' || pg_get_constraintdef(oid) AS d FROM pg_constraint WHERE conrelid::regclass::text LIKE 'chronicle\\_%'`
+    );
+    return [...indexes.rows, ...constraints.rows].map((r: { d: string }) => r.d).sort();
+  }
+  // SQLite keeps foreign keys in the table's own definition.
+  const rows = await knex.raw(`SELECT type || ' ' || name || ' ' || sql AS d FROM sqlite_master WHERE tbl_name LIKE 'chronicle\\_%' ESCAPE '\\' AND sql IS NOT NULL`);
+  return rows.map((r: { d: string }) => r.d).sort();
+}
+
 beforeAll(async () => {
   t = await startStrapi();
+  schemaBefore = await schemaOf();
   result = await t.strapi.plugin('chronicle').service('generator').generate({ events: 500, profiles: 120, statistics: 200, units: 60, seed: 42 });
 }, 180000);
 
@@ -25,6 +46,14 @@ afterAll(async () => {
 const api = (path: string) => request(t.strapi.server.httpServer).get(`/api/chronicle/${path}`);
 
 describe('generated documents', () => {
+  test('the indexes and keys dropped for the load are back, exactly as Strapi made them', async () => {
+    expect(schemaBefore.some((d) => d.includes('chronicle_timeline_events_locale_occurred_idx'))).toBe(true);
+    expect(schemaBefore.some((d) => d.includes('chronicle_timeline_events_units_lnk_uq'))).toBe(true);
+    if (isPostgres()) expect(schemaBefore.some((d) => /chronicle_timeline_events_actors_lnk_ifk FOREIGN KEY/.test(d))).toBe(true);
+    expect(await schemaOf()).toEqual(schemaBefore);
+    expect(Object.keys(result.phases)).toEqual(['units', 'profiles', 'statistics', 'events']);
+  });
+
   test('every document has a Strapi-shaped documentId and a draft and a published row per locale', async () => {
     const knex = t.strapi.db.connection;
     const rows = await knex('chronicle_timeline_events').select('document_id', 'locale', 'published_at', 'workflow_state', 'created_at', 'updated_at');
@@ -135,5 +164,44 @@ describe('the public API serves the generated newsroom', () => {
     expect(stats.body.data.figures.length).toBeGreaterThan(0);
     expect(stats.body.data.figures.every((f: any) => f.metric === 'video-calls')).toBe(true);
     expect(stats.body.data.rollups.some((r: any) => r.unit.slug.endsWith('-district'))).toBe(true);
+  });
+});
+
+describe('generating into a database that already holds a newsroom', () => {
+  let second: typeof result;
+  beforeAll(async () => {
+    second = await t.strapi.plugin('chronicle').service('generator').generate({ events: 100, profiles: 30, statistics: 40, units: 10, seed: 7 });
+  }, 120000);
+
+  test('adds documents with their own slugs and relations, the indexes maintained in place', async () => {
+    expect(second.tag).not.toBe(result.tag);
+    const knex = t.strapi.db.connection;
+    const [{ n }] = await knex('chronicle_timeline_events').count({ n: '*' });
+    expect(Number(n)).toBe(600 * 4);
+    for (const table of ['chronicle_timeline_events', 'chronicle_frontline_profiles', 'chronicle_grid_statistics', 'chronicle_units']) {
+      const clash = await knex(table).select('slug').countDistinct({ docs: 'document_id' }).groupBy('slug').havingRaw('count(distinct document_id) > 1');
+      expect(clash).toEqual([]);
+    }
+    const added = (await t.strapi.documents(EVENT as never).findMany({
+      status: 'published',
+      locale: 'en',
+      filters: { slug: { $startsWith: `${second.tag}-e` } },
+      populate: { units: { fields: ['slug'] }, actors: { fields: ['slug'] } },
+      limit: 200,
+    } as never)) as any[];
+    expect(added).toHaveLength(100);
+    for (const e of added) {
+      expect(e.units.length).toBeGreaterThanOrEqual(1);
+      for (const u of e.units) expect(u.slug.startsWith(`${second.tag}-`)).toBe(true);
+      for (const a of e.actors) expect(a.slug.startsWith(`${second.tag}-p`)).toBe(true);
+    }
+    expect(await schemaOf()).toEqual(schemaBefore);
+  });
+
+  test('the Document Service still creates documents after them (the id sequences moved on)', async () => {
+    const created = (await t.strapi.documents(EVENT as never).create({ data: { title: 'After the generator', occurredAt: '2024-05-01T02:00:00.000Z', precision: 'day' }, locale: 'en' } as never)) as any;
+    const [{ max }] = await t.strapi.db.connection('chronicle_timeline_events').max({ max: 'id' });
+    expect(created.id).toBe(Number(max));
+    expect(created.id).toBeGreaterThan(600 * 4);
   });
 });

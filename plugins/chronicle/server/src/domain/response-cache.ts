@@ -31,6 +31,8 @@ export class ResponseCache {
   private entries = new Map<string, CachedResponse>();
   private bytes = 0;
   private revision: string | null = null;
+  /** Entries dropped to stay within `maxBytes` (not counting expiry or a new revision). */
+  private evictions = 0;
 
   constructor(
     readonly maxBytes: number,
@@ -44,6 +46,11 @@ export class ResponseCache {
 
   get totalBytes() {
     return this.bytes;
+  }
+
+  /** What the memory benchmark records (bench/memory.js); no route serves it. */
+  stats() {
+    return { entries: this.entries.size, bytes: this.bytes, maxBytes: this.maxBytes, evictions: this.evictions };
   }
 
   /** Drop everything if the content revision moved on. */
@@ -79,6 +86,7 @@ export class ResponseCache {
     for (const oldest of this.entries.keys()) {
       if (this.bytes <= this.maxBytes) break;
       this.delete(oldest);
+      this.evictions += 1;
     }
   }
 

@@ -2,7 +2,9 @@
  * Bulk generator of synthetic newsrooms (`npx chronicle generate`, the scale tests and the
  * benchmark): a unit tree, profiles, figures and timeline events, written straight through
  * knex in large multi-row inserts inside one transaction. One Document Service call per row
- * would take hours for 100,000 events; this takes seconds to a minute.
+ * would take hours for 100,000 events; this takes seconds to half a minute. A table that at
+ * least doubles is loaded without its secondary indexes, rebuilt at the end (`suspendIndexes`),
+ * and on PostgreSQL one batch is written while the next is built.
  *
  * The rows are still real Strapi documents, shaped exactly as the Document Service leaves
  * them: per document and locale a draft row (published_at NULL) and a published row with
@@ -40,8 +42,8 @@ export interface GenerateOptions {
   statistics: number;
   units?: number;
   seed?: number;
-  /** Called after each phase with what was written so far. */
-  onProgress?: (phase: string, count: number) => void;
+  /** Called during and after each phase with what was written so far and the phase's seconds. */
+  onProgress?: (phase: string, count: number, seconds: number) => void;
 }
 
 export interface GenerateResult {
@@ -53,6 +55,8 @@ export interface GenerateResult {
   rows: number;
   links: number;
   seconds: number;
+  /** Seconds per phase: units, profiles, statistics, events (each with its index rebuild). */
+  phases: Record<string, number>;
 }
 
 type Row = Record<string, unknown>;
@@ -64,6 +68,16 @@ const FROM = new Date('2019-01-01T00:00:00+08:00');
 const TO = new Date('2025-12-31T00:00:00+08:00');
 const STATUSES = ['draft', 'published'] as const;
 type Status = (typeof STATUSES)[number];
+/** Rows of one type held in memory before they are written, with their links. */
+const BATCH_ROWS = 8000;
+type DocumentIds = Record<Locale, Record<Status, number>>;
+
+/** One document to write: fields shared by its four rows, its text per locale, link targets per relation. */
+interface DocumentSpec {
+  base: Row;
+  perLocale: (locale: Locale) => Row;
+  links: Array<(locale: Locale, status: Status) => number[]>;
+}
 
 const generator = ({ strapi }: { strapi: Core.Strapi }) => {
   const meta = (type: TypeName) => strapi.db.metadata.get(typeUid(type)) as any;
@@ -145,10 +159,15 @@ const generator = ({ strapi }: { strapi: Core.Strapi }) => {
   const linker = (type: TypeName, attribute: string) => {
     const j = joinOf(type, attribute);
     const inverseCount = new Map<number, number>();
-    const rows: Row[] = [];
+    let rows: Row[] = [];
     return {
       table: j.table,
-      rows,
+      /** The rows added since the last call. */
+      take() {
+        const taken = rows;
+        rows = [];
+        return taken;
+      },
       add(ownId: number, targetIds: number[]) {
         targetIds.forEach((targetId, position) => {
           const row: Row = { [j.own]: ownId, [j.target]: targetId };
@@ -175,6 +194,55 @@ const generator = ({ strapi }: { strapi: Core.Strapi }) => {
     await trx.raw(`SELECT setval(pg_get_serial_sequence(?, 'id'), (SELECT COALESCE(MAX(id), 1) FROM ??))`, [table, table]);
   };
 
+  /**
+   * The bulk-load recipe of PostgreSQL's manual ("Populating a Database"), which SQLite shares
+   * for indexes: a table about to get at least as many rows as it holds is loaded without its
+   * secondary indexes (and on PostgreSQL its foreign keys), which are then rebuilt in one pass
+   * each (a sort per index, one join per key) instead of being maintained row by row. At
+   * 100,000 events that was most of the database's work: an index entry per row and index,
+   * and on PostgreSQL two trigger look-ups per link row, each also locking the target row.
+   * (SQLite's foreign keys are part of the table's definition and stay.) The exact definitions
+   * are read from the catalogue and replayed, so the schema Strapi finds afterwards is the one
+   * it created; it all happens inside the generator's transaction, so a failure rolls the
+   * definitions back with the rows. The price on PostgreSQL: the tables stay locked, reads
+   * included, until the transaction commits. Returns the function that puts everything back;
+   * a no-op for small additions to a large table, where maintaining the indexes costs less.
+   */
+  const suspendIndexes = async (trx: Knex, table: string, related: string[], incoming: number): Promise<() => Promise<void>> => {
+    const [{ count }] = await trx(table).count({ count: '*' });
+    if (incoming < Number(count)) return async () => undefined;
+    const suspended: Array<{ table: string; indexes: string[]; constraints: string[] }> = [];
+    for (const t of [table, ...related]) {
+      if (sqlite()) {
+        // Strapi's own indexes; the automatic ones (primary key, UNIQUE in a column) have no sql.
+        const indexes: Row[] = await trx.raw(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL`, [t]);
+        for (const i of indexes) await trx.raw(`DROP INDEX ${quote(i.name as string)}`);
+        suspended.push({ table: t, indexes: indexes.map((i) => i.sql as string), constraints: [] });
+        continue;
+      }
+      const { rows: indexes } = await trx.raw(
+        `SELECT i.relname AS name, pg_get_indexdef(i.oid) AS def FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid
+          WHERE x.indrelid = ?::regclass AND NOT x.indisprimary AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid)`,
+        [t]
+      );
+      // Unique constraints as well (a link table's (own, target) pair), unless a key refers to one.
+      const { rows: constraints } = await trx.raw(
+        `SELECT c.conname AS name, pg_get_constraintdef(c.oid) AS def FROM pg_constraint c
+          WHERE c.conrelid = ?::regclass AND (c.contype = 'f' OR (c.contype = 'u' AND NOT EXISTS (SELECT 1 FROM pg_constraint f WHERE f.contype = 'f' AND f.conindid = c.conindid)))`,
+        [t]
+      );
+      if (constraints.length) await trx.raw(`ALTER TABLE ${quote(t)} ${constraints.map((c: Row) => `DROP CONSTRAINT ${quote(c.name as string)}`).join(', ')}`);
+      if (indexes.length) await trx.raw(`DROP INDEX ${indexes.map((i: Row) => quote(i.name as string)).join(', ')}`);
+      suspended.push({ table: t, indexes: indexes.map((i: Row) => i.def as string), constraints: constraints.map((c: Row) => `ADD CONSTRAINT ${quote(c.name as string)} ${c.def}`) });
+    }
+    return async () => {
+      for (const s of suspended) {
+        for (const definition of s.indexes) await trx.raw(definition);
+        if (s.constraints.length) await trx.raw(`ALTER TABLE ${quote(s.table)} ${s.constraints.join(', ')}`);
+      }
+    };
+  };
+
   return {
     async generate(options: GenerateOptions): Promise<GenerateResult> {
       const started = Date.now();
@@ -183,25 +251,90 @@ const generator = ({ strapi }: { strapi: Core.Strapi }) => {
       // Strapi keeps SQLite datetimes as epoch milliseconds (what its own writes leave), PostgreSQL as timestamps.
       const instant = (date: Date) => (sqlite() ? date.getTime() : date);
       const now = instant(new Date());
-      const report = options.onProgress ?? (() => undefined);
+      const phases: Record<string, number> = {};
+      let phaseStarted = started;
+      const report = (phase: string, count: number, done = true) => {
+        const seconds = Math.round((Date.now() - phaseStarted) / 100) / 10;
+        if (done) {
+          phases[phase] = seconds;
+          phaseStarted = Date.now();
+        }
+        options.onProgress?.(phase, count, seconds);
+      };
       let rowCount = 0;
       let linkCount = 0;
 
       const result = await knex.transaction(async (trx: Knex) => {
-        const tables = {
-          unit: meta('unit').tableName as string,
-          profile: meta('frontline-profile').tableName as string,
-          statistic: meta('grid-statistic').tableName as string,
-          event: meta('timeline-event').tableName as string,
-        };
         // A tag from the first free event id keeps slugs unique when a database is generated into twice.
-        const firstEventId = await nextId(trx, tables.event);
+        const firstEventId = await nextId(trx, meta('timeline-event').tableName);
         const tag = `g${(firstEventId + (options.seed ?? 1) * 7919).toString(36)}`;
+
+        /**
+         * Writes `count` documents of a type, each as four rows (two locales × draft and
+         * published) sharing `base` and their locale's text, with their links for each of
+         * `relations` (targets per locale and status from `links`, in the same order), in
+         * batches; then moves the id sequence on and reports the phase. Returns the ids each
+         * document's rows got.
+         */
+        const writeDocuments = async (phase: string, type: TypeName, relations: string[], count: number, make: (n: number) => DocumentSpec): Promise<DocumentIds[]> => {
+          const table = meta(type).tableName as string;
+          const toColumns = columns(type);
+          const linkers = relations.map((relation) => linker(type, relation));
+          const restore = await suspendIndexes(trx, table, linkers.map((l) => l.table), count * LOCALES.length * STATUSES.length);
+          const ids: DocumentIds[] = [];
+          let next = await nextId(trx, table);
+          let rows: Row[] = [];
+          // One batch is written while the next is built: on PostgreSQL the database works in
+          // its own process meanwhile (the loop yields now and then so the driver can send the
+          // next statement); on SQLite, whose driver is synchronous, this changes nothing.
+          let writing: Promise<void> = Promise.resolve();
+          const flush = async () => {
+            await writing;
+            const batch = rows;
+            const links = linkers.map((l) => ({ table: l.table, rows: l.take() }));
+            rows = [];
+            writing = (async () => {
+              await insertAll(trx, table, batch);
+              rowCount += batch.length;
+              for (const l of links) {
+                await insertAll(trx, l.table, l.rows);
+                linkCount += l.rows.length;
+              }
+            })();
+            // Its failure is thrown by the next flush's await; until then it is not unhandled.
+            writing.catch(() => undefined);
+          };
+          for (let n = 0; n < count; n++) {
+            const spec = make(n);
+            const own = {} as DocumentIds;
+            for (const locale of LOCALES) {
+              own[locale] = {} as Record<Status, number>;
+              const text = spec.perLocale(locale);
+              for (const status of STATUSES) {
+                own[locale][status] = next;
+                rows.push({ id: next, ...toColumns({ ...spec.base, ...text, locale, publishedAt: status === 'published' ? now : null }) });
+                spec.links.forEach((targets, i) => linkers[i].add(next, targets(locale, status)));
+                next += 1;
+              }
+            }
+            ids.push(own);
+            if (rows.length >= BATCH_ROWS) await flush();
+            else if (n % 250 === 0) await new Promise(setImmediate);
+            if ((n + 1) % 20000 === 0 && n + 1 < count) report(phase, n + 1, false);
+          }
+          await flush();
+          await writing;
+          await restore();
+          await syncSequence(trx, table);
+          report(phase, count);
+          return ids;
+        };
 
         // Units: one row per locale (no draft and publish), parents linked per locale.
         const tree: SyntheticUnit[] = unitTree(options.units ?? 300, random);
+        const unitTable = meta('unit').tableName as string;
         const unitCols = columns('unit');
-        let id = await nextId(trx, tables.unit);
+        let id = await nextId(trx, unitTable);
         const unitIds = tree.map(() => ({} as Record<Locale, number>));
         const unitRows: Row[] = [];
         const parents = linker('unit', 'parent');
@@ -215,83 +348,43 @@ const generator = ({ strapi }: { strapi: Core.Strapi }) => {
             id += 1;
           }
         }
-        await insertAll(trx, tables.unit, unitRows);
-        await insertAll(trx, parents.table, parents.rows);
-        await syncSequence(trx, tables.unit);
+        const parentRows = parents.take();
+        await insertAll(trx, unitTable, unitRows);
+        await insertAll(trx, parents.table, parentRows);
+        await syncSequence(trx, unitTable);
         rowCount += unitRows.length;
-        linkCount += parents.rows.length;
+        linkCount += parentRows.length;
         report('units', tree.length);
+        const unitOf = (unit: SyntheticUnit) => (locale: Locale) => [unitIds[unit.index][locale]];
 
         // Figures and people mostly belong to the bottom of the tree, where the work is done.
         const leaves = tree.filter((u) => u.kind === 'grid' || u.kind === 'community');
         const places = leaves.length ? leaves : tree;
 
-        /** Four rows per document (two locales × draft/published) and the ids they got. */
-        const documentRows = (base: Row, perLocale: (locale: Locale) => Row, startId: number) => {
-          const rows: Row[] = [];
-          const ids = {} as Record<Locale, Record<Status, number>>;
-          let next = startId;
-          for (const locale of LOCALES) {
-            ids[locale] = {} as Record<Status, number>;
-            for (const status of STATUSES) {
-              ids[locale][status] = next;
-              rows.push({ id: next, ...base, ...perLocale(locale), locale, publishedAt: status === 'published' ? now : null });
-              next += 1;
-            }
-          }
-          return { rows, ids, next };
-        };
-
-        // Profiles.
-        const profileCols = columns('frontline-profile');
-        const profileUnits = linker('frontline-profile', 'unit');
-        const profileIds: Array<Record<Locale, Record<Status, number>>> = [];
         const names: PersonName[] = [];
-        id = await nextId(trx, tables.profile);
-        let batch: Row[] = [];
-        const flush = async (table: string) => {
-          await insertAll(trx, table, batch);
-          rowCount += batch.length;
-          batch = [];
-        };
-        for (let n = 0; n < options.profiles; n++) {
+        const profileIds = await writeDocuments('profiles', 'frontline-profile', ['unit'], options.profiles, (n) => {
           const name = personName(random);
           const role = random.pick(PROFILE_ROLES);
           const unit = random.pick(places);
           const r = random.next();
           const consent = r < 0.8 ? 'consented' : r < 0.93 ? 'public-duty' : r < 0.98 ? 'anonymised' : 'withdrawn';
-          const documentId = documentIdFrom(random);
-          const made = documentRows(
-            { documentId, kind: role.kind, consent, slug: `${tag}-p${n}`, workflowState: 'published', createdAt: now, updatedAt: now },
-            (locale) =>
+          names.push(name);
+          return {
+            base: { documentId: documentIdFrom(random), kind: role.kind, consent, slug: `${tag}-p${n}`, workflowState: 'published', createdAt: now, updatedAt: now },
+            perLocale: (locale) =>
               locale === 'en'
                 ? { fullName: name.en, roleTitle: role.en, citation: `${name.en}, ${role.en} in ${unit.en.name}.` }
                 : { fullName: name.zh, roleTitle: role.zh, citation: `${name.zh}，${unit.zh.name}${role.zh}。` },
-            id
-          );
-          id = made.next;
-          for (const row of made.rows) batch.push(profileCols(row));
-          for (const locale of LOCALES) for (const status of STATUSES) profileUnits.add(made.ids[locale][status], [unitIds[unit.index][locale]]);
-          profileIds.push(made.ids);
-          names.push(name);
-          if (batch.length >= 8000) await flush(tables.profile);
-        }
-        await flush(tables.profile);
-        await insertAll(trx, profileUnits.table, profileUnits.rows);
-        await syncSequence(trx, tables.profile);
-        linkCount += profileUnits.rows.length;
-        report('profiles', options.profiles);
+            links: [unitOf(unit)],
+          };
+        });
 
-        // Figures.
-        const figureCols = columns('grid-statistic');
-        const scopes = linker('grid-statistic', 'scopeUnit');
-        id = await nextId(trx, tables.statistic);
-        for (let n = 0; n < options.statistics; n++) {
+        await writeDocuments('statistics', 'grid-statistic', ['scopeUnit'], options.statistics, (n) => {
           const metric = random.pick(METRICS);
           const unit = random.pick(places);
           const asOf = instantBetween(random, FROM, TO).toISOString().slice(0, 10);
-          const made = documentRows(
-            {
+          return {
+            base: {
               documentId: documentIdFrom(random),
               metric: metric.metric,
               value: random.int(1, metric.max),
@@ -304,33 +397,13 @@ const generator = ({ strapi }: { strapi: Core.Strapi }) => {
               createdAt: now,
               updatedAt: now,
             },
-            (locale) => ({ label: locale === 'en' ? `${metric.en}, ${unit.en.name}` : `${unit.zh.name}${metric.zh}` }),
-            id
-          );
-          id = made.next;
-          for (const row of made.rows) batch.push(figureCols(row));
-          for (const locale of LOCALES) for (const status of STATUSES) scopes.add(made.ids[locale][status], [unitIds[unit.index][locale]]);
-          if (batch.length >= 8000) await flush(tables.statistic);
-        }
-        await flush(tables.statistic);
-        await insertAll(trx, scopes.table, scopes.rows);
-        await syncSequence(trx, tables.statistic);
-        linkCount += scopes.rows.length;
-        report('statistics', options.statistics);
+            perLocale: (locale) => ({ label: locale === 'en' ? `${metric.en}, ${unit.en.name}` : `${unit.zh.name}${metric.zh}` }),
+            links: [unitOf(unit)],
+          };
+        });
 
         // Events: a place, sometimes a second unit, and zero to two people.
-        const eventCols = columns('timeline-event');
-        const eventUnits = linker('timeline-event', 'units');
-        const actors = linker('timeline-event', 'actors');
-        id = firstEventId;
-        const flushLinks = async () => {
-          for (const l of [eventUnits, actors]) {
-            await insertAll(trx, l.table, l.rows);
-            linkCount += l.rows.length;
-            l.rows.length = 0;
-          }
-        };
-        for (let n = 0; n < options.events; n++) {
+        await writeDocuments('events', 'timeline-event', ['units', 'actors'], options.events, (n) => {
           const unit = random.pick(places);
           const second = random.chance(0.3) && unit.parentIndex !== null ? tree[unit.parentIndex] : null;
           const people = options.profiles ? Array.from({ length: random.int(0, 2) }, () => random.int(0, options.profiles - 1)) : [];
@@ -341,8 +414,9 @@ const generator = ({ strapi }: { strapi: Core.Strapi }) => {
           const values = { n: random.int(2, 60) };
           const occurredAt = instantBetween(random, FROM, TO);
           const precision = random.pick(['day', 'day', 'day', 'part-of-day', 'hour', 'minute'] as const);
-          const made = documentRows(
-            {
+          const units = second ? [unit, second] : [unit];
+          return {
+            base: {
               documentId: documentIdFrom(random),
               occurredAt: instant(occurredAt),
               precision,
@@ -354,7 +428,7 @@ const generator = ({ strapi }: { strapi: Core.Strapi }) => {
               createdAt: now,
               updatedAt: now,
             },
-            (locale) => {
+            perLocale: (locale) => {
               const v = locale === 'en' ? { ...values, place: unit.en.name, person: person.en } : { ...values, place: unit.zh.name, person: person.zh };
               return {
                 title: fill(locale === 'en' ? title.en : title.zh, v).slice(0, 200),
@@ -362,27 +436,9 @@ const generator = ({ strapi }: { strapi: Core.Strapi }) => {
                 place: v.place,
               };
             },
-            id
-          );
-          id = made.next;
-          for (const row of made.rows) batch.push(eventCols(row));
-          for (const locale of LOCALES) {
-            for (const status of STATUSES) {
-              const own = made.ids[locale][status];
-              eventUnits.add(own, [unit, ...(second ? [second] : [])].map((u) => unitIds[u.index][locale]));
-              actors.add(own, cast.map((p) => profileIds[p][locale][status]));
-            }
-          }
-          if (batch.length >= 8000) {
-            await flush(tables.event);
-            await flushLinks();
-          }
-          if ((n + 1) % 20000 === 0) report('events', n + 1);
-        }
-        await flush(tables.event);
-        await flushLinks();
-        await syncSequence(trx, tables.event);
-        report('events', options.events);
+            links: [(locale) => units.map((u) => unitIds[u.index][locale]), (locale, status) => cast.map((p) => profileIds[p][locale][status])],
+          };
+        });
         return { tag, units: tree.length };
       });
 
@@ -397,6 +453,7 @@ const generator = ({ strapi }: { strapi: Core.Strapi }) => {
         rows: rowCount,
         links: linkCount,
         seconds: Math.round((Date.now() - started) / 100) / 10,
+        phases,
       };
     },
   };
