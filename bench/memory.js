@@ -181,6 +181,8 @@ async function main() {
       rps: Math.round(loaded.requests.total / loaded.duration),
       connections: CONNECTIONS,
       url_mix: { hot: mix.hot, tail: mix.tail, hot_share: 0.4 },
+      // The instance inherits NODE_OPTIONS (a heap bound changes how RSS behaves).
+      node_options: process.env.NODE_OPTIONS || null,
       ...judge(samples, done, errors),
       load_average: loadAverage(),
       measured_at: new Date().toISOString(),
