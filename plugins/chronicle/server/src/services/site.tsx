@@ -14,6 +14,7 @@ import { STRINGS } from '../site/strings';
 import { renderCard } from '../site/card-render';
 import { siteContext, type SiteContext } from '../site/context';
 import type { ReportSummary, RollupData, StatisticsData } from '../site/data';
+import { readPages, type PageReader } from '../site/paging';
 import { ChroniclePage } from '../site/pages/chronicle';
 import { ErrorPage, type ErrorInfo } from '../site/pages/error';
 import { HomePage } from '../site/pages/home';
@@ -42,6 +43,11 @@ const HTML = 'text/html; charset=utf-8';
 const ENTRY_TTL_MS = 60_000;
 /** The timeline's plain list, the honour roll and the figures read at most this many pages of 100. */
 const MAX_PAGES = 10;
+/**
+ * The sitemap reads further: up to 20,000 reports and 20,000 people, inside the protocol's
+ * 50,000 URLs a file (a newsroom beyond that needs a sitemap index, not built).
+ */
+const SITEMAP_MAX_PAGES = 200;
 
 const ROUTES: Partial<Record<PageName, string>> = { report: 'reports', profile: 'honours', chronicle: 'chronicles', unit: 'units' };
 
@@ -50,28 +56,25 @@ const site = ({ strapi }: { strapi: Core.Strapi }) => {
   const cache = () => getService(strapi, 'public-cache');
   const basePath = () => normaliseBasePath(strapi.config.get('plugin::chronicle.sitePath', '/') as string);
 
-  /** Every page of a cursor-paged list (bounded: a newsroom's hundreds). */
-  const all = async <T,>(page: (cursor?: string) => Promise<{ data: T[]; meta: { nextCursor: string | null } }>) => {
-    const out: T[] = [];
-    let cursor: string | undefined;
-    for (let i = 0; i < MAX_PAGES; i += 1) {
-      const { data, meta } = await page(cursor);
-      out.push(...data);
-      if (!meta.nextCursor) break;
-      cursor = meta.nextCursor;
-    }
-    return out;
-  };
+  /** Every page of a cursor-paged list, bounded (site/paging.ts). */
+  const all = <T,>(page: PageReader<T>) => readPages(page, MAX_PAGES);
 
   /** A statistics selection, every page (bounded like `all`), with the roll-ups its first page brings. */
   const statistics = async (params: { locale: Locale; unit?: string }): Promise<StatisticsData> => {
     let rollups: RollupData[] = [];
-    const figures = await all(async (cursor) => {
+    const { items: figures, more } = await all(async (cursor) => {
       const { data, meta } = await read().statistics({ ...params, limit: 100, cursor });
       if (data.rollups) rollups = data.rollups;
       return { data: data.figures, meta };
     });
-    return { figures, rollups };
+    return { figures, rollups, more };
+  };
+
+  /** The public API list a cut-short page points to for the rest: the same selection. */
+  const apiList = (route: string, params: Record<string, string | undefined>) => {
+    const query = new URLSearchParams();
+    for (const [key, value] of Object.entries(params)) if (value) query.set(key, value);
+    return `/api/chronicle/${route}?${query}`;
   };
 
   const units = async (locale: Locale) => (await read().units({ locale })).data as UnitNode[];
@@ -96,10 +99,11 @@ const site = ({ strapi }: { strapi: Core.Strapi }) => {
           all((cursor) => read().timeline({ locale, ...filters, limit: 100, cursor })),
           units(locale),
         ]);
+        const moreAt = events.more ? apiList('timeline', { locale, ...filters, limit: '100' }) : undefined;
         const params = new URLSearchParams({ locale, limit: '100' });
         for (const [k, v] of Object.entries(filters)) if (v) params.set(k, v);
         const source = `/api/chronicle/timeline/timelinejs?${params}`;
-        return html(<TimelinePage ctx={ctx} events={events} units={flattenUnits(tree)} filters={filters} source={source} />);
+        return html(<TimelinePage ctx={ctx} events={events.items} units={flattenUnits(tree)} filters={filters} source={source} moreAt={moreAt} />);
       }
       case 'report':
         return html(<ReportPage ctx={ctx} report={(await read().report(slug, { locale })).data} />);
@@ -108,7 +112,8 @@ const site = ({ strapi }: { strapi: Core.Strapi }) => {
           all((cursor) => read().profiles({ locale, unit: query.unit, kind: query.kind, limit: 100, cursor })),
           units(locale),
         ]);
-        return html(<HonoursPage ctx={ctx} people={people} units={flattenUnits(tree)} filters={{ unit: query.unit, kind: query.kind }} />);
+        const moreAt = people.more ? apiList('profiles', { locale, unit: query.unit, kind: query.kind, limit: '100' }) : undefined;
+        return html(<HonoursPage ctx={ctx} people={people.items} units={flattenUnits(tree)} filters={{ unit: query.unit, kind: query.kind }} moreAt={moreAt} />);
       }
       case 'profile': {
         const profile = (await read().profile(slug, { locale })).data;
@@ -117,7 +122,7 @@ const site = ({ strapi }: { strapi: Core.Strapi }) => {
           all((cursor) => read().reports({ locale, profile: slug, limit: 100, cursor })),
         ]);
         const chain = profile.unit ? unitChain(tree, profile.unit.slug) : [];
-        return html(<ProfilePage ctx={ctx} profile={profile} chain={chain} reports={reports} />);
+        return html(<ProfilePage ctx={ctx} profile={profile} chain={chain} reports={reports.items} />);
       }
       case 'chronicle':
         return html(<ChroniclePage ctx={ctx} chronicle={(await read().chronicle(slug, { locale })).data} />);
@@ -129,10 +134,20 @@ const site = ({ strapi }: { strapi: Core.Strapi }) => {
           statistics({ locale, unit: slug }),
           read().timeline({ locale, unit: slug, sort: '-occurredAt', limit: 10 }),
         ]);
-        return html(<UnitPage ctx={ctx} chain={chain} people={people} figures={figures.figures} events={events.data} />);
+        return html(
+          <UnitPage
+            ctx={ctx}
+            chain={chain}
+            people={people.items}
+            figures={figures.figures}
+            events={events.data}
+            morePeopleAt={people.more ? apiList('profiles', { locale, unit: slug, limit: '100' }) : undefined}
+            moreFiguresAt={figures.more ? apiList('statistics', { locale, unit: slug, limit: '100' }) : undefined}
+          />
+        );
       }
       case 'statistics':
-        return html(<StatisticsPage ctx={ctx} statistics={await statistics({ locale })} />);
+        return html(<StatisticsPage ctx={ctx} statistics={await statistics({ locale })} moreAt={apiList('statistics', { locale, limit: '100' })} />);
       case 'card': {
         const profile = (await read().profile(slug, { locale })).data;
         const t = STRINGS[locale];
@@ -157,9 +172,9 @@ const site = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Published pages only: everything listed comes from the public read service. */
   const sitemap = async (ctx: SiteContext) => {
-    const [reports, people, tree] = await Promise.all([
-      all((cursor) => read().reports({ locale: DEFAULT_LOCALE, limit: 100, cursor })),
-      all((cursor) => read().profiles({ locale: DEFAULT_LOCALE, limit: 100, cursor })),
+    const [{ items: reports }, { items: people }, tree] = await Promise.all([
+      readPages((cursor) => read().reports({ locale: DEFAULT_LOCALE, limit: 100, cursor }), SITEMAP_MAX_PAGES),
+      readPages((cursor) => read().profiles({ locale: DEFAULT_LOCALE, limit: 100, cursor }), SITEMAP_MAX_PAGES),
       units(DEFAULT_LOCALE),
     ]);
     const entry = (route: string, lastModified?: string | null): SitemapEntry => ({

@@ -15,4 +15,6 @@ export type RollupData = NonNullable<StatisticsPage['rollups']>[number];
 export interface StatisticsData {
   figures: FigureData[];
   rollups: RollupData[];
+  /** More figures than the site reads (site/paging.ts); the roll-ups still count them all. */
+  more: boolean;
 }

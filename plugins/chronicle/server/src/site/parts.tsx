@@ -166,3 +166,10 @@ export const UnitSelect = ({
     </select>
   </label>
 );
+
+/** Said under a list the site cut short (site/paging.ts): how many are shown, and where all of them are. */
+export const ListLimit = ({ ctx, shown, api }: { ctx: SiteContext; shown: number; api: string }) => (
+  <p className="list-limit" role="note">
+    {ctx.t.listLimit(shown)} <a href={api}>{api}</a>
+  </p>
+);

@@ -4,7 +4,8 @@ import { ErrorPage } from '../pages/error';
 import { ReportPage } from '../pages/report';
 import { renderDocument } from '../render';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { Portrait } from '../parts';
+import { ListLimit, Portrait } from '../parts';
+import { TimelinePage } from '../pages/timeline';
 
 const report = {
   slug: 'r',
@@ -72,4 +73,20 @@ test('a portrait is responsive: srcset from the upload formats, alt text, intrin
     '<img class="portrait" src="/uploads/p.jpg" srcSet="/uploads/small_p.jpg 400w, /uploads/p.jpg 1600w" sizes="240px" width="1600" height="2000" alt="郭妍菊" loading="lazy" decoding="async"/>'
   );
   expect(renderToStaticMarkup(<Portrait portrait={null} name="赵某" sizes="240px" />)).toBe('');
+});
+
+test('a list cut short says how many are shown and links to the API list, in both languages', () => {
+  const note = (locale: 'zh-Hans' | 'en') =>
+    renderToStaticMarkup(<ListLimit ctx={siteContext('/', 'https://x', locale, 'timeline')} shown={1000} api="/api/chronicle/timeline?locale=en&limit=100" />);
+  expect(note('en')).toBe(
+    '<p class="list-limit" role="note">Only the first 1,000 are listed here; page through all of them in the public API: <a href="/api/chronicle/timeline?locale=en&amp;limit=100">/api/chronicle/timeline?locale=en&amp;limit=100</a></p>'
+  );
+  expect(note('zh-Hans')).toContain('此处只列出前 1000 条；全部内容可通过公共接口分页查看：');
+
+  const timeline = (moreAt?: string) =>
+    renderDocument(
+      <TimelinePage ctx={siteContext('/', 'https://x', 'en', 'timeline')} events={[]} units={[]} filters={{}} source="/api/chronicle/timeline/timelinejs" moreAt={moreAt} />
+    );
+  expect(timeline()).not.toContain('list-limit');
+  expect(timeline('/api/chronicle/timeline?locale=en&limit=100')).toContain('class="list-limit"');
 });

@@ -4,7 +4,7 @@ import type { SiteContext } from '../context';
 import type { ProfileSummary } from '../data';
 import { itemList } from '../json-ld';
 import { Layout } from '../layout';
-import { PersonCard, UnitSelect } from '../parts';
+import { ListLimit, PersonCard, UnitSelect } from '../parts';
 import type { UnitNode } from '../unit-tree';
 
 export const HonoursPage = ({
@@ -12,11 +12,14 @@ export const HonoursPage = ({
   people,
   units,
   filters,
+  moreAt,
 }: {
   ctx: SiteContext;
   people: ProfileSummary[];
   units: Array<{ unit: UnitNode; depth: number }>;
   filters: { unit?: string; kind?: string };
+  /** When the list was cut short: the API list that has all of it. */
+  moreAt?: string;
 }) => {
   const { t } = ctx;
   // Groups follow the unit tree's order, so a grid comes after its community.
@@ -62,6 +65,7 @@ export const HonoursPage = ({
           </ul>
         </section>
       ))}
+      {moreAt ? <ListLimit ctx={ctx} shown={people.length} api={moreAt} /> : null}
     </Layout>
   );
 };

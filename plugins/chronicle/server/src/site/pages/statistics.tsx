@@ -7,7 +7,7 @@ import type { SiteContext } from '../context';
 import type { FigureData, StatisticsData } from '../data';
 import { barChart } from '../chart';
 import { Layout } from '../layout';
-import { figureText } from '../parts';
+import { figureText, ListLimit } from '../parts';
 
 const byMetric = (figures: FigureData[]) => {
   const groups = new Map<string, FigureData[]>();
@@ -54,7 +54,7 @@ const Chart = ({ ctx, metric, figures }: { ctx: SiteContext; metric: string; fig
   );
 };
 
-export const StatisticsPage = ({ ctx, statistics }: { ctx: SiteContext; statistics: StatisticsData }) => {
+export const StatisticsPage = ({ ctx, statistics, moreAt }: { ctx: SiteContext; statistics: StatisticsData; moreAt?: string }) => {
   const { t } = ctx;
   const metrics = byMetric(statistics.figures);
   return (
@@ -90,6 +90,7 @@ export const StatisticsPage = ({ ctx, statistics }: { ctx: SiteContext; statisti
           </table>
         </section>
       ))}
+      {statistics.more && moreAt ? <ListLimit ctx={ctx} shown={statistics.figures.length} api={moreAt} /> : null}
       {statistics.rollups.length ? (
         <section aria-labelledby="rollups">
           <h2 id="rollups">{t.rollups}</h2>

@@ -6,7 +6,7 @@
 import type { SiteContext } from '../context';
 import type { EventData } from '../data';
 import { Layout } from '../layout';
-import { EventList, UnitSelect } from '../parts';
+import { EventList, ListLimit, UnitSelect } from '../parts';
 import type { UnitNode } from '../unit-tree';
 
 export interface TimelineFilters {
@@ -21,6 +21,7 @@ export const TimelinePage = ({
   units,
   filters,
   source,
+  moreAt,
 }: {
   ctx: SiteContext;
   events: EventData[];
@@ -28,6 +29,8 @@ export const TimelinePage = ({
   filters: TimelineFilters;
   /** The TimelineJS JSON of the same selection. */
   source: string;
+  /** When the plain list was cut short: the API list that has all of it. */
+  moreAt?: string;
 }) => {
   const { t } = ctx;
   const assets = ctx.href('assets/timelinejs/', {}, 'zh-Hans');
@@ -72,6 +75,7 @@ export const TimelinePage = ({
       <section aria-labelledby="event-list">
         <h2 id="event-list">{t.eventList}</h2>
         {events.length ? <EventList ctx={ctx} events={events} /> : <p>{t.noEvents}</p>}
+        {moreAt ? <ListLimit ctx={ctx} shown={events.length} api={moreAt} /> : null}
       </section>
     </Layout>
   );

@@ -2,7 +2,7 @@
 import type { SiteContext } from '../context';
 import type { EventData, FigureData, ProfileSummary } from '../data';
 import { Layout } from '../layout';
-import { EventList, FigureList, PersonCard } from '../parts';
+import { EventList, FigureList, ListLimit, PersonCard } from '../parts';
 import type { UnitNode } from '../unit-tree';
 
 export const UnitPage = ({
@@ -11,12 +11,17 @@ export const UnitPage = ({
   people,
   figures,
   events,
+  morePeopleAt,
+  moreFiguresAt,
 }: {
   ctx: SiteContext;
   chain: UnitNode[];
   people: ProfileSummary[];
   figures: FigureData[];
   events: EventData[];
+  /** When a list was cut short: the API list that has all of it. */
+  morePeopleAt?: string;
+  moreFiguresAt?: string;
 }) => {
   const { t } = ctx;
   const unit = chain[chain.length - 1];
@@ -56,12 +61,14 @@ export const UnitPage = ({
               <PersonCard key={p.slug} ctx={ctx} person={p} />
             ))}
           </ul>
+          {morePeopleAt ? <ListLimit ctx={ctx} shown={people.length} api={morePeopleAt} /> : null}
         </section>
       ) : null}
       {figures.length ? (
         <section aria-labelledby="unit-figures">
           <h2 id="unit-figures">{t.unitFigures}</h2>
           <FigureList ctx={ctx} figures={figures} />
+          {moreFiguresAt ? <ListLimit ctx={ctx} shown={figures.length} api={moreFiguresAt} /> : null}
         </section>
       ) : null}
       {events.length ? (
