@@ -158,9 +158,12 @@ export const documentGuard = (strapi: Core.Strapi) => {
       data[REVISION_FIELD] = current + 1;
       return;
     }
+    // Behind the newest counter of any locale: stale, even if an older locale row still matches.
+    if (sent.value !== current) throw new ChronicleError(409, staleWriteMessage(sent.value, current));
     const matching = sent.value === 0 ? { $or: [{ [REVISION_FIELD]: 0 }, { [REVISION_FIELD]: null }] } : { [REVISION_FIELD]: sent.value };
     const claimed = await query.updateMany({ where: { ...where, ...matching }, data: { [REVISION_FIELD]: sent.value + 1 } });
-    if (claimed.count === 0) throw new ChronicleError(409, staleWriteMessage(sent.value, current));
+    // Lost the race to a save that claimed sent + 1 a moment ago.
+    if (claimed.count === 0) throw new ChronicleError(409, staleWriteMessage(sent.value, sent.value + 1));
     data[REVISION_FIELD] = sent.value + 1;
   };
 
