@@ -81,7 +81,7 @@ test('reporter submits, editor approves and publishes, the record is public', as
   await editor.page.context().close();
 });
 
-test('two people editing the same draft: the later save is refused with a message and shows the current version; nothing is overwritten', async () => {
+test('two people editing the same draft: the later save is refused with a message, the current version is shown and the refused edit can be put back; nothing is overwritten', async () => {
   await createAdminUser(app.strapi, 'editor2@loop.local', 'strapi-editor');
   const created = (await app.strapi.documents(UID as never).create({
     data: { title: '两人同时编辑同一稿件', body: '正文' },
@@ -115,11 +115,21 @@ test('two people editing the same draft: the later save is refused with a messag
   expect((await draft()).kicker).toBe('甲的肩题（二改）');
 
   // The Content Manager reloads the document after a failed save: B's form now shows A's
-  // text at the current revision, and B's next save goes through.
+  // text at the current revision, and the panel offers B's edit back; put back, it saves.
   await until(() => b.page.locator('input[name="kicker"]').inputValue(), '甲的肩题（二改）');
-  await b.page.locator('input[name="kicker"]').fill('乙的肩题');
+  const offer = b.page.getByTestId('unsaved-changes');
+  await offer.waitFor({ timeout: 30000 });
+  expect(await offer.textContent()).toContain('kicker');
+  await screenshot(b.page, 'workflow-6-unsaved-changes-offered');
+  expect(await a.page.getByTestId('unsaved-changes').count()).toBe(0);
+  await b.page.getByTestId('unsaved-restore').click();
+  await until(() => b.page.locator('input[name="kicker"]').inputValue(), '乙的肩题');
+  expect(await b.page.getByTestId('unsaved-changes').count()).toBe(0);
   await b.page.getByRole('button', { name: 'Save' }).click();
   await until(async () => (await draft()).kicker, '乙的肩题');
+  // Saved: nothing is offered again after the reload that follows.
+  await b.page.waitForTimeout(1500);
+  expect(await b.page.getByTestId('unsaved-changes').count()).toBe(0);
   expect(a.errors).toEqual([]);
   expect(b.errors).toEqual([]);
   await a.page.context().close();

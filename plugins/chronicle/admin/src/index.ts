@@ -1,8 +1,9 @@
-/** Admin entry of the chronicle plugin: the Newsroom page, the field reports' Extract panel and the translations (zh-Hans, en). */
+/** Admin entry of the chronicle plugin: the Newsroom page, the edit view's panels (unsaved changes, workflow, Extract) and the translations (zh-Hans, en). */
 import { PLUGIN_ID } from './pluginId';
 import { ExtractPanel } from './components/ExtractPanel';
 import { PluginIcon } from './components/PluginIcon';
 import { translations } from './translations';
+import { UnsavedChangesPanel } from './components/UnsavedChangesPanel';
 import { WorkflowPanel } from './components/WorkflowPanel';
 
 const prefixed = (data: Record<string, string>) =>
@@ -21,7 +22,7 @@ export default {
   },
 
   bootstrap(app: any) {
-    app.getPlugin('content-manager').apis.addEditViewSidePanel([WorkflowPanel, ExtractPanel]);
+    app.getPlugin('content-manager').apis.addEditViewSidePanel([UnsavedChangesPanel, WorkflowPanel, ExtractPanel]);
   },
 
   async registerTrads({ locales }: { locales: string[] }) {

@@ -89,4 +89,8 @@ export default {
   'extract.qualifier.nearly': 'Nearly (近)',
   'extract.qualifier.about': 'About (约, 左右)',
   'extract.qualifier.at-least': 'At least (至少)',
+  'unsaved.title': 'Your unsaved changes',
+  'unsaved.text': 'The form now shows the current version. What you changed in these fields was not saved: {fields}.',
+  'unsaved.restore': 'Put my changes back',
+  'unsaved.discard': 'Discard them',
 };

@@ -89,4 +89,8 @@ export default {
   'extract.qualifier.nearly': '近',
   'extract.qualifier.about': '约（约、左右）',
   'extract.qualifier.at-least': '至少',
+  'unsaved.title': '您未保存的修改',
+  'unsaved.text': '表单现在显示的是最新版本。您在以下字段中的修改没有保存：{fields}。',
+  'unsaved.restore': '恢复我的修改',
+  'unsaved.discard': '放弃这些修改',
 };
