@@ -35,6 +35,10 @@ test('the timeline lists 1,000 events and points to the API for the rest, in bot
   expect(first.body.data).toHaveLength(100);
   expect(first.body.meta.nextCursor).toEqual(expect.any(String));
 
+  // The interactive timeline loads one API page of the selection, and says so.
+  expect(zh.text).toContain('交互式时间线只显示这一范围内的前 100 个事件');
+  expect(zh.text).toContain('data-source="/api/chronicle/timeline/timelinejs?locale=zh-Hans&amp;limit=100"');
+
   const en = await page('/timeline?lang=en');
   expect(limitNote(en.text)).toContain('Only the first 1,000 are listed here');
   expect(noteLink(en.text)).toBe('/api/chronicle/timeline?locale=en&limit=100');
@@ -69,4 +73,5 @@ test('a list that fits says nothing', async () => {
   const filtered = await page(`/timeline?unit=${leaf}&from=2019-01-01&to=2019-01-31`);
   expect(filtered.status).toBe(200);
   expect(limitNote(filtered.text)).toBeNull();
+  expect(filtered.text).not.toContain('list-limit');
 });

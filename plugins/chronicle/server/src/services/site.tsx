@@ -14,7 +14,7 @@ import { STRINGS } from '../site/strings';
 import { renderCard } from '../site/card-render';
 import { siteContext, type SiteContext } from '../site/context';
 import type { ReportSummary, RollupData, StatisticsData } from '../site/data';
-import { readPages, type PageReader } from '../site/paging';
+import { INTERACTIVE_TIMELINE_MAX, readPages, type PageReader } from '../site/paging';
 import { ChroniclePage } from '../site/pages/chronicle';
 import { ErrorPage, type ErrorInfo } from '../site/pages/error';
 import { HomePage } from '../site/pages/home';
@@ -100,7 +100,7 @@ const site = ({ strapi }: { strapi: Core.Strapi }) => {
           units(locale),
         ]);
         const moreAt = events.more ? apiList('timeline', { locale, ...filters, limit: '100' }) : undefined;
-        const params = new URLSearchParams({ locale, limit: '100' });
+        const params = new URLSearchParams({ locale, limit: String(INTERACTIVE_TIMELINE_MAX) });
         for (const [k, v] of Object.entries(filters)) if (v) params.set(k, v);
         const source = `/api/chronicle/timeline/timelinejs?${params}`;
         return html(<TimelinePage ctx={ctx} events={events.items} units={flattenUnits(tree)} filters={filters} source={source} moreAt={moreAt} />);

@@ -3,6 +3,9 @@
  * the figures) from the public API's cursor pages, up to a bound, and says when it stopped
  * short so a reader knows the list is not everything. Pure module.
  */
+/** The interactive timeline (TimelineJS) loads one API page of the selection: the API's largest. */
+export const INTERACTIVE_TIMELINE_MAX = 100;
+
 export interface Listed<T> {
   items: T[];
   /** The API had more pages than were read. */

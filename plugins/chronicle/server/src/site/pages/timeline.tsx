@@ -7,6 +7,7 @@ import type { SiteContext } from '../context';
 import type { EventData } from '../data';
 import { Layout } from '../layout';
 import { EventList, ListLimit, UnitSelect } from '../parts';
+import { INTERACTIVE_TIMELINE_MAX } from '../paging';
 import type { UnitNode } from '../unit-tree';
 
 export interface TimelineFilters {
@@ -70,6 +71,11 @@ export const TimelinePage = ({
           >
             <p className="no-script-note">{t.timelineNeedsScript}</p>
           </div>
+          {events.length > INTERACTIVE_TIMELINE_MAX ? (
+            <p className="list-limit interactive-limit" role="note">
+              {t.interactiveLimit(INTERACTIVE_TIMELINE_MAX)}
+            </p>
+          ) : null}
         </section>
       ) : null}
       <section aria-labelledby="event-list">
