@@ -119,7 +119,7 @@ test('two people editing the same draft: the later save is refused with a messag
   await until(() => b.page.locator('input[name="kicker"]').inputValue(), '甲的肩题（二改）');
   const offer = b.page.getByTestId('unsaved-changes');
   await offer.waitFor({ timeout: 30000 });
-  expect(await offer.textContent()).toContain('kicker');
+  await until(async () => /Kicker · 眉题/.test((await offer.textContent()) ?? ''), true);
   await screenshot(b.page, 'workflow-6-unsaved-changes-offered');
   expect(await a.page.getByTestId('unsaved-changes').count()).toBe(0);
   await b.page.getByTestId('unsaved-restore').click();

@@ -7,7 +7,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
-import { useForm } from '@strapi/strapi/admin';
+import { useFetchClient, useForm } from '@strapi/strapi/admin';
 import { Box, Button, Flex, Typography } from '@strapi/design-system';
 import { PLUGIN_ID } from '../pluginId';
 import { track, type KeptEdits } from '../utils/unsaved-changes';
@@ -25,6 +25,8 @@ export const UnsavedChangesPanel = ({ model, documentId }: any) => {
   const kept = useRef<KeptEdits | null>(null);
   const seenInitial = useRef(initialValues);
   const [lost, setLost] = useState<Values | null>(null);
+  const [labels, setLabels] = useState<Record<string, string>>({});
+  const { get } = useFetchClient();
 
   useEffect(() => {
     const reloaded = initialValues !== seenInitial.current;
@@ -39,11 +41,26 @@ export const UnsavedChangesPanel = ({ model, documentId }: any) => {
     if (next.lost) setLost(next.lost);
   }, [values, initialValues, modified]);
 
+  // The fields' labels as the edit form shows them ("Kicker · 肩题"), once something is offered.
+  useEffect(() => {
+    if (!lost || typeof model !== 'string') return;
+    let cancelled = false;
+    get(`/content-manager/content-types/${model}/configuration`)
+      .then(({ data }: any) => {
+        const metadatas = (data?.data?.contentType?.metadatas ?? {}) as Record<string, { edit?: { label?: string } }>;
+        if (!cancelled) setLabels(Object.fromEntries(Object.entries(metadatas).map(([field, meta]) => [field, meta.edit?.label ?? field])));
+      })
+      .catch(() => undefined);
+    return () => {
+      cancelled = true;
+    };
+  }, [lost, model, get]);
+
   const applies = typeof model === 'string' && model.startsWith('plugin::chronicle.') && model !== 'plugin::chronicle.workflow-transition' && Boolean(documentId);
   if (!applies || !lost) return null;
   const t = (id: string, defaultMessage: string, params?: Record<string, string | number>) =>
     formatMessage({ id: `${PLUGIN_ID}.${id}`, defaultMessage }, params);
-  const fields = Object.keys(lost);
+  const fields = Object.keys(lost).map((field) => labels[field] ?? field);
   return {
     title: t('unsaved.title', 'Your unsaved changes'),
     content: (
