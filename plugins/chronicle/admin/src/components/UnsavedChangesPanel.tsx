@@ -41,7 +41,7 @@ export const UnsavedChangesPanel = ({ model, documentId }: any) => {
     if (next.lost) setLost(next.lost);
   }, [values, initialValues, modified]);
 
-  // The fields' labels as the edit form shows them ("Kicker · 肩题"), once something is offered.
+  // The fields' labels as the edit form shows them ("Kicker · 眉题"), once something is offered.
   useEffect(() => {
     if (!lost || typeof model !== 'string') return;
     let cancelled = false;

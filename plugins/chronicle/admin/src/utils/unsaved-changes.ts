@@ -7,7 +7,11 @@
  */
 type Values = Record<string, unknown>;
 
-/** Bookkeeping and fields the plugin manages: never the user's edits. */
+/**
+ * Bookkeeping and fields the plugin manages: never the user's edits. The server's content
+ * fingerprint skips the same fields (server/src/domain/fingerprint.ts, BOOKKEEPING; the admin
+ * bundle cannot import server code): keep the two lists alike.
+ */
 const NOT_EDITS = new Set([
   'id',
   'documentId',

@@ -95,15 +95,7 @@ export const PersonCard = ({ ctx, person }: { ctx: SiteContext; person: ProfileS
         <a href={ctx.href(`honours/${person.slug}`)}>{person.name}</a>
       </h3>
       <p className="role">{[person.roleTitle, person.unit?.name].filter(Boolean).join(' · ')}</p>
-      {person.dutyRoles.length ? (
-        <ul className="badges" aria-label={ctx.t.dutyRoles}>
-          {person.dutyRoles.map((d) => (
-            <li key={d.key} className="badge">
-              {d.label}
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <DutyBadges ctx={ctx} roles={person.dutyRoles} />
     </div>
   </li>
 );
@@ -173,3 +165,29 @@ export const ListLimit = ({ ctx, shown, api }: { ctx: SiteContext; shown: number
     {ctx.t.listLimit(shown)} <a href={api}>{api}</a>
   </p>
 );
+
+/** A person's duty roles as badges (nothing when they have none). */
+export const DutyBadges = ({ ctx, roles }: { ctx: SiteContext; roles: Array<{ key: string; label: string }> }) =>
+  roles.length ? (
+    <ul className="badges" aria-label={ctx.t.dutyRoles}>
+      {roles.map((d) => (
+        <li key={d.key} className="badge">
+          {d.label}
+        </li>
+      ))}
+    </ul>
+  ) : null;
+
+/** Where a unit or a person sits: links up the unit tree, top first (nothing for an empty chain). */
+export const UnitChain = ({ ctx, units }: { ctx: SiteContext; units: UnitNode[] }) =>
+  units.length ? (
+    <nav aria-label={ctx.t.unitChain} className="unit-chain">
+      <ol>
+        {units.map((u) => (
+          <li key={u.slug}>
+            <a href={ctx.href(`units/${u.slug}`)}>{u.name}</a>
+          </li>
+        ))}
+      </ol>
+    </nav>
+  ) : null;

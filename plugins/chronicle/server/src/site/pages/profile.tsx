@@ -7,7 +7,7 @@ import type { SiteContext } from '../context';
 import type { ProfileData, ReportSummary } from '../data';
 import { person } from '../json-ld';
 import { FallbackNotice, Layout } from '../layout';
-import { Bylines, Portrait, ShareButton } from '../parts';
+import { Bylines, DutyBadges, Portrait, ShareButton, UnitChain } from '../parts';
 import type { UnitNode } from '../unit-tree';
 
 export const ProfilePage = ({ ctx, profile, chain, reports }: { ctx: SiteContext; profile: ProfileData; chain: UnitNode[]; reports: ReportSummary[] }) => {
@@ -46,26 +46,8 @@ export const ProfilePage = ({ ctx, profile, chain, reports }: { ctx: SiteContext
             <h1>{profile.name}</h1>
             {profile.anonymised ? <p className="note">{t.anonymised}</p> : null}
             <p className="role">{role}</p>
-            {chain.length ? (
-              <nav aria-label={t.unitChain} className="unit-chain">
-                <ol>
-                  {chain.map((u) => (
-                    <li key={u.slug}>
-                      <a href={ctx.href(`units/${u.slug}`)}>{u.name}</a>
-                    </li>
-                  ))}
-                </ol>
-              </nav>
-            ) : null}
-            {profile.dutyRoles.length ? (
-              <ul className="badges" aria-label={t.dutyRoles}>
-                {profile.dutyRoles.map((d) => (
-                  <li key={d.key} className="badge">
-                    {d.label}
-                  </li>
-                ))}
-              </ul>
-            ) : null}
+            <UnitChain ctx={ctx} units={chain} />
+            <DutyBadges ctx={ctx} roles={profile.dutyRoles} />
           </div>
         </header>
         {profile.citationHtml ? (

@@ -2,7 +2,7 @@
 import type { SiteContext } from '../context';
 import type { EventData, FigureData, ProfileSummary } from '../data';
 import { Layout } from '../layout';
-import { EventList, FigureList, ListLimit, PersonCard } from '../parts';
+import { EventList, FigureList, ListLimit, PersonCard, UnitChain } from '../parts';
 import type { UnitNode } from '../unit-tree';
 
 export const UnitPage = ({
@@ -27,17 +27,7 @@ export const UnitPage = ({
   const unit = chain[chain.length - 1];
   return (
     <Layout ctx={ctx} title={unit.name} description={unit.description ?? undefined}>
-      {chain.length > 1 ? (
-        <nav aria-label={t.unitChain} className="unit-chain">
-          <ol>
-            {chain.slice(0, -1).map((u) => (
-              <li key={u.slug}>
-                <a href={ctx.href(`units/${u.slug}`)}>{u.name}</a>
-              </li>
-            ))}
-          </ol>
-        </nav>
-      ) : null}
+      <UnitChain ctx={ctx} units={chain.slice(0, -1)} />
       <h1>{unit.name}</h1>
       <p className="role">{t.unitKinds[unit.kind] ?? unit.kind}</p>
       {unit.description ? <p>{unit.description}</p> : null}
