@@ -269,7 +269,9 @@ describe('writes from outside the admin', () => {
     // Simulate a Content API caller: a request context without an admin user.
     const ctx: any = { state: {} };
     await expect(
-      app.strapi.requestContext.run(ctx, () => app.strapi.documents(REPORT as never).create({ data: { title: 'x', body: 'y' } } as never))
+      app.strapi.requestContext.run(ctx, async () => {
+        await app.strapi.documents(REPORT as never).create({ data: { title: 'x', body: 'y' } } as never);
+      })
     ).rejects.toThrow(/admin panel only/);
     expect(await databaseSnapshot(app.strapi)).toEqual(before);
   });
