@@ -25,15 +25,35 @@ interface Layer {
 
 const STATE_KEY = 'chronicleRoute';
 
+const layerKey = (layer: Pick<Layer, 'methods' | 'path'>) => `${layer.methods.join(',')} ${layer.path}`;
+const apiLayers = new WeakMap<object, Set<string>>();
+
+/**
+ * The routes of Strapi's two APIs (admin and Content API), where every plugin's routes live.
+ * The main router also holds pass-through GET routes of its own (the static files of
+ * `public/`, `/uploads/…`) that match almost any path and call the next layer: they are not
+ * the route that answers.
+ */
+const apiRoutes = (strapi: Core.Strapi) => {
+  let keys = apiLayers.get(strapi);
+  if (!keys) {
+    const list = (name: string) => (strapi.server.api(name as never) as unknown as { listRoutes(): Layer[] }).listRoutes();
+    keys = new Set([...list('admin'), ...list('content-api')].map(layerKey));
+    apiLayers.set(strapi, keys);
+  }
+  return keys;
+};
+
 /** The route the router will dispatch this request to, or null (a 404, or a non-route path). */
 export const routeOf = (strapi: Core.Strapi, ctx: any): MatchedRoute | null => {
   if (ctx.state && STATE_KEY in ctx.state) return ctx.state[STATE_KEY];
   const router = strapi.server.router as unknown as { match(path: string, method: string): { pathAndMethod: Layer[] } };
   // The router reads ctx.path (undecoded, query and fragment already split off), and so do we.
   const { pathAndMethod } = router.match(ctx.path, ctx.method);
-  // The first layer with methods is the one whose handler answers (Strapi's handlers do not
-  // call next); layers without methods are router-level middlewares.
-  const layer = pathAndMethod.find((l) => l.methods.length > 0);
+  // The router runs every matching layer in order; the first API route among them answers
+  // (Strapi's endpoint handlers do not call next). Layers without methods are middlewares.
+  const routes = apiRoutes(strapi);
+  const layer = pathAndMethod.find((l) => l.methods.length > 0 && routes.has(layerKey(l)));
   const route = layer
     ? { method: ctx.method as string, path: layer.path, params: layer.params(ctx.path, layer.captures(ctx.path), {}) }
     : null;
