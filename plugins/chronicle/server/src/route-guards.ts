@@ -43,10 +43,10 @@ export const ROUTE_GUARDS: RouteGuard[] = [
   owner('POST', '/actions/generate-ai-metadata', 'bulk'),
   owner('POST', '/ai-metadata-jobs', 'every-file'),
   // Side routes that read documents the Content Manager checks only by type (issue 13 item 6, issue 14).
-  reader('content-manager', 'GET', '/collection-types/:model/actions/countManyEntriesDraftRelations', { model: 'params.model', ids: 'query.documentIds' }),
-  reader('content-manager', 'POST', '/collection-types/:model/actions/bulkFindForValidation', { model: 'params.model', ids: 'body.documentIds' }),
+  reader('content-manager', 'GET', '/collection-types/:model/actions/countManyEntriesDraftRelations', { model: 'params.model', ids: 'query.documentIds', locale: 'query.locale' }),
+  reader('content-manager', 'POST', '/collection-types/:model/actions/bulkFindForValidation', { model: 'params.model', ids: 'body.documentIds', locale: 'body.locale' }),
   reader('i18n', 'POST', '/content-manager/actions/get-non-localized-fields', { model: 'body.model', ids: 'body.id', entityIds: true }),
-  reader('i18n', 'GET', '/content-manager/get-fill-from-locale/:model', { model: 'params.model', ids: 'query.documentId' }),
+  reader('i18n', 'GET', '/content-manager/get-fill-from-locale/:model', { model: 'params.model', ids: 'query.documentId', locale: 'query.sourceLocale' }),
   reader('i18n', 'GET', '/ai-localization-jobs/collection-types/:contentType/:documentId', { model: 'params.contentType', ids: 'params.documentId' }),
 ];
 

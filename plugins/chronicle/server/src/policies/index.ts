@@ -92,6 +92,8 @@ export interface ReadConfig {
   /** Document ids ('query.documentIds') or, with `entityIds`, row ids ('body.id'). */
   ids: string;
   entityIds?: boolean;
+  /** Where the locale read is ('query.locale'): then that locale's versions are the ones checked. */
+  locale?: string;
 }
 
 const pick = (ctx: PolicyContext, path: string): unknown => {
@@ -109,18 +111,17 @@ const mayReadDocuments = async (ctx: PolicyContext, config: ReadConfig, { strapi
   // Only rules with conditions (own documents) need the rows; everyone else may read them all.
   if (!checker.requiresEntity.read()) return true;
   const column = config.entityIds ? 'id' : 'documentId';
+  const locale = config.locale ? pick(ctx, config.locale) : undefined;
   const rows = await strapi.db.query(model as never).findMany({
-    where: { [column]: { $in: config.entityIds ? wanted.map(Number).filter(Number.isInteger) : wanted.map(String) } },
+    where: {
+      [column]: { $in: config.entityIds ? wanted.map(Number).filter(Number.isInteger) : wanted.map(String) },
+      ...(typeof locale === 'string' && locale ? { locale } : {}),
+    },
     populate: { createdBy: { populate: ['roles'] } },
   });
-  const byDocument = new Map<string, any[]>();
-  for (const row of rows) byDocument.set(row.documentId, [...(byDocument.get(row.documentId) ?? []), row]);
-  for (const [documentId, versions] of byDocument) {
-    // As the Content Manager's own countDraftRelations: readable when one of its versions is.
-    if (versions.every((version) => checker.cannot.read(version))) {
-      refuse(`you may not read document ${documentId}`, `你无权查看文档 ${documentId}`);
-    }
-  }
+  // Every version read must be readable, as the Content Manager checks the version it opens.
+  const unreadable = rows.find((row: any) => checker.cannot.read(row));
+  if (unreadable) refuse(`you may not read document ${unreadable.documentId}`, `你无权查看文档 ${unreadable.documentId}`);
   return true;
 };
 
