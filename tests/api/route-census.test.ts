@@ -10,7 +10,7 @@
  * tests/api/route-census.test.ts, then read the diff of the JSON before committing it.
  */
 import fs from 'node:fs';
-import { SIGN_IN_ROUTES } from '../../plugins/chronicle/server/src/middlewares/rate-limit';
+import { SIGN_IN_ROUTES } from '../../plugins/chronicle/server/src/domain/rate-limiter';
 import { ROUTE_GUARDS } from '../../plugins/chronicle/server/src/route-guards';
 import {
   CENSUS_DOC,

@@ -89,7 +89,7 @@ export const describeRoute = (
   full: string,
   declared: { route: RouteDefinition; type: string } | undefined,
   held: Set<string>,
-  guards: { signIn: Set<string>; apiPrefix: string }
+  guards: { signIn: ReadonlySet<string>; apiPrefix: string }
 ): CensusEntry => {
   const entryGuards: string[] = [];
   if (!declared) return { who: 'server', guards: [] };

@@ -27,6 +27,15 @@ export interface RateLimitConfig {
   store: StoreSetting;
 }
 
+/** Strapi's admin routes (as its router registers them) where a wrong guess answers 4xx: each failure counts. */
+export const SIGN_IN_ROUTES: ReadonlySet<string> = new Set([
+  'POST /admin/login',
+  'POST /admin/register-admin',
+  'POST /admin/register',
+  'POST /admin/forgot-password',
+  'POST /admin/reset-password',
+]);
+
 export type LimitName = 'publicApi' | 'site' | 'signIn';
 
 export const LIMIT_NAMES: readonly LimitName[] = ['publicApi', 'site', 'signIn'];
@@ -47,9 +56,11 @@ export const chooseStore = (setting: StoreSetting, env: { redisUrl?: string; dat
 
 /**
  * Counter keys carry the limit's name and its settings: changing a limit (an operator's
- * restart, a test) starts fresh counters instead of judging old counts by new rules.
+ * restart, a test) starts fresh counters instead of judging old counts by new rules. The
+ * namespace (RATE_LIMIT_NAMESPACE) keeps two newsrooms sharing one Redis apart.
  */
-export const keyPrefix = (name: LimitName, limit: LimitSetting) => `chronicle:${name}:${limit.max}:${limit.windowSeconds}`;
+export const keyPrefix = (name: LimitName, limit: LimitSetting, namespace = 'chronicle') =>
+  `${namespace}:${name}:${limit.max}:${limit.windowSeconds}`;
 
 export interface RateDecision {
   allowed: boolean;

@@ -11,18 +11,9 @@
  * X-Forwarded-For from an untrusted client is ignored (Koa's `proxy` setting).
  */
 import type { Core } from '@strapi/strapi';
-import type { RateDecision } from '../domain/rate-limiter';
+import { SIGN_IN_ROUTES, type RateDecision } from '../domain/rate-limiter';
 import { getService } from '../get-service';
 import { routeKey, routeOf } from './route-of';
-
-/** Strapi's admin routes where a wrong guess answers 4xx: each failure counts. */
-export const SIGN_IN_ROUTES = new Set([
-  'POST /admin/login',
-  'POST /admin/register-admin',
-  'POST /admin/register',
-  'POST /admin/forgot-password',
-  'POST /admin/reset-password',
-]);
 
 export const tooMany = (ctx: any, decision: RateDecision, message: string) => {
   ctx.status = 429;

@@ -47,9 +47,10 @@ const rateLimits = ({ strapi }: { strapi: Core.Strapi }) => {
     return redis;
   };
 
+  const namespace = () => process.env.RATE_LIMIT_NAMESPACE || 'chronicle';
   const create = async (name: LimitName): Promise<RateLimiterAbstract> => {
     const limit = limitOf(settings(), name);
-    const options = { points: limit.max, duration: limit.windowSeconds, keyPrefix: keyPrefix(name, limit) };
+    const options = { points: limit.max, duration: limit.windowSeconds, keyPrefix: keyPrefix(name, limit, namespace()) };
     const insurance = new RateLimiterMemory(options);
     switch (storeKind()) {
       case 'redis':
@@ -75,7 +76,7 @@ const rateLimits = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const limiter = (name: LimitName) => {
-    const key = keyPrefix(name, limitOf(settings(), name));
+    const key = keyPrefix(name, limitOf(settings(), name), namespace());
     let found = built.get(key);
     if (!found) {
       found = create(name);

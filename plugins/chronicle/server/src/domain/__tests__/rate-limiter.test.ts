@@ -39,3 +39,7 @@ test('limits are named and keyed by their settings, so new settings start new co
   expect(keyPrefix('publicApi', CONFIG.publicApi)).toBe('chronicle:publicApi:600:60');
   expect(keyPrefix('publicApi', { max: 5, windowSeconds: 60 })).not.toBe(keyPrefix('publicApi', CONFIG.publicApi));
 });
+
+test('a namespace keeps newsrooms sharing one store apart', () => {
+  expect(keyPrefix('signIn', { max: 10, windowSeconds: 900 }, 'tribune')).toBe('tribune:signIn:10:900');
+});
