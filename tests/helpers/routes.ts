@@ -124,7 +124,7 @@ export const GUARD_TEXT: Record<string, string> = {
   'admin-query': 'no filter or sort on admin users beyond id and names (`middlewares/admin-query-guard.ts`)',
   'upload-owner': 'files and folders acted on must be the actor\'s own unless their right is unconditional (`policies/index.ts`)',
   'may-read-documents': 'the documents read must be readable by the actor (`policies/index.ts`)',
-  'document-guard': 'writes to Chronicle\'s types pass the Document Service guard (`middlewares/document-guard.ts`)',
+  'document-guard': 'writes to Chronicle\'s types pass the Document Service guard (`middlewares/documents/`)',
 };
 
 /** docs/routes.md, rendered from the census. */

@@ -4,7 +4,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { buildComponents } from './components';
-import { documentGuard } from './middlewares/document-guard';
+import { documentGuards } from './middlewares/documents';
 import { WEBHOOK_EVENT } from './services/workflow';
 import { publicRevision } from './middlewares/public-revision';
 import { attachRouteGuards } from './route-guards';
@@ -22,7 +22,7 @@ const register = async ({ strapi }: { strapi: Core.Strapi }) => {
   // Ownership and read checks on the Media Library's and the Content Manager's side routes.
   attachRouteGuards(strapi);
 
-  strapi.documents.use(documentGuard(strapi) as never);
+  for (const guard of documentGuards(strapi)) strapi.documents.use(guard as never);
   strapi.documents.use(publicRevision(strapi) as never);
 
   // Let newsrooms subscribe a webhook (chat, e-mail) to every editorial transition.
