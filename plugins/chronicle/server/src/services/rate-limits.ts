@@ -27,6 +27,7 @@ const rateLimits = ({ strapi }: { strapi: Core.Strapi }) => {
   const settings = () => strapi.config.get('plugin::chronicle.rateLimit') as RateLimitConfig;
   const built = new Map<string, Promise<RateLimiterAbstract>>();
   let redis: { quit(): Promise<unknown>; disconnect(): void } | undefined;
+  let redisReady: Promise<void> | undefined;
   let kind: StoreKind | undefined;
 
   const storeKind = () => {
@@ -43,6 +44,16 @@ const rateLimits = ({ strapi }: { strapi: Core.Strapi }) => {
       const Redis = require('ioredis');
       redis = new Redis(process.env.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false });
       (redis as any).on('error', (error: Error) => strapi.log.warn(`chronicle: rate-limit store (Redis): ${error.message}`));
+      // Without an offline queue a command sent while connecting fails over to the insurance
+      // limiter: the first limiter waits (at most 2 s) for the connection instead.
+      redisReady = new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, 2000);
+        timer.unref();
+        (redis as any).once('ready', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
     }
     return redis;
   };
@@ -53,8 +64,11 @@ const rateLimits = ({ strapi }: { strapi: Core.Strapi }) => {
     const options = { points: limit.max, duration: limit.windowSeconds, keyPrefix: keyPrefix(name, limit, namespace()) };
     const insurance = new RateLimiterMemory(options);
     switch (storeKind()) {
-      case 'redis':
-        return new RateLimiterRedis({ ...options, storeClient: redisClient(), insuranceLimiter: insurance });
+      case 'redis': {
+        const client = redisClient();
+        await redisReady;
+        return new RateLimiterRedis({ ...options, storeClient: client, insuranceLimiter: insurance });
+      }
       case 'postgres':
         return new Promise((resolve, reject) => {
           const limiter: RateLimiterPostgres = new RateLimiterPostgres(
