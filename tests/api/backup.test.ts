@@ -106,7 +106,8 @@ test('a backup restores into an empty database with everything in place', async 
     for (const url of before.fileUrls) fs.rmSync(path.join(root, 'public', url), { force: true });
     await second.stop({ keepDatabase: true });
   }
-});
+  // Four Strapi boots (source, backup, restore, target) and the demo load: minutes on a busy 2-core machine.
+}, 300_000);
 
 test('restore refuses a missing file with a usage message and exit code 2', () => {
   const res = spawnSync(process.execPath, [path.join(root, 'scripts', 'restore.js'), path.join(work, 'nope.tar.gz')], { cwd: root, encoding: 'utf8' });

@@ -225,10 +225,31 @@ describe('a published address is permanent (case 7)', () => {
     expect(JSON.stringify(res.body)).toContain('事实有误');
   });
 
-  test('nor delete it: the withdrawal notice outlives the draft', async () => {
-    await refusedAndUnchanged(() => r1.del(`${CM}/${REPORT}/${id}?locale=zh-Hans`), 409, /has been public/);
-    await refusedAndUnchanged(() => editor.del(`${CM}/${REPORT}/${id}?locale=zh-Hans`), 409, /has been public/);
-    expect((await publicGet(`/api/chronicle/reports/${slug}`)).status).toBe(410);
+  test('reworking it after the withdrawal keeps the notice at its address until it is published again', async () => {
+    const res = await move(editor, REPORT, id, 'draft');
+    expect(res.status).toBe(200);
+    const gone = await publicGet(`/api/chronicle/reports/${slug}`);
+    expect(gone.status).toBe(410);
+    expect(gone.body.error.details.withdrawal.reason).toBe('事实有误，已撤稿');
+  });
+
+  test("another reporter cannot delete it; deleting it leaves a tombstone: the notice outlives the record", async () => {
+    await refusedAndUnchanged(() => r2.del(`${CM}/${REPORT}/${id}?locale=zh-Hans`), 403);
+    const res = await editor.del(`${CM}/${REPORT}/${id}?locale=zh-Hans`);
+    expect(res.status).toBe(200);
+    expect(await rows(REPORT, id)).toEqual([]);
+    const gone = await publicGet(`/api/chronicle/reports/${slug}`);
+    expect(gone.status).toBe(410);
+    expect(gone.body.error.details.withdrawal.reason).toBe('事实有误，已撤稿');
+    // The tombstone is append-only, like the audit trail.
+    await expect(app.strapi.documents('plugin::chronicle.tombstone' as never).delete({ documentId: 'x' } as never)).rejects.toThrow(/append-only/);
+  });
+
+  test('a published record cannot be deleted: it must be withdrawn first', async () => {
+    const created = await r1.post(`${CM}/${REPORT}?locale=zh-Hans`, { title: '仍在发布', body: '正文' });
+    const liveId = created.body.data.documentId;
+    await publishDocument(app.strapi, 'field-report', liveId);
+    await refusedAndUnchanged(() => editor.del(`${CM}/${REPORT}/${liveId}?locale=zh-Hans`), 409, /withdraw it before deleting/);
   });
 
   test('a draft that was never public can still be renamed and deleted', async () => {

@@ -5,6 +5,7 @@ import fieldReport from './field-report';
 import frontlineProfile from './frontline-profile';
 import gridStatistic from './grid-statistic';
 import timelineEvent from './timeline-event';
+import tombstone from './tombstone';
 import unit from './unit';
 import workflowTransition from './workflow-transition';
 
@@ -18,4 +19,5 @@ export default {
   'grid-statistic': gridStatistic,
   'workflow-transition': workflowTransition,
   'extraction-decision': extractionDecision,
+  tombstone,
 };

@@ -80,7 +80,8 @@ export const RULES: Rule[] = [
   { from: ['in_review'], to: 'approved', permission: 'approve', notAuthor: true, effects: [] },
   { from: ['approved'], to: 'scheduled', permission: 'publish', effects: ['schedule'] },
   { from: ['scheduled'], to: 'approved', permission: 'publish', effects: ['unschedule'] },
-  { from: ['approved', 'scheduled'], to: 'published', permission: 'publish', effects: ['publish', 'unschedule'] },
+  // A record reworked after a withdrawal keeps its public notice until it is published again.
+  { from: ['approved', 'scheduled'], to: 'published', permission: 'publish', effects: ['clear-withdrawal', 'publish', 'unschedule'] },
   { from: ['published', 'corrected'], to: 'corrected', permission: 'publish', effects: ['append-correction', 'publish'] },
   {
     from: ['published', 'corrected'],
@@ -89,7 +90,7 @@ export const RULES: Rule[] = [
     needsNote: 'a public reason for the withdrawal is required',
     effects: ['unpublish', 'set-withdrawal'],
   },
-  { from: ['withdrawn'], to: 'draft', permission: 'publish', effects: ['clear-withdrawal'] },
+  { from: ['withdrawn'], to: 'draft', permission: 'publish', effects: [] },
 ];
 
 const deny = (status: 400 | 403 | 409, message: string): Verdict => ({ ok: false, status, message });

@@ -3,7 +3,7 @@
  * middlewares can tell them from every other caller. Each is a named actor recorded in the
  * audit trail; the flag cannot be set from a request.
  *  - workflow:     the workflow service applying a transition it has already decided
- *  - audit-writer: writing a workflow-transition row
+ *  - audit-writer: writing a workflow-transition row or a tombstone
  *  - demo-loader, scheduler, import: system actors that take transitions through the workflow
  */
 import { AsyncLocalStorage } from 'node:async_hooks';

@@ -542,16 +542,32 @@ const publicRead = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * A record withdrawn by the editors (DESIGN §4) keeps a public notice at its address:
-     * 410 with the reason and date, in the requested language when it exists.
+     * A record withdrawn by the editors keeps a public notice at its address: 410 with the
+     * reason and date, in the requested language when it exists. That holds while it is
+     * being reworked after the withdrawal (the notice stays until it is published again) and
+     * after it is deleted (its tombstone keeps the notice).
      */
     async assertNotWithdrawn(type: 'field-report' | 'chronicle' | 'frontline-profile', slug: string, locale: Locale) {
-      const rows = (await query(type).findMany({
-        where: { slug, publishedAt: null, workflowState: 'withdrawn', locale: { $in: localesFor(locale) } },
-        select: ['documentId', 'locale'],
+      const drafts = (await query(type).findMany({
+        where: { slug, publishedAt: null, locale: { $in: localesFor(locale) } },
+        select: ['documentId', 'locale', 'workflowState'],
         populate: { withdrawalNotice: { select: ['reason', 'date'] } },
       })) as Row[];
-      const [chosen] = pickLocale(rows, locale);
+      let [chosen] = pickLocale(
+        drafts.filter((r) => r.workflowState === 'withdrawn' || r.withdrawalNotice),
+        locale
+      );
+      if (!chosen) {
+        const tombstones = (await strapi.db.query('plugin::chronicle.tombstone' as never).findMany({
+          where: { contentUid: typeUid(type), slug, subjectLocale: { $in: localesFor(locale) } },
+          select: ['subjectLocale', 'reason', 'withdrawnAt'],
+          orderBy: { id: 'desc' },
+        })) as Row[];
+        [chosen] = pickLocale(
+          tombstones.map((t) => ({ locale: t.subjectLocale, withdrawalNotice: { reason: t.reason, date: t.withdrawnAt } })),
+          locale
+        );
+      }
       if (!chosen) return;
       const notice = chosen.row.withdrawalNotice as Row | null;
       const what = { 'field-report': 'report', chronicle: 'chronicle', 'frontline-profile': 'profile' }[type];

@@ -63,7 +63,7 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
   const draftRow = async (uid: string, documentId: string, locale: string): Promise<Row | null> =>
     query(uid).findOne({
       where: { documentId, locale, publishedAt: null },
-      populate: { createdBy: { select: ['id'] }, corrections: true },
+      populate: { createdBy: { select: ['id'] }, corrections: true, withdrawalNotice: true },
     });
 
   const lastSubmitter = async (uid: string, documentId: string, locale: string): Promise<number | null> => {
@@ -212,7 +212,7 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
               await documents.update({ documentId, locale, data: { corrections } });
             } else if (effect === 'set-withdrawal') {
               await documents.update({ documentId, locale, data: { withdrawalNotice: { reason: input.note?.trim(), date: now.toISOString() } } });
-            } else if (effect === 'clear-withdrawal') {
+            } else if (effect === 'clear-withdrawal' && draft.withdrawalNotice) {
               await documents.update({ documentId, locale, data: { withdrawalNotice: null } });
             }
           }

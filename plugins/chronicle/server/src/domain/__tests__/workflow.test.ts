@@ -133,7 +133,7 @@ describe('embargo and schedule', () => {
   test('a scheduled document is published when due, not before', () => {
     const scheduled = doc('scheduled', { scheduledFor: '2022-03-07T03:00:00Z' });
     expect(decide(scheduled, { to: 'published' }, system, NOW)).toMatchObject({ ok: false, status: 409 });
-    expect(decide(scheduled, { to: 'published' }, system, new Date('2022-03-07T03:00:00Z'))).toEqual({ ok: true, effects: ['publish', 'unschedule'] });
+    expect(decide(scheduled, { to: 'published' }, system, new Date('2022-03-07T03:00:00Z'))).toEqual({ ok: true, effects: ['clear-withdrawal', 'publish', 'unschedule'] });
   });
 });
 

@@ -5,8 +5,9 @@
  * - publish and unpublish are taken as the transitions they amount to (the workflow decides);
  * - discarding a pending edit is a recorded step back to the published version;
  * - a clone is a new draft of the actor's: fresh state, slug and counter, its source recorded;
- * - a published document cannot be deleted, nor one that has ever been public (its address
- *   keeps its withdrawal notice), nor a unit or contributor that others still point at.
+ * - a published document cannot be deleted (withdraw it first); deleting one that has been
+ *   public leaves a tombstone, so its address keeps answering 410 with the withdrawal notice;
+ *   a unit or contributor that others still point at cannot be deleted.
  */
 import type { Core } from '@strapi/strapi';
 import { EDITORIAL_TYPES, TYPE_META, type TypeName } from '../../domain/content-types';
@@ -17,6 +18,7 @@ import { ChronicleError } from '../../errors';
 import { actorFromContext, systemActor, type WorkflowService } from '../../services/workflow';
 import type { Actor } from '../../domain/workflow';
 import { fallbackSlug, toSlug, uniqueSlug } from '../../text/slug';
+import { runAs } from '../system-context';
 import { wasSentBackToReview } from './edits';
 import { factsOf, type Data, type DocumentContext, type DocumentMiddleware, type WriteFacts } from './facts';
 
@@ -130,13 +132,7 @@ export const lifecycle = (strapi: Core.Strapi): DocumentMiddleware => {
       if (editorial && !fromWorkflow) {
         const scoped = facts.rows.filter((r) => facts.locale === undefined || typeof context.params.locale !== 'string' || r.locale === facts.locale);
         if (scoped.some((r) => r.publishedAt)) throw new ChronicleError(409, 'this document is published: withdraw it before deleting it');
-        if (await workflow().everPublic(context.uid, facts.documentId)) {
-          throw new ChronicleError(
-            409,
-            'this document has been public: its address keeps answering with its withdrawal notice, so it cannot be deleted. / ' +
-              '此稿件曾公开发布，其网址须保留撤稿说明，不能删除。'
-          );
-        }
+        if (await workflow().everPublic(context.uid, facts.documentId)) await leaveTombstones(context, facts);
       }
       return next();
     }
@@ -182,6 +178,37 @@ export const lifecycle = (strapi: Core.Strapi): DocumentMiddleware => {
       }
     }
   };
+
+  /**
+   * Deleting a record that has been public leaves its address answering 410 with the public
+   * notice: one tombstone per deleted locale, with the withdrawal reason it carried.
+   */
+  async function leaveTombstones(context: DocumentContext, facts: WriteFacts) {
+    const documentId = facts.documentId as string;
+    const scoped = typeof context.params.locale === 'string' && context.params.locale !== '*';
+    const drafts = (await query(context.uid).findMany({
+      where: { documentId, publishedAt: null, ...(scoped ? { locale: context.params.locale } : {}) },
+      select: ['locale', 'slug'],
+      populate: { withdrawalNotice: { select: ['reason', 'date'] } },
+    })) as Array<{ locale: string; slug: string | null; withdrawalNotice?: { reason?: string; date?: string } | null }>;
+    const now = new Date().toISOString();
+    for (const draft of drafts) {
+      if (!draft.slug) continue;
+      await runAs('audit-writer', () =>
+        strapi.documents('plugin::chronicle.tombstone' as never).create({
+          data: {
+            contentUid: context.uid,
+            subjectDocumentId: documentId,
+            slug: draft.slug,
+            subjectLocale: draft.locale,
+            reason: draft.withdrawalNotice?.reason ?? 'Removed by the editors / 已由编辑部删除',
+            withdrawnAt: draft.withdrawalNotice?.date ?? null,
+            deletedAt: now,
+          },
+        } as never)
+      );
+    }
+  }
 
   /**
    * Discarding a pending edit puts the published version back in the draft: the document is
