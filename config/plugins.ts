@@ -24,6 +24,10 @@ export default ({ env }) => ({
       rateLimit: {
         publicApi: { max: env.int('PUBLIC_RATE_LIMIT', 600), windowSeconds: env.int('PUBLIC_RATE_WINDOW_SECONDS', 60) },
         signIn: { maxFailures: env.int('SIGN_IN_MAX_FAILURES', 10), windowSeconds: env.int('SIGN_IN_WINDOW_SECONDS', 900) },
+        // Site pages and share cards rendered for one address (cache hits are free).
+        site: { max: env.int('SITE_RATE_LIMIT', 300), windowSeconds: env.int('SITE_RATE_WINDOW_SECONDS', 60) },
+        // Where counters live: auto = Redis with REDIS_URL, else PostgreSQL when the database is, else memory.
+        store: env('RATE_LIMIT_STORE', 'auto'),
       },
       // The public site's base path (docs/site.md): '/' or e.g. '/news'.
       sitePath: env('SITE_BASE_PATH', '/'),

@@ -23,6 +23,8 @@ const SECRETS = {
   JWT_SECRET: 'test-jwt-secret',
   ENCRYPTION_KEY: 'test-encryption-key',
 };
+const SIGN_IN_MAX_FAILURES = 4;
+const SITE_RATE_LIMIT = 6;
 /** The revision row is re-read this often; a publish elsewhere shows within it plus one request. */
 const CHECK_MS = 500;
 
@@ -35,7 +37,22 @@ interface Instance {
 async function spawnInstance(database: TestDatabase, name: string): Promise<Instance> {
   const child = fork(path.join(root, 'tests', 'helpers', 'instance.js'), [], {
     cwd: root,
-    env: { ...process.env, ...SECRETS, ...database.env, NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', SERVE_ADMIN_PANEL: 'false', STRAPI_TELEMETRY_DISABLED: 'true', CRON_ENABLED: 'false', CHRONICLE_REVISION_CHECK_MS: String(CHECK_MS) },
+    env: {
+      ...process.env,
+      ...SECRETS,
+      ...database.env,
+      NODE_ENV: 'test',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      SERVE_ADMIN_PANEL: 'false',
+      STRAPI_TELEMETRY_DISABLED: 'true',
+      CRON_ENABLED: 'false',
+      CHRONICLE_REVISION_CHECK_MS: String(CHECK_MS),
+      // Small limits for the shared-counter test; the public API keeps its default (the polling above uses it).
+      SIGN_IN_MAX_FAILURES: String(SIGN_IN_MAX_FAILURES),
+      SITE_RATE_LIMIT: String(SITE_RATE_LIMIT),
+      RATE_LIMIT_STORE: 'auto',
+    },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   const pending = new Map<number, { resolve: (v: any) => void; reject: (e: Error) => void }>();
@@ -159,6 +176,38 @@ if (isPostgres()) {
         const audit = await b.call<any[]>('audit', { uid: EVENT, documentIds: [id] });
         expect(audit.filter((r) => r.to === 'approved')).toHaveLength(1);
       }
+    });
+
+    test('rate limits are counted once for all instances (PostgreSQL store): two instances do not mean twice the limit', async () => {
+      const url = (instance: Instance, path: string) => `http://127.0.0.1:${instance.port}${path}`;
+      // Failed sign-ins, alternating A and B: the fifth is refused on both.
+      for (let i = 0; i < SIGN_IN_MAX_FAILURES; i += 1) {
+        const res = await fetch(url(i % 2 ? b : a, '/admin/login'), {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ email: `nobody${i}@instances.local`, password: 'wrong-Password-1' }),
+        });
+        expect([i, res.status]).toEqual([i, 400]);
+      }
+      for (const instance of [a, b]) {
+        const res = await fetch(url(instance, '/Admin/Login/'), {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ email: 'nobody@instances.local', password: 'wrong-Password-1' }),
+        });
+        expect(res.status).toBe(429);
+        expect(((await res.json()) as any).error.message).toMatch(/too many failed sign-in attempts/);
+      }
+      // Site pages rendered, alternating A and B: SITE_RATE_LIMIT in all, then 429 on both.
+      const pages = ['/', '/timeline', '/honours', '/statistics', '/?lang=en', '/timeline?lang=en', '/honours?lang=en', '/statistics?lang=en'];
+      const statuses: number[] = [];
+      for (const [i, page] of pages.entries()) statuses.push((await fetch(url(i % 2 ? b : a, page))).status);
+      expect(statuses).toEqual([...Array(SITE_RATE_LIMIT).fill(200), ...Array(pages.length - SITE_RATE_LIMIT).fill(429)]);
+      // The public API's counter is one: what A leaves, B counts down from.
+      const remaining = async (instance: Instance) => Number((await fetch(url(instance, '/api/chronicle/status'))).headers.get('ratelimit-remaining'));
+      const afterA = await remaining(a);
+      expect(await remaining(b)).toBe(afterA - 1);
+      expect(await remaining(a)).toBe(afterA - 2);
     });
 
     test('two saves of the same copy, one on each instance: one is kept, the other is a 409; a stale save later is a 409 too', async () => {

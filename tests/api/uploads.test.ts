@@ -158,3 +158,121 @@ describe('alt text before publication', () => {
     expect((await move(editor, 'published')).status).toBe(200);
   });
 });
+
+describe('reporters act on their own files and folders only, on every upload route (issue 13, item 4)', () => {
+  type Api = ReturnType<typeof adminApi>;
+  let reporter: Api;
+  let reporterToken: string;
+  let editorFile: any;
+  let editorFolder: any;
+  let ownFolder: any;
+
+  const uploadAs = async (bearer: string, name: string) => {
+    const res = await request(app.strapi.server.httpServer)
+      .post('/upload')
+      .set('Authorization', `Bearer ${bearer}`)
+      .attach('files', await jpegWithGps(70), { filename: name, contentType: 'image/jpeg' });
+    expect(res.status).toBe(201);
+    uploaded.push(res.body[0].id);
+    return res.body[0];
+  };
+
+  /** Every file and folder row as stored, and whether each file is still on disk. */
+  const snapshot = async () => {
+    const files = await app.strapi.db.query('plugin::upload.file').findMany({ orderBy: { id: 'asc' }, populate: { folder: { select: ['id'] } } });
+    const folders = await app.strapi.db.query('plugin::upload.folder').findMany({ orderBy: { id: 'asc' }, populate: { parent: { select: ['id'] } } });
+    return {
+      files: files.map((f: any) => ({ ...f, onDisk: fs.existsSync(path.join(root, 'public', f.url)) })),
+      folders,
+    };
+  };
+
+  beforeAll(async () => {
+    await createAdminUser(app.strapi, 'reporter2@uploads.local', 'chronicle-reporter');
+    reporterToken = await login(app.strapi, 'reporter2@uploads.local');
+    reporter = adminApi(app.strapi, reporterToken);
+    editorFile = await uploadAs(token, 'editor-photo.jpg');
+    editorFolder = (await editor.post('/upload/folders', { name: '编辑的文件夹', parent: null })).body.data;
+    expect(editorFolder.id).toBeGreaterThan(0);
+    ownFolder = (await reporter.post('/upload/folders', { name: '记者的文件夹', parent: null })).body.data;
+    expect(ownFolder.id).toBeGreaterThan(0);
+  });
+
+  const refusals: Array<[string, string, () => object]> = [
+    ['POST', '/upload/actions/bulk-delete', () => ({ fileIds: [editorFile.id] })],
+    ['POST', '/UPLOAD/Actions/Bulk-Delete/', () => ({ fileIds: [editorFile.id] })],
+    ['POST', '/upload/actions/bulk-delete', () => ({ folderIds: [editorFolder.id] })],
+    ['POST', '/upload/actions/bulk-move', () => ({ fileIds: [editorFile.id], destinationFolderId: ownFolder.id })],
+    ['POST', '/upload/actions/bulk-move', () => ({ folderIds: [editorFolder.id], destinationFolderId: ownFolder.id })],
+    ['POST', '/upload/actions/bulk-update', () => ({ updates: [{ id: editorFile.id, fileInfo: { alternativeText: '改掉', caption: 'x', name: 'x.jpg' } }] })],
+    ['PUT', '/upload/folders/:folder', () => ({ name: '改名', parent: ownFolder.id })],
+    ['PUT', '/upload/files/:file', () => ({ fileInfo: { alternativeText: '改掉' } })],
+    ['DELETE', '/upload/files/:file', () => ({})],
+    ['POST', '/upload/actions/generate-ai-metadata', () => ({ fileIds: [editorFile.id] })],
+  ];
+
+  test.each(refusals)("%s %s aimed at the editor's file or folder is a 403 and changes nothing", async (method, route, body) => {
+    const url = route.replace(':folder', String(editorFolder.id)).replace(':file', String(editorFile.id));
+    const before = await snapshot();
+    const send = method === 'PUT' ? reporter.put(url, body()) : method === 'DELETE' ? reporter.del(url) : reporter.post(url, body());
+    const res = await send;
+    expect([url, res.status]).toEqual([url, 403]);
+    expect(res.body.data).toBeNull();
+    if (!/files\/\d+$/.test(url)) {
+      // Strapi's own per-file check answers PUT/DELETE /upload/files/:id with a bare 403; ours names the item.
+      expect(res.body.error.message).toMatch(/(file|folder) \d+ is not yours: you may change only your own files and folders \/ /);
+    }
+    expect(await snapshot()).toEqual(before);
+    expect((await request(app.strapi.server.httpServer).get(editorFile.url)).status).toBe(200);
+  });
+
+  test("a bulk request mixing the reporter's file with the editor's is refused whole: nothing moves or goes", async () => {
+    const mine = await uploadAs(reporterToken, 'mine.jpg');
+    const before = await snapshot();
+    const res = await reporter.post('/upload/actions/bulk-delete', { fileIds: [mine.id, editorFile.id] });
+    expect(res.status).toBe(403);
+    expect(res.body.error.message).toBe(
+      `file ${editorFile.id} is not yours: you may change only your own files and folders / 文件 ${editorFile.id} 不是你上传的：只能修改自己的文件和文件夹`
+    );
+    expect(await snapshot()).toEqual(before);
+  });
+
+  test('a folder holding an editor file cannot be deleted or moved by the reporter who made it', async () => {
+    const folder = (await reporter.post('/upload/folders', { name: '混合', parent: null })).body.data;
+    const file = await uploadAs(token, 'editor-in-reporter-folder.jpg');
+    expect((await editor.post('/upload/actions/bulk-move', { fileIds: [file.id], destinationFolderId: folder.id })).status).toBe(200);
+    const before = await snapshot();
+    for (const body of [{ folderIds: [folder.id] }]) {
+      const res = await reporter.post('/upload/actions/bulk-delete', body);
+      expect(res.status).toBe(403);
+      expect(res.body.error.message).toMatch(new RegExp(`file ${file.id} is not yours`));
+    }
+    const moved = await reporter.post('/upload/actions/bulk-move', { folderIds: [folder.id], destinationFolderId: ownFolder.id });
+    expect(moved.status).toBe(403);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  test('starting AI metadata for every file is for those who may change every file', async () => {
+    const res = await reporter.post('/upload/ai-metadata-jobs', {});
+    expect(res.status).toBe(403);
+    expect(res.body.error.message).toMatch(/only those who may change every file/);
+  });
+
+  test('on their own files and folders reporters keep every action', async () => {
+    const mine = await uploadAs(reporterToken, 'own.jpg');
+    const moved = await reporter.post('/upload/actions/bulk-move', { fileIds: [mine.id], destinationFolderId: ownFolder.id });
+    expect(moved.status).toBe(200);
+    expect(moved.body.data.files.map((f: any) => f.id)).toEqual([mine.id]);
+    const renamed = await reporter.put(`/upload/folders/${ownFolder.id}`, { name: '记者的文件夹（改）', parent: null });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body.data.name).toBe('记者的文件夹（改）');
+    const updated = await reporter.post('/upload/actions/bulk-update', { updates: [{ id: mine.id, fileInfo: { alternativeText: '自己的图' } }] });
+    expect(updated.status).toBe(200);
+    const deleted = await reporter.post('/upload/actions/bulk-delete', { fileIds: [mine.id] });
+    expect(deleted.status).toBe(200);
+    expect(await app.strapi.db.query('plugin::upload.file').findOne({ where: { id: mine.id } })).toBeNull();
+    // The editor's right is not limited to their own files.
+    const editorMoves = await editor.post('/upload/actions/bulk-move', { fileIds: [editorFile.id], destinationFolderId: editorFolder.id });
+    expect(editorMoves.status).toBe(200);
+  });
+});

@@ -1,5 +1,5 @@
 /** The plugin's configuration (config/plugins.ts → chronicle.config), with its defaults. */
-import type { RateLimitConfig } from './middlewares/rate-limit';
+import type { RateLimitConfig } from './domain/rate-limiter';
 
 export interface ChronicleConfig {
   /** Largest image accepted for upload, in pixels (width × height, all frames). */
@@ -16,6 +16,8 @@ const DEFAULTS: ChronicleConfig = {
   rateLimit: {
     publicApi: { max: 600, windowSeconds: 60 },
     signIn: { maxFailures: 10, windowSeconds: 15 * 60 },
+    site: { max: 300, windowSeconds: 60 },
+    store: 'auto',
   },
 };
 
@@ -34,6 +36,12 @@ export default {
       }
       if (!isCount(limits.signIn?.maxFailures) || !(limits.signIn?.windowSeconds > 0)) {
         throw new Error('chronicle.rateLimit.signIn needs maxFailures (0 or more) and windowSeconds (more than 0)');
+      }
+      if (limits.site !== undefined && (!isCount(limits.site.max) || !(limits.site.windowSeconds > 0))) {
+        throw new Error('chronicle.rateLimit.site needs max (0 or more) and windowSeconds (more than 0)');
+      }
+      if (limits.store !== undefined && !['auto', 'memory', 'postgres', 'redis'].includes(limits.store)) {
+        throw new Error("chronicle.rateLimit.store (RATE_LIMIT_STORE) must be 'auto', 'memory', 'postgres' or 'redis'");
       }
     }
     // Lower-case path segments only: the site's router matches on them, and '/admin' or '/api' would shadow Strapi.

@@ -8,6 +8,7 @@ import contentTypes from './content-types';
 import controllers from './controllers';
 import destroy from './destroy';
 import middlewares from './middlewares';
+import policies from './policies';
 import register from './register';
 import routes from './routes';
 import services from './services';
@@ -21,6 +22,6 @@ export default {
   controllers,
   routes,
   services,
-  policies: {},
+  policies,
   middlewares,
 };

@@ -7,6 +7,7 @@ import { buildComponents } from './components';
 import { documentGuards } from './middlewares/documents';
 import { WEBHOOK_EVENT } from './services/workflow';
 import { publicRevision } from './middlewares/public-revision';
+import { attachRouteGuards } from './route-guards';
 
 const register = async ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.get('components').add(buildComponents());
@@ -17,6 +18,9 @@ const register = async ({ strapi }: { strapi: Core.Strapi }) => {
     { section: 'plugins', displayName: 'Publish', uid: 'workflow.publish', pluginName: 'chronicle' },
     { section: 'plugins', displayName: 'Open the newsroom page', uid: 'read', pluginName: 'chronicle' },
   ]);
+
+  // Ownership and read checks on the Media Library's and the Content Manager's side routes.
+  attachRouteGuards(strapi);
 
   for (const guard of documentGuards(strapi)) strapi.documents.use(guard as never);
   strapi.documents.use(publicRevision(strapi) as never);

@@ -73,6 +73,34 @@ export const sortPaths = (sort: unknown): string[][] => {
   return [];
 };
 
+/**
+ * A lookup for queries whose root model a guard cannot tell (an admin route that takes
+ * `filters` on no `:model` param): every key is followed, and a key that names a relation to
+ * an account anywhere in the schema (`createdBy`, `updatedBy`, `adminUser` …) leads into that
+ * account model. Stricter than the real schema, never looser. UNKNOWN_MODEL is its root uid.
+ */
+export const UNKNOWN_MODEL = '*';
+export const withUnknownModel = (lookup: ModelLookup, accountRelations: ReadonlyMap<string, string>): ModelLookup => {
+  const anyModel: ModelShape = {
+    attributes: new Proxy({} as ModelShape['attributes'], {
+      get: (_target, key) =>
+        typeof key === 'string' ? { type: 'relation', target: accountRelations.get(key) ?? UNKNOWN_MODEL } : undefined,
+    }),
+  };
+  return (uid) => (uid === UNKNOWN_MODEL ? anyModel : lookup(uid));
+};
+
+/** Attribute names that are relations to an account model, across `models` (name → account uid). */
+export const accountRelationNames = (models: Iterable<ModelShape>): Map<string, string> => {
+  const names = new Map<string, string>();
+  for (const model of models) {
+    for (const [name, attribute] of Object.entries(model.attributes ?? {})) {
+      if (attribute.type === 'relation' && attribute.target && ACCOUNT_FIELDS[attribute.target]) names.set(name, attribute.target);
+    }
+  }
+  return names;
+};
+
 /** The first sort path through an account model that uses a field not in ACCOUNT_FIELDS. */
 export const forbiddenSortPath = (sort: unknown, uid: string, lookup: ModelLookup): string | null => {
   for (const fields of sortPaths(sort)) {

@@ -8,6 +8,10 @@
  * Each answer carries the site's security headers (CSP, Referrer-Policy, nosniff,
  * frame-ancestors), an ETag with 304 for a matching If-None-Match, and the API's
  * Cache-Control. Errors are pages in the reader's language, never a stack trace.
+ *
+ * Pages and share cards rendered for an address count against its site rate limit
+ * (services/rate-limits.ts, shared by all instances); answers from the cache cost nothing, but
+ * an address over its limit waits for the window to pass, cached pages included.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -110,6 +114,20 @@ export const siteMiddleware = (strapi: Core.Strapi) => {
       return send(ctx, 200, file.body, file.type, file.etag, 'public, max-age=86400');
     }
 
+    const limits = getService(strapi, 'rate-limits');
+    const ip = ctx.ip as string;
+    const allowance = await limits.check('site', ip);
+    if (!allowance.allowed) {
+      // Plain text in both languages: a reader's browser shows it as it is.
+      setSecurityHeaders(ctx);
+      ctx.status = 429;
+      ctx.set('Retry-After', String(allowance.retryAfter));
+      ctx.set('Cache-Control', 'no-store');
+      ctx.type = 'text/plain; charset=utf-8';
+      ctx.body = `此地址请求过于频繁，请 ${allowance.retryAfter} 秒后再试。\nToo many requests from this address; try again in ${allowance.retryAfter} s.\n`;
+      return undefined;
+    }
+
     const origin = publicOrigin(process.env.PUBLIC_URL || (strapi.config.get('server.url') as string), ctx.origin);
     const rawLang = typeof ctx.query?.lang === 'string' ? ctx.query.lang : undefined;
     // An error page is still in the reader's language when only another parameter was wrong.
@@ -121,6 +139,7 @@ export const siteMiddleware = (strapi: Core.Strapi) => {
         return send(ctx, 400, page.body, page.contentType, page.etag, '');
       }
       const result = await service.render(match, parsed.data, origin);
+      if (result.cache !== 'hit') await limits.hit('site', ip);
       ctx.set('X-Chronicle-Cache', result.cache);
       return send(ctx, result.status, result.body, result.contentType, result.etag, SITE_CACHE_CONTROL);
     } catch (error) {

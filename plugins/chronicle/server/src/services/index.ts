@@ -6,6 +6,7 @@ import locales from './locales';
 import overview from './overview';
 import publicAccess from './public-access';
 import queue from './queue';
+import rateLimits from './rate-limits';
 import publicCache from './public-cache';
 import publicRead from './public-read';
 import roles from './roles';
@@ -28,6 +29,7 @@ const services = {
   'public-cache': publicCache,
   site,
   generator,
+  'rate-limits': rateLimits,
 };
 
 export type ServiceMap = { [K in keyof typeof services]: ReturnType<(typeof services)[K]> };

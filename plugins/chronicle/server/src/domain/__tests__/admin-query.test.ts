@@ -1,4 +1,4 @@
-import { forbiddenFilterPath, forbiddenSortPath, sortPaths, type ModelShape } from '../admin-query';
+import { accountRelationNames, forbiddenFilterPath, forbiddenSortPath, sortPaths, UNKNOWN_MODEL, withUnknownModel, type ModelShape } from '../admin-query';
 
 const MODELS: Record<string, ModelShape> = {
   report: {
@@ -67,5 +67,35 @@ describe('sort', () => {
 
   test.each(['title:asc', 'updatedBy.lastname:desc', ['createdBy.firstname'], undefined])('allows %j', (sort) => {
     expect(forbiddenSortPath(sort, 'report', lookup)).toBeNull();
+  });
+});
+
+describe('queries on a route whose model is not known', () => {
+  const relations = accountRelationNames(Object.values(MODELS));
+  const anyLookup = withUnknownModel(lookup, relations);
+
+  test('every relation to an account in the schema is found', () => {
+    expect([...relations.entries()].sort()).toEqual([
+      ['adminUser', 'admin::user'],
+      ['createdBy', 'admin::user'],
+      ['updatedBy', 'admin::user'],
+    ]);
+  });
+
+  test.each([
+    [{ createdBy: { email: { $startsWith: 'a' } } }, 'createdBy.email'],
+    [{ release: { actions: { updatedBy: { password: { $null: true } } } } }, 'release.actions.updatedBy.password'],
+    [{ $or: [{ name: 'x' }, { entry: { adminUser: { roles: { code: 'x' } } } }] }, 'entry.adminUser.roles'],
+  ])('refuses %j at any depth', (filters, path) => {
+    expect(forbiddenFilterPath(filters, UNKNOWN_MODEL, anyLookup)).toBe(path);
+  });
+
+  test.each([[{ name: { $contains: 'x' } }], [{ createdBy: { id: 1, firstname: 'Li' } }], [{ a: { b: { c: 1 } } }]])('allows %j', (filters) => {
+    expect(forbiddenFilterPath(filters, UNKNOWN_MODEL, anyLookup)).toBeNull();
+  });
+
+  test('sorts too', () => {
+    expect(forbiddenSortPath('entries.createdBy.email:asc', UNKNOWN_MODEL, anyLookup)).toBe('entries.createdBy.email');
+    expect(forbiddenSortPath(['name:asc', 'createdBy.lastname:desc'], UNKNOWN_MODEL, anyLookup)).toBeNull();
   });
 });

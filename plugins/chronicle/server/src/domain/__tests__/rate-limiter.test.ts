@@ -1,36 +1,45 @@
-import { createRateLimiter } from '../rate-limiter';
+import { chooseStore, decide, keyPrefix, limitOf, type RateLimitConfig } from '../rate-limiter';
 
-describe('createRateLimiter', () => {
-  test('allows max hits per window, then refuses until the window resets', () => {
-    const limiter = createRateLimiter({ max: 3, windowMs: 60_000 });
-    const t0 = 1_000_000;
-    expect([1, 2, 3].map(() => limiter.hit('1.2.3.4', t0).allowed)).toEqual([true, true, true]);
-    expect(limiter.hit('1.2.3.4', t0 + 1000)).toEqual({ allowed: false, remaining: 0, retryAfter: 59 });
-    expect(limiter.hit('5.6.7.8', t0 + 1000).allowed).toBe(true);
-    expect(limiter.hit('1.2.3.4', t0 + 60_000).allowed).toBe(true);
+const CONFIG: RateLimitConfig = {
+  publicApi: { max: 600, windowSeconds: 60 },
+  site: { max: 120, windowSeconds: 60 },
+  signIn: { maxFailures: 10, windowSeconds: 900 },
+  store: 'auto',
+};
+
+describe('chooseStore', () => {
+  test.each([
+    ['auto', undefined, 'sqlite', 'memory'],
+    ['auto', undefined, 'postgres', 'postgres'],
+    ['auto', 'redis://127.0.0.1:6379', 'sqlite', 'redis'],
+    ['auto', 'redis://127.0.0.1:6379', 'postgres', 'redis'],
+    ['memory', 'redis://127.0.0.1:6379', 'postgres', 'memory'],
+    ['postgres', 'redis://127.0.0.1:6379', 'postgres', 'postgres'],
+  ] as const)('%s with REDIS_URL=%s on %s: %s', (setting, redisUrl, databaseClient, store) => {
+    expect(chooseStore(setting, { redisUrl, databaseClient })).toBe(store);
   });
 
-  test('check does not count', () => {
-    const limiter = createRateLimiter({ max: 1, windowMs: 1000 });
-    expect(limiter.check('a', 0).allowed).toBe(true);
-    expect(limiter.check('a', 0).allowed).toBe(true);
-    limiter.hit('a', 0);
-    expect(limiter.check('a', 10)).toMatchObject({ allowed: false, retryAfter: 1 });
+  test('a store that cannot work is an error that says what is missing', () => {
+    expect(() => chooseStore('redis', { databaseClient: 'postgres' })).toThrow('RATE_LIMIT_STORE=redis needs REDIS_URL');
+    expect(() => chooseStore('postgres', { databaseClient: 'sqlite' })).toThrow('RATE_LIMIT_STORE=postgres needs DATABASE_CLIENT=postgres');
   });
+});
 
-  test('max 0 turns it off', () => {
-    const limiter = createRateLimiter({ max: 0, windowMs: 1000 });
-    for (let i = 0; i < 100; i += 1) expect(limiter.hit('a', 0).allowed).toBe(true);
-    expect(limiter.size).toBe(0);
+describe('decide', () => {
+  test('allows up to max, then refuses with the seconds left, rounded up, at least 1', () => {
+    expect(decide(3, 1, 59_001)).toEqual({ allowed: true, remaining: 2, retryAfter: 60 });
+    expect(decide(3, 3, 1000)).toEqual({ allowed: true, remaining: 0, retryAfter: 1 });
+    expect(decide(3, 4, 10)).toEqual({ allowed: false, remaining: 0, retryAfter: 1 });
   });
+});
 
-  test('forgets the oldest windows beyond maxKeys', () => {
-    const limiter = createRateLimiter({ max: 1, windowMs: 60_000, maxKeys: 2 });
-    limiter.hit('a', 0);
-    limiter.hit('b', 1);
-    limiter.hit('c', 2);
-    expect(limiter.size).toBe(2);
-    expect(limiter.hit('a', 3).allowed).toBe(true); // a was forgotten
-    expect(limiter.hit('c', 4).allowed).toBe(false);
-  });
+test('limits are named and keyed by their settings, so new settings start new counters', () => {
+  expect(limitOf(CONFIG, 'signIn')).toEqual({ max: 10, windowSeconds: 900 });
+  expect(limitOf(CONFIG, 'site')).toEqual({ max: 120, windowSeconds: 60 });
+  expect(keyPrefix('publicApi', CONFIG.publicApi)).toBe('chronicle:publicApi:600:60');
+  expect(keyPrefix('publicApi', { max: 5, windowSeconds: 60 })).not.toBe(keyPrefix('publicApi', CONFIG.publicApi));
+});
+
+test('a namespace keeps newsrooms sharing one store apart', () => {
+  expect(keyPrefix('signIn', { max: 10, windowSeconds: 900 }, 'tribune')).toBe('tribune:signIn:10:900');
 });
