@@ -172,6 +172,19 @@ export const lifecycle = (strapi: Core.Strapi): DocumentMiddleware => {
         const data = (context.params.data ?? {}) as Data;
         context.params.data = data;
         for (const field of WORKFLOW_FIELDS) delete data[field];
+        if (context.action === 'create' && kind === 'create-locale') {
+          // A `create` naming an existing document is a new locale of it. Strapi's create would
+          // write the fields the locales share from this body alone (empty where it is silent)
+          // and then copy them over every other locale; its update path fills them from the
+          // stored document first. Take that path, through every guard again.
+          const { documentId: _ignored, id: _id, ...rest } = data;
+          return strapi.documents(context.uid as never).update({
+            ...context.params,
+            documentId: facts.documentId,
+            locale: facts.locale,
+            data: rest,
+          } as never);
+        }
         const localeExists = facts.rows.some((r) => r.locale === facts.locale && !r.publishedAt);
         if (kind === 'create' || kind === 'create-locale' || !localeExists) data.workflowState = 'draft';
         return next();
