@@ -68,38 +68,62 @@ interface Fields {
   variant: number;
   shared: boolean;
 }
+/**
+ * Which document a step aims at: the one the previous step aimed at (most steps: bugs live in
+ * a few requests on one document), the first one whose locale is in a given state, or any.
+ */
+type Target = 'focus' | 'in_review' | 'approved' | 'published' | 'withdrawn' | number;
+/** Who takes workflow steps: a given user, or whoever the next step belongs to (author, then editor). */
+type Mover = ActorKey | 'auto';
 type Step =
   | { kind: 'create'; actor: ActorKey; type: Editorial; locale: Locale; fields: Fields }
-  | { kind: 'update'; actor: ActorKey; doc: number; locale: Locale; fields: Fields; withRevision: boolean }
-  | { kind: 'createLocale'; actor: ActorKey; doc: number; locale: Locale; fields: Fields }
-  | { kind: 'clone'; actor: ActorKey; doc: number; locale: Locale; fields: Fields }
-  | { kind: 'discard'; actor: ActorKey; doc: number; locale: Locale }
-  | { kind: 'delete'; actor: ActorKey; doc: number; locale: Locale }
-  | { kind: 'bulkDelete'; actor: ActorKey; doc: number; locale: Locale }
-  | { kind: 'cmPublish'; actor: ActorKey; doc: number; locale: Locale; fields: Fields | null }
-  | { kind: 'cmUnpublish'; actor: ActorKey; doc: number; locale: Locale; discardDraft: boolean }
-  | { kind: 'workflow'; actor: ActorKey; doc: number; locale: Locale; choice: number }
-  | { kind: 'slug'; actor: ActorKey; doc: number; locale: Locale; choice: number };
+  | { kind: 'update'; actor: ActorKey; doc: Target; locale: Locale; fields: Fields; withRevision: boolean }
+  | { kind: 'createLocale'; actor: ActorKey; doc: Target; locale: Locale; fields: Fields }
+  | { kind: 'clone'; actor: ActorKey; doc: Target; locale: Locale; fields: Fields }
+  | { kind: 'discard'; actor: ActorKey; doc: Target; locale: Locale }
+  | { kind: 'delete'; actor: ActorKey; doc: Target; locale: Locale }
+  | { kind: 'bulkDelete'; actor: ActorKey; doc: Target; locale: Locale }
+  | { kind: 'cmPublish'; actor: ActorKey; doc: Target; locale: Locale; fields: Fields | null }
+  | { kind: 'cmUnpublish'; actor: ActorKey; doc: Target; locale: Locale; discardDraft: boolean }
+  | { kind: 'workflow'; actor: Mover; doc: Target; locale: Locale; choice: number; times: number }
+  | { kind: 'slug'; actor: ActorKey; doc: Target; locale: Locale; choice: number };
 
 const actorArb = fc.constantFrom<ActorKey>('r1', 'r2', 'ed');
-const localeArb = fc.constantFrom<Locale>(...LOCALES);
-const docArb = fc.nat({ max: 11 });
+const localeArb = fc.oneof({ weight: 3, arbitrary: fc.constant<Locale>('zh-Hans') }, { weight: 1, arbitrary: fc.constant<Locale>('en') });
+const docArb: fc.Arbitrary<Target> = fc.oneof(
+  { weight: 5, arbitrary: fc.constant('focus' as const) },
+  { weight: 3, arbitrary: fc.constantFrom('in_review' as const, 'approved' as const, 'published' as const, 'withdrawn' as const) },
+  { weight: 1, arbitrary: fc.nat({ max: 11 }) }
+);
 const fieldsArb: fc.Arbitrary<Fields> = fc.record({ text: fc.nat({ max: 3 }), variant: fc.nat({ max: 3 }), shared: fc.boolean() });
 const base = { actor: actorArb, doc: docArb, locale: localeArb };
 
 const stepArb: fc.Arbitrary<Step> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('create' as const), actor: actorArb, type: fc.constantFrom(...EDITORIAL), locale: localeArb, fields: fieldsArb }) },
-  { weight: 4, arbitrary: fc.record({ kind: fc.constant('update' as const), ...base, fields: fieldsArb, withRevision: fc.boolean() }) },
+  { weight: 5, arbitrary: fc.record({ kind: fc.constant('update' as const), ...base, fields: fieldsArb, withRevision: fc.boolean() }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('createLocale' as const), ...base, fields: fieldsArb }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('clone' as const), ...base, fields: fieldsArb }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('discard' as const), ...base }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('discard' as const), ...base }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('delete' as const), ...base }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('bulkDelete' as const), ...base }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('cmPublish' as const), ...base, fields: fc.option(fieldsArb, { nil: null }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('cmUnpublish' as const), ...base, discardDraft: fc.boolean() }) },
-  { weight: 6, arbitrary: fc.record({ kind: fc.constant('workflow' as const), ...base, choice: fc.nat({ max: 5 }) }) },
+  {
+    weight: 8,
+    arbitrary: fc.record({
+      kind: fc.constant('workflow' as const),
+      actor: fc.constantFrom<Mover>('auto', 'auto', 'r1', 'r2', 'ed'),
+      doc: docArb,
+      locale: localeArb,
+      choice: fc.nat({ max: 5 }),
+      times: fc.integer({ min: 1, max: 3 }),
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('slug' as const), ...base, choice: fc.nat({ max: 4 }) }) }
 );
+
+/** The order in which a mover prefers the transitions the panel offers: onwards to publication first. */
+const ONWARD = ['in_review', 'approved', 'published', 'corrected', 'withdrawn', 'scheduled', 'changes_requested', 'draft'];
 
 // ---------------------------------------------------------------------------------------------
 // Content for each type: small pools, so equal values (saves that change nothing) happen too.
@@ -179,6 +203,7 @@ class Run {
   public = new Map<string, { type: Editorial; slug: string; locale: string; since: number }>();
   state!: Snapshot;
   step = 0;
+  focus?: Doc;
 
   label(type: Editorial, documentId: string) {
     const known = this.docs.find((d) => d.documentId === documentId && d.type === type);
@@ -252,13 +277,42 @@ class Run {
     return problems;
   }
 
-  pick(index: number): Doc | undefined {
+  pick(target: Target, locale: Locale): Doc | undefined {
     const live = this.docs.filter((d) => [...this.state.rows.values()].some((r) => r.documentId === d.documentId && r.type === d.type));
-    return live.length ? live[index % live.length] : undefined;
+    if (!live.length) return undefined;
+    const focus = live.find((d) => d === this.focus) ?? live[live.length - 1];
+    let chosen = focus;
+    if (typeof target === 'number') chosen = live[target % live.length];
+    else if (target !== 'focus') chosen = live.find((d) => this.draftOf(d, locale)?.state === target) ?? focus;
+    this.focus = chosen;
+    return chosen;
   }
 
   draftOf(doc: Doc, locale: string) {
     return this.state.rows.get(`${doc.type}|${doc.documentId}|${locale}|draft`);
+  }
+
+  ownerOf(doc: Doc): ActorKey {
+    return this.ledger.owners.get(`${doc.type}|${doc.documentId}`) ?? 'ed';
+  }
+
+  /** Take up to `times` workflow steps the mover's panel offers, preferring onward ones; each is checked. */
+  async advance(mover: Mover, doc: Doc, locale: Locale, choice: number, times: number) {
+    for (let i = 0; i < times; i += 1) {
+      const state = this.draftOf(doc, locale)?.state ?? 'draft';
+      const actor: ActorKey = mover !== 'auto' ? mover : ['draft', 'changes_requested'].includes(state) ? this.ownerOf(doc) : 'ed';
+      const panel = await api[actor].get(
+        `/chronicle/workflow/history?uid=${encodeURIComponent(uidOf(doc.type))}&documentId=${doc.documentId}&locale=${locale}`
+      );
+      const offered = ((panel.body?.available as string[] | undefined) ?? []).slice().sort((x, y) => ONWARD.indexOf(x) - ONWARD.indexOf(y));
+      // Nothing offered: the first transition the state machine has, as a probe of the refusal.
+      const to = offered.length ? (choice < 3 ? offered[0] : offered[choice % offered.length]) : nextStates(state as never)[0] ?? 'in_review';
+      let status = 0;
+      await this.act(actor, async () => {
+        status = (await this.move(actor, doc.type, doc.documentId, locale, to)).status;
+      });
+      if (status !== 200 || !offered.length) return;
+    }
   }
 
   // -- the fixture ------------------------------------------------------------------------
@@ -280,9 +334,10 @@ class Run {
   async fixture() {
     this.log.push('  fixture:');
     const plan: Array<[ActorKey, Editorial, string[]]> = [
-      ['r1', 'field-report', ['in_review', 'approved', 'published']],
+      // published, then edited by its author: in review with a pending edit
+      ['r1', 'field-report', ['in_review', 'approved', 'published', 'edit']],
       ['r2', 'frontline-profile', ['in_review', 'approved', 'published']],
-      ['r1', 'chronicle', ['in_review', 'approved', 'published']],
+      ['r1', 'chronicle', ['in_review', 'approved', 'published', 'withdrawn']],
       ['r2', 'timeline-event', ['in_review', 'approved']],
       ['r1', 'grid-statistic', ['in_review']],
     ];
@@ -293,6 +348,11 @@ class Run {
         id = res.body?.data?.documentId;
       });
       for (const to of path) {
+        if (to === 'edit') {
+          const body = contentFor(type, { text: 1, variant: 0, shared: false }, 'zh-Hans');
+          await this.act(owner, () => this.send(owner, 'put', `${CM}/${uidOf(type)}/${id}?locale=zh-Hans`, body));
+          continue;
+        }
         const who: ActorKey = to === 'in_review' ? owner : 'ed';
         await this.act(who, () => this.move(who, type, id, 'zh-Hans', to));
       }
@@ -303,10 +363,14 @@ class Run {
   // -- one random step --------------------------------------------------------------------
 
   async run(step: Step) {
+    if (step.kind === 'workflow') {
+      const doc = this.pick(step.doc, step.locale);
+      return doc ? this.advance(step.actor, doc, step.locale, step.choice, step.times) : undefined;
+    }
     const { actor } = step;
     await this.act(actor, async () => {
       if (step.kind === 'create') return this.create(actor, step.type, step.locale, step.fields);
-      const doc = this.pick(step.doc);
+      const doc = this.pick(step.doc, step.locale);
       if (!doc) return undefined;
       const uid = uidOf(doc.type);
       const url = `${CM}/${uid}/${doc.documentId}`;
@@ -339,12 +403,6 @@ class Run {
           return this.send(actor, 'post', `${url}/actions/publish${q}`, step.fields ? contentFor(doc.type, step.fields, step.locale) : {});
         case 'cmUnpublish':
           return this.send(actor, 'post', `${url}/actions/unpublish${q}`, { locale: step.locale, discardDraft: step.discardDraft });
-        case 'workflow': {
-          const state = this.draftOf(doc, step.locale)?.state ?? 'draft';
-          const options = nextStates(state as never);
-          const to = options.length ? options[step.choice % options.length] : 'in_review';
-          return this.move(actor, doc.type, doc.documentId, step.locale, to);
-        }
         case 'slug': {
           const others = this.docs.filter((d) => d.type === doc.type && d.documentId !== doc.documentId);
           const taken = others.map((d) => [...this.state.rows.values()].find((r) => r.documentId === d.documentId)?.slug).filter(Boolean) as string[];
