@@ -293,7 +293,12 @@ function auditChains(before: Snapshot, after: Snapshot, audit: AuditRow[]): stri
     );
     if (from === row.state && rows.length === 0) continue;
     const chain = rows.map((a) => `${a.from}>${a.to}`).join(', ');
-    const linked = rows.length > 0 && rows[0].from === from && rows[rows.length - 1].to === row.state && rows.every((a, i) => i === 0 || rows[i - 1].to === a.from);
+    // A new locale or document may open its trail with a row of its own (e.g. "cloned from").
+    const linked =
+      rows.length > 0 &&
+      (rows[0].from === from || !was) &&
+      rows[rows.length - 1].to === row.state &&
+      rows.every((a, i) => i === 0 || rows[i - 1].to === a.from);
     if (!linked) {
       problems.push(
         `audit: ${row.type} ${row.documentId} (${row.locale}) went ${was ? from : '(new)'} → ${row.state} with audit rows [${chain || 'none'}]`
