@@ -4,7 +4,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { buildComponents } from './components';
-import { documentGuard } from './middlewares/document-guard';
+import { documentGuards } from './middlewares/documents';
 import { WEBHOOK_EVENT } from './services/workflow';
 import { publicRevision } from './middlewares/public-revision';
 
@@ -18,7 +18,7 @@ const register = async ({ strapi }: { strapi: Core.Strapi }) => {
     { section: 'plugins', displayName: 'Open the newsroom page', uid: 'read', pluginName: 'chronicle' },
   ]);
 
-  strapi.documents.use(documentGuard(strapi) as never);
+  for (const guard of documentGuards(strapi)) strapi.documents.use(guard as never);
   strapi.documents.use(publicRevision(strapi) as never);
 
   // Let newsrooms subscribe a webhook (chat, e-mail) to every editorial transition.

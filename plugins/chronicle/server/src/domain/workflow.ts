@@ -26,6 +26,11 @@ export interface DocumentFacts {
   createdBy?: number | null;
   /** Admin user who last submitted it for review. */
   submittedBy?: number | null;
+  /**
+   * Admin users who wrote any revision of it since it was last submitted (or sent back to
+   * review by an edit): none of them may approve what they wrote.
+   */
+  writers?: readonly number[];
   embargoUntil?: string | null;
   scheduledFor?: string | null;
 }
@@ -117,6 +122,9 @@ export function decide(facts: DocumentFacts, request: TransitionRequest, actor: 
     }
     if (rule.notAuthor && isAuthor) {
       return deny(403, 'an author cannot approve their own work');
+    }
+    if (rule.notAuthor && actor.id !== undefined && facts.writers?.includes(actor.id)) {
+      return deny(403, 'you changed this document since it was submitted; another editor must approve it');
     }
   }
 

@@ -68,11 +68,33 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const lastSubmitter = async (uid: string, documentId: string, locale: string): Promise<number | null> => {
     const row = await query(TRANSITION_UID).findOne({
-      where: { contentUid: uid, subjectDocumentId: documentId, subjectLocale: locale, to: 'in_review' },
+      // A submission (or an edit that sent it back): not an edit recorded during review.
+      where: { contentUid: uid, subjectDocumentId: documentId, subjectLocale: locale, to: 'in_review', from: { $ne: 'in_review' } },
       orderBy: [{ at: 'desc' }, { id: 'desc' }],
       populate: { actor: { select: ['id'] } },
     });
     return row?.actor?.id ?? null;
+  };
+
+  /**
+   * Who wrote the version under review: the actor of the step that last put it in review (a
+   * submission, or an edit that sent it back) and of every edit recorded since.
+   */
+  const writersSinceSubmission = async (uid: string, documentId: string, locale: string): Promise<number[]> => {
+    const rows = (await query(TRANSITION_UID).findMany({
+      where: { contentUid: uid, subjectDocumentId: documentId, subjectLocale: locale },
+      orderBy: [{ at: 'desc' }, { id: 'desc' }],
+      select: ['from', 'to'],
+      populate: { actor: { select: ['id'] } },
+      limit: 200,
+    })) as Row[];
+    const writers = new Set<number>();
+    for (const row of rows) {
+      if (row.to !== 'in_review') break;
+      if (row.actor?.id !== undefined && row.actor?.id !== null) writers.add(row.actor.id);
+      if (row.from !== 'in_review') break;
+    }
+    return [...writers];
   };
 
   const history = async (uid: string, documentId: string, locale: string): Promise<HistoryEntry[]> => {
@@ -96,6 +118,7 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
       const user = await query('admin::user').findOne({ where: { id: entry.actor.id }, select: ['documentId'] });
       actorDocumentId = user?.documentId;
     }
+    const draft = await query(entry.uid).findOne({ where: { documentId: entry.documentId, locale: entry.locale, publishedAt: null }, select: ['revision'] });
     await runAs('audit-writer', () =>
       strapi.documents(TRANSITION_UID as never).create({
         data: {
@@ -108,6 +131,7 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
           actorName: entry.actor.name,
           note: entry.note ?? null,
           at: entry.at.toISOString(),
+          revision: draft?.revision ?? 0,
         },
       } as never)
     );
@@ -143,6 +167,7 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
             state: from,
             createdBy: draft.createdBy?.id ?? null,
             submittedBy: await lastSubmitter(uid, documentId, locale),
+            writers: await writersSinceSubmission(uid, documentId, locale),
             embargoUntil: draft.embargoUntil ?? null,
             scheduledFor: draft.scheduledFor ?? null,
           },
@@ -232,6 +257,35 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
+     * An edit of a document under review: it stays in review, and the step is recorded so that
+     * whoever wrote it cannot approve it.
+     */
+    async recordReviewEdit(uid: string, documentId: string, locale: string, actor: Actor) {
+      const now = new Date();
+      await writeAudit({ uid, documentId, locale, from: 'in_review', to: 'in_review', actor, note: 'edited during review / 审核期间修改', at: now });
+    },
+
+    /**
+     * A step the document took outside a transition (a pending edit discarded, a clone made):
+     * recorded in the audit trail like any transition.
+     */
+    async recordStep(entry: { uid: string; documentId: string; locale: string; from: WorkflowState; to: WorkflowState; actor: Actor; note: string }) {
+      const now = new Date();
+      await writeAudit({ ...entry, at: now });
+      announce({ uid: entry.uid, documentId: entry.documentId, locale: entry.locale, from: entry.from, to: entry.to, actor: entry.actor.name, note: entry.note, at: now.toISOString() });
+    },
+
+    /** Has this document ever been on the public surfaces (in any locale)? */
+    async everPublic(uid: string, documentId: string): Promise<boolean> {
+      const live = await query(uid).count({ where: { documentId, publishedAt: { $notNull: true } } });
+      if (live > 0) return true;
+      const steps = await query(TRANSITION_UID).count({
+        where: { contentUid: uid, subjectDocumentId: documentId, to: { $in: ['published', 'corrected'] } },
+      });
+      return steps > 0;
+    },
+
+    /**
      * The transitions this actor may take now, for the admin panel's buttons: each candidate is
      * decided with its payload filled in, so only permission and timing can rule it out.
      */
@@ -245,6 +299,7 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
         state,
         createdBy: draft.createdBy?.id ?? null,
         submittedBy: await lastSubmitter(uid, documentId, locale),
+        writers: await writersSinceSubmission(uid, documentId, locale),
         embargoUntil: draft.embargoUntil ?? null,
         scheduledFor: draft.scheduledFor ?? null,
       };

@@ -1,7 +1,7 @@
 /**
  * Append-only audit of editorial actions. Written only by the workflow service, inside the
  * transaction of the state change; every other write path is refused (see the
- * document-guard middleware), and the admin shows it read-only.
+ * audit-trail guard in middlewares/documents), and the admin shows it read-only.
  */
 export default {
   kind: 'collectionType',
@@ -28,6 +28,8 @@ export default {
     actorName: { type: 'string', maxLength: 120 },
     note: { type: 'text', maxLength: 4000 },
     at: { type: 'datetime', required: true },
+    /** The document's save counter when the step was taken: what was submitted, edited, approved. */
+    revision: { type: 'integer', min: 0 },
   },
   indexes: [
     {

@@ -63,6 +63,18 @@ describe('who may do what', () => {
     expect(decide(doc('in_review', { createdBy: 1, submittedBy: 1 }), { to: 'approved' }, editor, NOW)).toEqual({ ok: true, effects: [] });
   });
 
+  test('nobody approves a revision they wrote since the submission', () => {
+    const rewritten = doc('in_review', { createdBy: 1, submittedBy: 1, writers: [1, editor.id] });
+    expect(decide(rewritten, { to: 'approved' }, editor, NOW)).toEqual({
+      ok: false,
+      status: 403,
+      message: 'you changed this document since it was submitted; another editor must approve it',
+    });
+    expect(decide(doc('in_review', { createdBy: 1, submittedBy: 1, writers: [1] }), { to: 'approved' }, editor, NOW)).toEqual({ ok: true, effects: [] });
+    // Asking for changes stays open to a writer: it approves nothing.
+    expect(decide(rewritten, { to: 'changes_requested', note: 'n' }, editor, NOW)).toEqual({ ok: true, effects: [] });
+  });
+
   test('a system actor follows the same table', () => {
     expect(decide(doc('draft'), { to: 'published' }, system, NOW)).toMatchObject({ ok: false, status: 409 });
   });

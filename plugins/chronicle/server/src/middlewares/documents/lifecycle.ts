@@ -1,0 +1,214 @@
+/**
+ * The workflow's hold on the document lifecycle, for every caller but the workflow itself:
+ * - the workflow's fields (state, schedule, corrections, withdrawal notice) are out of reach
+ *   of ordinary writes; a new document or locale starts as a draft;
+ * - publish and unpublish are taken as the transitions they amount to (the workflow decides);
+ * - discarding a pending edit is a recorded step back to the published version;
+ * - a clone is a new draft of the actor's: fresh state, slug and counter, its source recorded;
+ * - a published document cannot be deleted, nor one that has ever been public (its address
+ *   keeps its withdrawal notice), nor a unit or contributor that others still point at.
+ */
+import type { Core } from '@strapi/strapi';
+import { EDITORIAL_TYPES, TYPE_META, type TypeName } from '../../domain/content-types';
+import type { WorkflowState } from '../../domain/enums';
+import { REVISION_FIELD } from '../../domain/revision';
+import { WORKFLOW_FIELDS } from '../../content-types/attributes';
+import { ChronicleError } from '../../errors';
+import { actorFromContext, systemActor, type WorkflowService } from '../../services/workflow';
+import type { Actor } from '../../domain/workflow';
+import { fallbackSlug, toSlug, uniqueSlug } from '../../text/slug';
+import { wasSentBackToReview } from './edits';
+import { factsOf, type Data, type DocumentContext, type DocumentMiddleware, type WriteFacts } from './facts';
+
+const PUBLISH_AFTER_EDIT_MESSAGE =
+  'Not published, and nothing was saved: this document was approved as it stood, and your changes to it need a new review. ' +
+  'Save your changes (the document goes back to review), then have it approved again before publishing. / ' +
+  '未发布，也未保存任何内容：此稿件是按原样批准的，您的修改需要重新审核。请先保存修改（稿件将退回审核），再经批准后发布。';
+
+/**
+ * What still points at a unit or a contributor: deleting it would silently drop those
+ * links (a profile without its unit, a report without its byline), so it is refused.
+ */
+const REFERENCES: Partial<Record<TypeName, Array<[string, string, string]>>> = {
+  unit: [
+    ['plugin::chronicle.unit', 'parent', 'sub-units'],
+    ['plugin::chronicle.frontline-profile', 'unit', 'profiles'],
+    ['plugin::chronicle.grid-statistic', 'scopeUnit', 'figures'],
+    ['plugin::chronicle.chronicle', 'subjectUnit', 'chronicles'],
+    ['plugin::chronicle.timeline-event', 'units', 'events'],
+  ],
+  contributor: [['chronicle.byline', 'contributor', 'bylines']],
+};
+
+/** The acting person or system, as the workflow records it. */
+export const workflowActor = (strapi: Core.Strapi, facts: WriteFacts): Actor | undefined => {
+  if (facts.actor.kind === 'system') return systemActor(facts.actor.name);
+  if (facts.actor.kind === 'user') return actorFromContext(facts.actor.ctx);
+  if (facts.actor.kind === 'script') return { kind: 'system', name: 'system:script', permissions: new Set() };
+  return undefined;
+};
+
+export const lifecycle = (strapi: Core.Strapi): DocumentMiddleware => {
+  const workflow = (): WorkflowService => strapi.plugin('chronicle').service('workflow');
+  const query = (uid: string) => strapi.db.query(uid as never);
+
+  const assertUnreferenced = async (type: TypeName, documentId: string) => {
+    const found: string[] = [];
+    for (const [model, field, label] of REFERENCES[type] ?? []) {
+      const count = await query(model).count({ where: { [field]: { documentId } } });
+      if (count > 0) found.push(`${count} ${label}`);
+    }
+    if (found.length) {
+      throw new ChronicleError(409, `this ${type} is still referenced by ${found.join(', ')}; reassign or remove those first`);
+    }
+  };
+
+  /** Publish / unpublish from outside the workflow: taken as the transition it amounts to. */
+  const asTransition = async (context: DocumentContext, facts: WriteFacts, to: 'published' | 'withdrawn') => {
+    const actor = facts.actor.kind === 'script' ? undefined : workflowActor(strapi, facts);
+    if (!actor) throw new ChronicleError(403, 'publishing needs an editor or a named system actor; nothing was changed');
+    const documentId = context.params.documentId as string;
+    const locale = facts.locale;
+    if (!locale) throw new ChronicleError(400, 'publish and unpublish one locale at a time');
+    try {
+      const result = await workflow().transition(
+        { uid: context.uid, documentId, locale, to, note: to === 'withdrawn' ? 'Withdrawn from the Content Manager / 已在后台撤回' : null },
+        actor
+      );
+      return result.publishResult ?? { documentId, entries: [] };
+    } catch (error) {
+      // The Content Manager's Publish saves the form first, in the same transaction: changed
+      // content sent the approved document back to review, so the publish is refused and
+      // the whole request, save included, is undone. Say so, not just "cannot go from in_review".
+      if (to === 'published' && error instanceof ChronicleError && error.status === 409 && wasSentBackToReview(strapi, `${documentId}:${locale}`)) {
+        throw new ChronicleError(409, PUBLISH_AFTER_EDIT_MESSAGE);
+      }
+      throw error;
+    }
+  };
+
+  const slugTaken = async (uid: string, slug: string) => (await query(uid).count({ where: { slug } })) > 0;
+
+  /** A clone is the actor's new draft: nothing of the source's workflow, a slug of its own. */
+  const prepareClone = async (context: DocumentContext, facts: WriteFacts, editorial: boolean) => {
+    const data = (context.params.data ?? {}) as Data;
+    context.params.data = data;
+    for (const field of WORKFLOW_FIELDS) delete data[field];
+    if (editorial) {
+      data.workflowState = 'draft';
+      data.scheduledFor = null;
+      data.withdrawalNotice = null;
+      data.corrections = [];
+    }
+    data[REVISION_FIELD] = 0;
+    if (facts.actor.kind === 'user') {
+      data.createdBy = facts.actor.id;
+      data.updatedBy = facts.actor.id;
+    }
+    const source = facts.rows[0] ?? {};
+    const meta = TYPE_META[facts.type as Exclude<TypeName, 'workflow-transition'>];
+    const stored = facts.documentId
+      ? ((await query(context.uid).findOne({ where: { documentId: facts.documentId }, select: [meta.mainField] })) as Data | null)
+      : null;
+    const base =
+      (typeof data.slug === 'string' && data.slug.trim()) ||
+      toSlug(String(stored?.[meta.mainField] ?? ''), { mode: meta.slugMode }) ||
+      (typeof source.slug === 'string' && source.slug) ||
+      fallbackSlug(new Date(), Math.random().toString(36).slice(2, 8));
+    data.slug = await uniqueSlug(base, (candidate) => slugTaken(context.uid, candidate));
+  };
+
+  return async (context, next) => {
+    const facts = factsOf(context);
+    if (!facts) return next();
+    const { type, kind } = facts;
+    const editorial = EDITORIAL_TYPES.includes(type);
+    const fromWorkflow = facts.actor.kind === 'system' && facts.actor.name === 'workflow';
+
+    if (kind === 'delete' && facts.documentId) {
+      if (REFERENCES[type]) await assertUnreferenced(type, facts.documentId);
+      if (editorial && !fromWorkflow) {
+        const scoped = facts.rows.filter((r) => facts.locale === undefined || typeof context.params.locale !== 'string' || r.locale === facts.locale);
+        if (scoped.some((r) => r.publishedAt)) throw new ChronicleError(409, 'this document is published: withdraw it before deleting it');
+        if (await workflow().everPublic(context.uid, facts.documentId)) {
+          throw new ChronicleError(
+            409,
+            'this document has been public: its address keeps answering with its withdrawal notice, so it cannot be deleted. / ' +
+              '此稿件曾公开发布，其网址须保留撤稿说明，不能删除。'
+          );
+        }
+      }
+      return next();
+    }
+
+    if (!editorial || fromWorkflow) {
+      if (kind === 'clone') await prepareClone(context, facts, false);
+      return next();
+    }
+
+    switch (kind) {
+      case 'publish':
+        return asTransition(context, facts, 'published');
+      case 'unpublish':
+        return asTransition(context, facts, 'withdrawn');
+      case 'discard':
+        return discard(context, facts, next);
+      case 'clone': {
+        await prepareClone(context, facts, true);
+        const result = (await next()) as { documentId?: string; entries?: Array<{ locale?: string }> } | null;
+        const actor = workflowActor(strapi, facts);
+        if (result?.documentId && actor) {
+          for (const entry of result.entries ?? []) {
+            await workflow().recordStep({
+              uid: context.uid,
+              documentId: result.documentId,
+              locale: entry.locale ?? facts.locale ?? '',
+              from: 'draft',
+              to: 'draft',
+              actor,
+              note: `copied from ${facts.documentId} / 复制自 ${facts.documentId}`,
+            });
+          }
+        }
+        return result;
+      }
+      default: {
+        const data = (context.params.data ?? {}) as Data;
+        context.params.data = data;
+        for (const field of WORKFLOW_FIELDS) delete data[field];
+        const localeExists = facts.rows.some((r) => r.locale === facts.locale && !r.publishedAt);
+        if (kind === 'create' || kind === 'create-locale' || !localeExists) data.workflowState = 'draft';
+        return next();
+      }
+    }
+  };
+
+  /**
+   * Discarding a pending edit puts the published version back in the draft: the document is
+   * again what was approved and published, and the step is recorded. Open forms become stale.
+   */
+  async function discard(context: DocumentContext, facts: WriteFacts, next: () => Promise<unknown>) {
+    const documentId = facts.documentId as string;
+    const locale = facts.locale as string;
+    const before = facts.rows.find((r) => r.locale === locale && !r.publishedAt);
+    const published = facts.rows.find((r) => r.locale === locale && r.publishedAt);
+    const result = await next();
+    const actor = workflowActor(strapi, facts);
+    const from = (before?.workflowState ?? 'draft') as WorkflowState;
+    const to = (published?.workflowState ?? 'published') as WorkflowState;
+    const newest = Math.max(0, ...facts.rows.map((r) => Number(r.revision ?? 0)));
+    await query(context.uid).updateMany({ where: { documentId, publishedAt: null }, data: { [REVISION_FIELD]: newest + 1 } });
+    if (actor && from !== to) {
+      await workflow().recordStep({
+        uid: context.uid,
+        documentId,
+        locale,
+        from,
+        to,
+        actor,
+        note: 'pending edit discarded; the published version stands / 已放弃待审修改，保留已发布版本',
+      });
+    }
+    return result;
+  }
+};

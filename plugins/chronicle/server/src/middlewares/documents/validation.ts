@@ -1,0 +1,74 @@
+/**
+ * The cross-field rules of ../../domain/validation on every create and update, with a 400
+ * naming the field; and units stay a tree (a unit cannot sit under itself or its own
+ * sub-unit), which needs the stored tree.
+ */
+import type { Core } from '@strapi/strapi';
+import { checkRecord } from '../../domain/validation';
+import { factsOf, fail, type Data, type DocumentMiddleware } from './facts';
+
+const UNIT_UID = 'plugin::chronicle.unit';
+
+/** The one target a relation value points at: a documentId, or a row id. */
+export const relationTarget = (value: unknown): { documentId?: string; id?: number } | null | undefined => {
+  if (value === undefined) return undefined;
+  if (value === null) return null;
+  if (typeof value === 'string') return { documentId: value };
+  if (typeof value === 'number') return { id: value };
+  if (Array.isArray(value)) return value.length ? relationTarget(value[value.length - 1]) : null;
+  if (typeof value === 'object') {
+    const v = value as Record<string, unknown>;
+    if (Array.isArray(v.set)) return relationTarget(v.set);
+    if (Array.isArray(v.connect) && v.connect.length) return relationTarget(v.connect);
+    if (Array.isArray(v.disconnect) && v.disconnect.length && !v.connect) return null;
+    if (typeof v.documentId === 'string') return { documentId: v.documentId };
+    if (typeof v.id === 'number' || typeof v.id === 'string') return { id: Number(v.id) };
+  }
+  return undefined;
+};
+
+export const validation = (strapi: Core.Strapi): DocumentMiddleware => {
+  const query = (uid: string) => strapi.db.query(uid as never);
+
+  /** Stored values the write keeps: the same locale's draft, or (for a new locale) the shared fields of another. */
+  const storedValues = async (uid: string, documentId: string, locale: string | undefined, newLocale: boolean): Promise<Data> => {
+    const sameLocale = locale && !newLocale ? await query(uid).findOne({ where: { documentId, locale }, orderBy: { publishedAt: 'desc' } }) : null;
+    if (sameLocale) return sameLocale as Data;
+    const any = (await query(uid).findOne({ where: { documentId } })) as Data | null;
+    if (!any) return {};
+    const attributes = ((strapi.contentTypes as any)[uid]?.attributes ?? {}) as Record<string, any>;
+    return Object.fromEntries(Object.entries(any).filter(([k]) => attributes[k]?.pluginOptions?.i18n?.localized === false));
+  };
+
+  /** A unit's parent may not be the unit itself or one of its sub-units. */
+  const assertAcyclic = async (documentId: string | undefined, parent: unknown) => {
+    const target = relationTarget(parent);
+    if (!target || !documentId) return;
+    let current: string | undefined = target.documentId;
+    if (!current && target.id !== undefined) current = ((await query(UNIT_UID).findOne({ where: { id: target.id }, select: ['documentId'] })) as Data | null)?.documentId as string | undefined;
+    const seen = new Set<string>();
+    while (current && !seen.has(current)) {
+      if (current === documentId) {
+        fail([{ path: ['parent'], message: 'parent: a unit cannot sit under itself or under one of its own sub-units / 上级单位不能是本单位或其下级单位' }]);
+      }
+      seen.add(current);
+      const row = (await query(UNIT_UID).findOne({ where: { documentId: current, publishedAt: null }, populate: { parent: { select: ['documentId'] } } })) as Data | null;
+      current = (row?.parent as Data | null | undefined)?.documentId as string | undefined;
+    }
+  };
+
+  return async (context, next) => {
+    const facts = factsOf(context);
+    if (!facts || facts.type === 'workflow-transition') return next();
+    if (facts.kind !== 'create' && facts.kind !== 'create-locale' && facts.kind !== 'update') return next();
+    const data = (context.params.data ?? {}) as Data;
+    context.params.data = data;
+    const isNew = facts.kind !== 'update';
+    const stored = facts.documentId ? await storedValues(context.uid, facts.documentId, facts.locale, facts.kind === 'create-locale') : {};
+    const record = { ...stored, ...data };
+    const problems = checkRecord(facts.type, record, data, isNew || Object.keys(stored).length === 0);
+    if (problems.length) fail(problems);
+    if (facts.type === 'unit' && 'parent' in data) await assertAcyclic(facts.documentId, data.parent);
+    return next();
+  };
+};
