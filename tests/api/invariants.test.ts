@@ -16,7 +16,8 @@
  * One Strapi for the file; each sequence starts from emptied editorial tables and a small
  * fixture. A failure prints the shrunk sequence as the requests it made, with their answers.
  * INVARIANT_RUNS (default 20), INVARIANT_SEED, and INVARIANT_CHECKS (comma list of the names
- * above, default all) help when investigating.
+ * above, default all; `errors` is the 5xx check) and INVARIANT_DEBUG (timings per sequence)
+ * help when investigating.
  */
 import fc from 'fast-check';
 import request from 'supertest';
