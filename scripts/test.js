@@ -42,7 +42,7 @@ let status = 0;
 if (e2e) status = jest('e2e', ['--runInBand']);
 else {
   if (!apiOnly) status = jest('unit', []) || status;
-  const ignore = withServices ? [] : SERVICE_TESTS.map((f) => ['--testPathIgnorePatterns', f.replace(/\./g, '\\.')]).flat();
+  const ignore = withServices ? [] : SERVICE_TESTS.map((f) => `--testPathIgnorePatterns=${f.replace(/\./g, '\\.')}`);
   status = jest('api', ['--runInBand', ...ignore]) || status;
 }
 process.exit(status);
