@@ -1,5 +1,5 @@
-// Two projects: fast pure unit tests beside the code, and API tests that boot a real
-// Strapi from the built app (one instance per file, run in band by scripts/test.js).
+// Fast pure unit tests beside the code; API tests that boot a real Strapi from the built app
+// (one instance per file, run in band by scripts/test.js); the seed checks; browser tests.
 // The site's TSX templates use React's automatic runtime, as the plugin's tsconfig does (jsx: react-jsx).
 const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022', transform: { react: { runtime: 'automatic' } } } }];
 
@@ -18,6 +18,15 @@ module.exports = {
       displayName: 'api',
       testEnvironment: 'node',
       roots: ['<rootDir>/tests/api'],
+      testMatch: ['**/*.test.ts'],
+      transform: { '^.+\\.(t|j)sx?$': swc },
+    },
+    {
+      // Checks against the seed page (../shared/seeds, or CHRONICLE_SEEDS): `npm run check:seed`.
+      // Not part of `npm test`, which needs nothing beyond the repository and `npm ci`.
+      displayName: 'seed',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/tests/seed'],
       testMatch: ['**/*.test.ts'],
       transform: { '^.+\\.(t|j)sx?$': swc },
     },
