@@ -92,7 +92,7 @@ export function score(expected: Expected, proposals: Proposals): Score {
   }
   const spuriousDates = proposals.events
     .filter((_, i) => !usedEvents.has(i))
-    .map((e) => `${e.expression ?? ''} @ ${e.text}`);
+    .map((e) => `${e.text} @ ${e.sentence}`);
   const dates = pr(usedEvents.size, spuriousDates.length, missedDates.length, missedDates, spuriousDates);
 
   // Figures: prefer a proposal whose label also agrees, so label accuracy is not
@@ -114,7 +114,7 @@ export function score(expected: Expected, proposals: Proposals): Score {
   }
   const spuriousFigures = proposals.statistics
     .filter((_, i) => !usedStats.has(i))
-    .map((s) => s.expression ?? String(s.value));
+    .map((s) => s.text ?? String(s.value));
   const figures = {
     ...pr(usedStats.size, spuriousFigures.length, missedFigures.length, missedFigures, spuriousFigures),
     labelAccuracy: usedStats.size === 0 ? 1 : labelHits / usedStats.size,
