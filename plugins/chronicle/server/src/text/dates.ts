@@ -959,8 +959,11 @@ export class DateCursor {
     return { dateline: this.st.dateline.toISODate() as string, last: this.st.last ? { ...this.st.last } : undefined };
   }
 
-  /** All date expressions in `text`, in order; the cursor moves past each one. */
-  parse(text: string): DateMatch[] {
+  /**
+   * All date expressions in `text` (the first `limit` of them), in order; the cursor moves
+   * past each one read.
+   */
+  parse(text: string, limit = Number.POSITIVE_INFINITY): DateMatch[] {
     if (typeof text !== 'string' || text.length === 0) return [];
     const t = toHalfWidth(text);
     const out: DateMatch[] = [];
@@ -968,7 +971,7 @@ export class DateCursor {
     let q = 0;
     TRIGGER.lastIndex = 0;
     let m: RegExpExecArray | null;
-    while ((m = TRIGGER.exec(t)) !== null) {
+    while (out.length < limit && (m = TRIGGER.exec(t)) !== null) {
       const i = m.index;
       if (isBlocked(t, i)) continue;
       while (q < quotes.length && (quotes[q] as [number, number])[1] <= i) q += 1;

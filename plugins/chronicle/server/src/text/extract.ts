@@ -15,6 +15,11 @@ import { classifyFigure, type FigureRule } from './classify';
 export const DEFAULT_MAX_PROPOSALS = 1000;
 /** A sentence longer than this is shown as a window around the expression. */
 export const SENTENCE_MAX = 240;
+/**
+ * Date expressions read in one sentence at most: a sentence names a handful; a "sentence"
+ * of thousands of dates is not prose, and the day after it is whatever the limit reached.
+ */
+const MAX_DATES_PER_SENTENCE = 100;
 
 export interface ExtractOptions {
   /** The report's date, YYYY-MM-DD; relative dates resolve against it. */
@@ -359,7 +364,7 @@ export function extract(text: string, options: ExtractOptions): ExtractResult {
       endOffset: sentence.index + index + expression.length,
       sentence: sentenceAround(trimmed, index - lead, index - lead + expression.length),
     });
-    const dates = cursor.parse(raw);
+    const dates = cursor.parse(raw, MAX_DATES_PER_SENTENCE);
     const first = dates[0];
     if (first && room()) {
       const event: ProposedEvent = {
@@ -374,7 +379,8 @@ export function extract(text: string, options: ExtractOptions): ExtractResult {
       result.events.push(event);
     }
 
-    const quantities = parseQuantities(raw);
+    // Figures beyond the room left are not read at all (those refused below do not count).
+    const quantities = parseQuantities(raw, Math.max(0, max - count) * 4 + 16);
     if (quantities.length === 0) continue;
     const unitName = findUnitName ? findUnitName(raw) : undefined;
     let previous: { end: number; label: string } | null = null;
