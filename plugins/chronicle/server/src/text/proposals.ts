@@ -18,8 +18,8 @@ import { toSlug } from './slug';
  */
 export const MAX_ROUTE_TEXT_BYTES = 1024 * 1024;
 /**
- * Largest file the CLI reads. Extraction is linear (a 5 MB text takes about a second), so
- * the bound is about memory and about noticing a wrong file, not about speed.
+ * Largest file the CLI reads. Extraction is linear and capped (bench/extract.js), so the
+ * bound is about memory and about noticing a wrong file, not about speed.
  */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 export const EVENT_TITLE_MAX = 60;
