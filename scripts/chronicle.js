@@ -16,9 +16,11 @@ const USAGE = `Usage: chronicle <command> [options]
 Commands:
   demo      Build, start Chronicle on SQLite with the demo newsroom, and print the demo accounts.
             Honours PORT, HOST, DATABASE_FILENAME and DEMO_PASSWORD.
-  extract FILE --dateline YYYY-MM-DD [--json]
+  extract FILE --dateline YYYY-MM-DD [--json] [--max N]
             Propose timeline events and figures from a report's text (UTF-8; FILE - reads stdin).
-            --json prints {"events":[…],"statistics":[…]}; without it, readable tables.
+            --json prints {"events":[…],"statistics":[…]}, each text the expression itself, with
+            offset/endOffset, sentence and rule; without it, readable tables. At most N
+            proposals (default 1000; then "truncated":true and a note on stderr).
   import FILE --dateline YYYY-MM-DD --as EMAIL [--title TITLE] [--locale zh-Hans|en] [--force]
             Create a draft field report owned by that admin user, with the text as its body and
             the proposals as draft events and figures linked to it. Boots Strapi in-process on
@@ -35,7 +37,7 @@ Exit codes: 0 done, 1 failed, 2 usage error, 3 the input is not usable text.
 class UsageError extends Error {}
 
 const ARGUMENTS = {
-  extract: { dateline: { type: 'string' }, json: { type: 'boolean' } },
+  extract: { dateline: { type: 'string' }, json: { type: 'boolean' }, max: { type: 'string' } },
   import: {
     dateline: { type: 'string' },
     as: { type: 'string' },
@@ -60,6 +62,10 @@ function parseCommand(command, args) {
   if (values.dateline === undefined) throw new UsageError(`${command}: --dateline YYYY-MM-DD is required (the report's date)`);
   if (!isValidDateline(values.dateline)) {
     throw new UsageError(`${command}: --dateline "${values.dateline}" is not a real date in the form YYYY-MM-DD`);
+  }
+  if (values.max !== undefined) {
+    if (!/^[1-9]\d{0,8}$/.test(values.max)) throw new UsageError(`${command}: --max must be a whole number from 1 (got "${values.max}")`);
+    values.max = Number(values.max);
   }
   if (command === 'import') {
     if (!values.as || !/^[^\s@]+@[^\s@]+$/.test(values.as)) {

@@ -34,22 +34,42 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 describe('chronicle extract', () => {
-  test('--json prints exactly {events:[{text,start,precision,approximate}], statistics:[{text,value,qualifier,unit,label}]}', () => {
+  test('--json prints {events:[{text,start,precision,approximate,…}], statistics:[{text,value,qualifier,unit,label,…}]}, text the expression', () => {
     const r = run('extract', REPORT, '--dateline', '2022-03-06', '--json');
     expect(r.status).toBe(0);
+    const source = fs.readFileSync(REPORT, 'utf8');
     const json = JSON.parse(r.stdout);
     expect(Object.keys(json)).toEqual(['events', 'statistics']);
-    expect(json.events).toEqual([
-      { text: '2月23日，尖草坪区启动应急响应。', start: '2022-02-23T00:00:00+08:00', precision: 'day', approximate: false },
-      { text: '当日下午3时许，首批300余名志愿者到位。', start: '2022-02-23T15:00:00+08:00', precision: 'hour', approximate: true },
+    const pick = (x: Record<string, unknown>, keys: string[]) => Object.fromEntries(keys.map((k) => [k, x[k]]));
+    expect(json.events.map((e: Record<string, unknown>) => pick(e, ['text', 'start', 'precision', 'approximate', 'sentence', 'rule']))).toEqual([
+      { text: '2月23日', start: '2022-02-23T00:00:00+08:00', precision: 'day', approximate: false, sentence: '2月23日，尖草坪区启动应急响应。', rule: 'date' },
+      { text: '当日下午3时许', start: '2022-02-23T15:00:00+08:00', precision: 'hour', approximate: true, sentence: '当日下午3时许，首批300余名志愿者到位。', rule: 'relative-day' },
     ]);
-    expect(json.statistics).toEqual([
-      { text: '当日下午3时许，首批300余名志愿者到位。', value: 300, qualifier: 'more-than', unit: '名', label: '志愿者' },
-      { text: '累计投入警力4800余人次、警车900余辆次。', value: 4800, qualifier: 'more-than', unit: '人次', label: '警力' },
-      { text: '累计投入警力4800余人次、警车900余辆次。', value: 900, qualifier: 'more-than', unit: '辆次', label: '警车' },
+    expect(json.statistics.map((s: Record<string, unknown>) => pick(s, ['text', 'value', 'qualifier', 'unit', 'label', 'rule']))).toEqual([
+      { text: '300余名', value: 300, qualifier: 'more-than', unit: '名', label: '志愿者', rule: 'count' },
+      { text: '4800余人次', value: 4800, qualifier: 'more-than', unit: '人次', label: '警力', rule: 'count' },
+      { text: '900余辆次', value: 900, qualifier: 'more-than', unit: '辆次', label: '警车', rule: 'count' },
     ]);
-    for (const e of json.events) expect(Object.keys(e)).toEqual(['text', 'start', 'precision', 'approximate']);
-    for (const s of json.statistics) expect(Object.keys(s)).toEqual(['text', 'value', 'qualifier', 'unit', 'label']);
+    for (const e of json.events) {
+      expect(Object.keys(e)).toEqual(['text', 'start', 'precision', 'approximate', 'offset', 'endOffset', 'sentence', 'rule']);
+      expect(source.slice(e.offset, e.endOffset)).toBe(e.text);
+    }
+    for (const s of json.statistics) {
+      expect(Object.keys(s)).toEqual(['text', 'value', 'qualifier', 'unit', 'label', 'offset', 'endOffset', 'sentence', 'rule']);
+      expect(source.slice(s.offset, s.endOffset)).toBe(s.text);
+    }
+  });
+
+  test('--max caps the proposals: truncated in the JSON and a note on stderr', () => {
+    const r = run('extract', REPORT, '--dateline', '2022-03-06', '--json', '--max', '2');
+    expect(r.status).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.events.length + json.statistics.length).toBe(2);
+    expect(json.truncated).toBe(true);
+    expect(r.stderr).toMatch(/only the first 2 proposals are listed/);
+    const bad = run('extract', REPORT, '--dateline', '2022-03-06', '--max', 'lots');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/--max must be a whole number from 1/);
   });
 
   test('without --json prints readable tables', () => {
@@ -57,8 +77,8 @@ describe('chronicle extract', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('Events (2)');
     expect(r.stdout).toContain('Figures (3)');
-    expect(r.stdout).toMatch(/2022年2月23日下午3时左右\s+2022-02-23T15:00:00\+08:00\s+hour/);
-    expect(r.stdout).toMatch(/4800余人次\s+4800\s+more-than\s+人次\s+警力/);
+    expect(r.stdout).toMatch(/当日下午3时许\s+2022年2月23日下午3时左右\s+2022-02-23T15:00:00\+08:00\s+hour\s+relative-day/);
+    expect(r.stdout).toMatch(/4800余人次\s+4800\s+more-than\s+人次\s+警力\s+count/);
   });
 
   test('a text with nothing to propose gives empty lists, not an error', () => {
@@ -105,14 +125,17 @@ describe('chronicle extract', () => {
     expect(r.stderr).toMatch(/big\.txt: 21 MB, more than the 20 MB allowed; split the text/);
   });
 
-  test('a 5 MB report completes in seconds', () => {
+  test('a 5 MB report: the first 1000 proposals, truncated, in seconds', () => {
     const paragraph = fs.readFileSync(REPORT, 'utf8');
     const big = file('five-mb.txt', paragraph.repeat(Math.ceil((5 * 1024 * 1024) / Buffer.byteLength(paragraph))));
     const started = Date.now();
     const r = run('extract', big, '--dateline', '2022-03-06', '--json');
     expect(r.status).toBe(0);
     expect(Date.now() - started).toBeLessThan(15000);
-    expect(JSON.parse(r.stdout).statistics.length).toBeGreaterThan(90000);
+    const json = JSON.parse(r.stdout);
+    expect(json.events.length + json.statistics.length).toBe(1000);
+    expect(json.truncated).toBe(true);
+    expect(r.stderr).toMatch(/only the first 1000 proposals are listed/);
   }, 60000);
 });
 

@@ -2,6 +2,8 @@
  * Extraction in a real browser (issue 6): a reporter opens their field report, whose body
  * has dates and figures, opens the Extract panel, ticks one event and one figure, corrects
  * the figure's label and accepts; the drafts exist, linked to the report and owned by them.
+ * Issue 15: each proposal's expression is marked in the report's text with the rule that
+ * proposed it, and clicking a marked expression selects its proposal.
  */
 import type { Browser } from 'playwright-core';
 import { startStrapi, type TestStrapi } from '../helpers/strapi';
@@ -53,9 +55,20 @@ test('a reporter accepts one proposed event and one figure from the Extract pane
   expect(await events.count()).toBe(1);
   expect(await figures.count()).toBe(2);
 
+  // The expressions marked in the report's text, each with its rule.
+  const marks = page.getByTestId('extract-highlight');
+  expect(await marks.allTextContents()).toEqual(['2月25日清晨', '300名', '10万余次']);
+  expect(await marks.first().getAttribute('title')).toBe('Why: a date written out');
+  expect(await page.getByTestId('extract-text').textContent()).toBe(BODY);
+  expect(await events.first().getByTestId('extract-rule').getAttribute('data-rule')).toBe('date');
+  expect(await events.first().getByTestId('extract-excerpt').locator('mark').textContent()).toBe('2月25日清晨');
+  expect(await figures.filter({ hasText: '10万余次' }).getByTestId('extract-rule').textContent()).toBe('Why: a count with its unit');
+
   await events.first().getByRole('checkbox').first().click();
   const calls = figures.filter({ hasText: '10万余次' });
-  await calls.getByRole('checkbox').first().click();
+  // Clicking the marked expression in the text selects its proposal.
+  await marks.filter({ hasText: '10万余次' }).click();
+  expect(await calls.getByRole('checkbox').first().getAttribute('aria-checked')).toBe('true');
   const label = calls.locator('input[name="statistic-label-1"]');
   await label.fill('网格员视频通话');
   await screenshot(page, 'reporter-extract-panel');

@@ -3,7 +3,9 @@
  * body for dated sentences and figures (POST /chronicle/extract), lets the reporter tick
  * and correct each proposal, and turns the ticked ones into draft timeline events and
  * figures linked to the report (POST /chronicle/extract/accept). Unticked ones can be
- * rejected, so they are not proposed again for this report.
+ * rejected, so they are not proposed again for this report. Each proposal's expression is
+ * marked in the report's text (and in an excerpt on its card), with the rule that proposed
+ * it, so the reporter can check it at a glance.
  */
 import { useCallback, useState } from 'react';
 import { useIntl } from 'react-intl';
@@ -21,15 +23,23 @@ import {
   Typography,
 } from '@strapi/design-system';
 import { PLUGIN_ID } from '../pluginId';
+import { excerpt, segments } from '../utils/highlight';
 
 const REPORT_UID = 'plugin::chronicle.field-report';
 const PRECISIONS = ['year', 'month', 'day', 'part-of-day', 'hour', 'minute'];
 const QUALIFIERS = ['exact', 'more-than', 'nearly', 'about', 'at-least'];
 
-interface EventProposal {
-  fingerprint: string;
+/** Where a proposal was read from: the expression (text), its offsets in the body, its sentence, its rule. */
+interface Source {
   text: string;
-  expression: string;
+  offset: number;
+  endOffset: number;
+  sentence: string;
+  rule: string;
+}
+
+interface EventProposal extends Source {
+  fingerprint: string;
   title: string;
   start: string;
   end?: string;
@@ -37,10 +47,8 @@ interface EventProposal {
   approximate: boolean;
 }
 
-interface StatisticProposal {
+interface StatisticProposal extends Source {
   fingerprint: string;
-  text: string;
-  expression: string;
   label: string;
   value: number;
   qualifier: string;
@@ -49,6 +57,8 @@ interface StatisticProposal {
 }
 
 type Selectable<T> = T & { selected: boolean };
+
+const MARK_STYLE = { background: '#fdf3c8', padding: '0 1px', borderRadius: 2 };
 
 interface PanelProps {
   model: string;
@@ -69,6 +79,9 @@ const ExtractContent = ({ documentId, document }: { documentId?: string; documen
   const [events, setEvents] = useState<Selectable<EventProposal>[] | null>(null);
   const [statistics, setStatistics] = useState<Selectable<StatisticProposal>[] | null>(null);
   const [busy, setBusy] = useState(false);
+  const [truncated, setTruncated] = useState(false);
+  /** The body the proposals were read from: their offsets point into it. */
+  const [readFrom, setReadFrom] = useState('');
 
   const body: string = typeof document?.body === 'string' ? document.body : '';
   const dateline: string | undefined = document?.dateline?.date ?? undefined;
@@ -77,7 +90,9 @@ const ExtractContent = ({ documentId, document }: { documentId?: string; documen
   const load = useCallback(async () => {
     setBusy(true);
     try {
-      const { data } = await post<{ events: EventProposal[]; statistics: StatisticProposal[] }>('/chronicle/extract', { text: body, reportDocumentId: documentId, ...(dateline ? { dateline } : {}) });
+      const { data } = await post<{ events: EventProposal[]; statistics: StatisticProposal[]; truncated?: boolean }>('/chronicle/extract', { text: body, reportDocumentId: documentId, ...(dateline ? { dateline } : {}) });
+      setReadFrom(body);
+      setTruncated(Boolean(data.truncated));
       setEvents(data.events.map((e) => ({ ...e, selected: false })));
       setStatistics(data.statistics.map((s) => ({ ...s, selected: false })));
     } catch (error) {
@@ -109,7 +124,7 @@ const ExtractContent = ({ documentId, document }: { documentId?: string; documen
           end: e.end ?? null,
           precision: e.precision,
           approximate: e.approximate,
-          text: e.text,
+          text: e.sentence,
         })),
         statistics: chosenStatistics.map((s) => ({
           fingerprint: s.fingerprint,
@@ -118,7 +133,7 @@ const ExtractContent = ({ documentId, document }: { documentId?: string; documen
           qualifier: s.qualifier,
           unit: s.unit,
           metric: s.metric,
-          text: s.text,
+          text: s.sentence,
         })),
         rejected,
       });
@@ -148,6 +163,35 @@ const ExtractContent = ({ documentId, document }: { documentId?: string; documen
   const patchStatistic = (i: number, patch: Partial<Selectable<StatisticProposal>>) =>
     setStatistics((list) => list && list.map((s, k) => (k === i ? { ...s, ...patch } : s)));
 
+  /** Ticks or unticks the proposal whose expression was clicked in the report's text. */
+  const toggle = (key: string) => {
+    setEvents((list) => list && list.map((e) => (e.fingerprint === key ? { ...e, selected: !e.selected } : e)));
+    setStatistics((list) => list && list.map((s) => (s.fingerprint === key ? { ...s, selected: !s.selected } : s)));
+  };
+
+  /** The expression in a few words of its context, marked, and the rule that proposed it. */
+  const Where = ({ p }: { p: Source }) => {
+    const cut = excerpt(readFrom, p);
+    return (
+      <Flex direction="column" alignItems="stretch" gap={1}>
+        <Typography variant="pi" textColor="neutral600" data-testid="extract-excerpt">
+          {cut ? (
+            <>
+              {cut[0]}
+              <mark style={MARK_STYLE}>{cut[1]}</mark>
+              {cut[2]}
+            </>
+          ) : (
+            p.sentence
+          )}
+        </Typography>
+        <Typography variant="pi" textColor="neutral500" data-testid="extract-rule" data-rule={p.rule}>
+          {t('rule')}: {t(`rule.${p.rule}`)}
+        </Typography>
+      </Flex>
+    );
+  };
+
   return (
     <Flex direction="column" alignItems="stretch" gap={3} width="100%" data-testid="chronicle-extract">
       <Button variant="secondary" onClick={load} loading={busy} fullWidth>
@@ -155,6 +199,39 @@ const ExtractContent = ({ documentId, document }: { documentId?: string; documen
       </Button>
       {events && statistics && (
         <>
+          {truncated && (
+            <Typography variant="pi" textColor="warning600" data-testid="extract-truncated">
+              {t('truncated', { count: events.length + statistics.length })}
+            </Typography>
+          )}
+          {events.length + statistics.length > 0 && (
+            <Box padding={2} hasRadius borderColor="neutral200" background="neutral100" style={{ maxHeight: 240, overflowY: 'auto' }}>
+              <Typography variant="sigma" textColor="neutral600">
+                {t('inText')}
+              </Typography>
+              <Typography variant="pi" data-testid="extract-text" style={{ whiteSpace: 'pre-wrap', display: 'block' }}>
+                {segments(
+                  readFrom,
+                  [...events, ...statistics].map((p) => ({ key: p.fingerprint, text: p.text, offset: p.offset, endOffset: p.endOffset })),
+                ).map((seg, k) => {
+                  if (!seg.key) return <span key={k}>{seg.text}</span>;
+                  const p = [...events, ...statistics].find((x) => x.fingerprint === seg.key);
+                  return (
+                    <mark
+                      key={k}
+                      data-testid="extract-highlight"
+                      data-fingerprint={seg.key}
+                      title={p ? `${t('rule')}: ${t(`rule.${p.rule}`)}` : undefined}
+                      onClick={() => toggle(seg.key as string)}
+                      style={{ ...MARK_STYLE, cursor: 'pointer', outline: p?.selected ? '2px solid #4945ff' : undefined }}
+                    >
+                      {seg.text}
+                    </mark>
+                  );
+                })}
+              </Typography>
+            </Box>
+          )}
           <Typography variant="sigma" textColor="neutral600">
             {t('events', { count: events.length })}
           </Typography>
@@ -162,9 +239,9 @@ const ExtractContent = ({ documentId, document }: { documentId?: string; documen
             <Box key={e.fingerprint} padding={2} hasRadius borderColor="neutral200" background={e.selected ? 'primary100' : 'neutral0'} data-testid="extract-event">
               <Flex direction="column" alignItems="stretch" gap={2}>
                 <Checkbox checked={e.selected} onCheckedChange={(v) => patchEvent(i, { selected: v === true })}>
-                  {e.expression}
+                  {e.text}
                 </Checkbox>
-                <Typography variant="pi" textColor="neutral600">{e.text}</Typography>
+                <Where p={e} />
                 <Field.Root name={`event-title-${i}`}>
                   <Field.Label>{t('title')}</Field.Label>
                   <TextInput size="S" value={e.title} onChange={(ev: React.ChangeEvent<HTMLInputElement>) => patchEvent(i, { title: ev.target.value })} />
@@ -194,9 +271,9 @@ const ExtractContent = ({ documentId, document }: { documentId?: string; documen
             <Box key={s.fingerprint} padding={2} hasRadius borderColor="neutral200" background={s.selected ? 'primary100' : 'neutral0'} data-testid="extract-statistic">
               <Flex direction="column" alignItems="stretch" gap={2}>
                 <Checkbox checked={s.selected} onCheckedChange={(v) => patchStatistic(i, { selected: v === true })}>
-                  {s.expression}
+                  {s.text}
                 </Checkbox>
-                <Typography variant="pi" textColor="neutral600">{s.text}</Typography>
+                <Where p={s} />
                 <Field.Root name={`statistic-label-${i}`}>
                   <Field.Label>{t('label')}</Field.Label>
                   <TextInput size="S" value={s.label} onChange={(ev: React.ChangeEvent<HTMLInputElement>) => patchStatistic(i, { label: ev.target.value })} />

@@ -9,6 +9,8 @@ import { errors } from '@strapi/utils';
 import { getService } from '../get-service';
 import { acceptBody, extractBody, parseBody } from '../schemas/extraction';
 import { EVENT_UID, REPORT_UID, STATISTIC_UID } from '../services/extraction';
+import { ExtractionTimeout } from '../services/extraction-pool';
+import { formatBytes, MAX_ROUTE_TEXT_BYTES } from '../text/proposals';
 
 type Action = 'read' | 'update' | 'create';
 
@@ -28,11 +30,31 @@ const extraction = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     async extract(ctx: any) {
+      const raw = ctx.request.body?.text;
+      if (typeof raw === 'string') {
+        const bytes = Buffer.byteLength(raw, 'utf8');
+        if (bytes > MAX_ROUTE_TEXT_BYTES) {
+          const size = formatBytes(bytes);
+          const limit = formatBytes(MAX_ROUTE_TEXT_BYTES);
+          throw new errors.PayloadTooLargeError(
+            `文本为 ${size}，超过 ${limit} 的上限，请分成几篇再提取。 / The text is ${size}, more than the ${limit} allowed: split it into several reports.`,
+          );
+        }
+      }
       const parsed = parseBody(extractBody, ctx.request.body);
       if ('problem' in parsed) return ctx.badRequest(parsed.problem);
       const { text, dateline, reportDocumentId } = parsed.data;
       if (reportDocumentId) await reportFor(ctx, reportDocumentId, 'read');
-      ctx.body = await getService(strapi, 'extraction').propose({ text, dateline, reportDocumentId });
+      try {
+        ctx.body = await getService(strapi, 'extraction').propose({ text, dateline, reportDocumentId });
+      } catch (error) {
+        if (!(error instanceof ExtractionTimeout)) throw error;
+        ctx.status = 503;
+        ctx.body = {
+          data: null,
+          error: { status: 503, name: 'ServiceUnavailableError', message: `提取超时，请缩短文本后重试。 / ${error.message}: try a shorter text.` },
+        };
+      }
     },
 
     async accept(ctx: any) {

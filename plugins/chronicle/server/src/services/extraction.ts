@@ -10,7 +10,8 @@ import { errors } from '@strapi/utils';
 import { DEFAULT_LOCALE, DEFAULT_TIME_ZONE, type Locale } from '../domain/enums';
 import { runAs } from '../middlewares/system-context';
 import type { AcceptedEvent, AcceptedStatistic } from '../schemas/extraction';
-import { extract } from '../text/extract';
+import { DEFAULT_MAX_PROPOSALS } from '../text/extract';
+import { createExtractionPool, type ExtractionPool } from './extraction-pool';
 import {
   isValidDateline,
   MAX_FILE_BYTES,
@@ -74,6 +75,15 @@ const extraction = ({ strapi }: { strapi: Core.Strapi }) => {
     return new Set(rows.map((r) => r.fingerprint as string));
   };
 
+  const setting = (key: string, fallback: number): number => {
+    const v = strapi.config.get(`plugin::chronicle.extraction.${key}`, fallback) as unknown;
+    return typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : fallback;
+  };
+  let pool: ExtractionPool | undefined;
+  /** Worker threads, made on first use (config: chronicle.extraction.workers, .timeoutSeconds). */
+  const extractor = (): ExtractionPool =>
+    (pool ??= createExtractionPool({ size: setting('workers', 1), timeoutMs: setting('timeoutSeconds', 30) * 1000 }));
+
   const service = {
     /** The report's draft in `locale` (or any version when it has no draft), with its owner, or null. */
     async findReport(documentId: string, locale?: Locale): Promise<Row | null> {
@@ -90,7 +100,12 @@ const extraction = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Proposals for a text; with a report, those already decided for it are left out. */
     async propose({ text, dateline, reportDocumentId }: { text: string; dateline?: string; reportDocumentId?: string }): Promise<Proposals & { dateline: string }> {
       const day = dateline ?? todayDateline();
-      const result = extract(text, { dateline: day, unitNames: await unitNames() });
+      // In a worker thread, at most chronicle.extraction.maxProposals proposals (then `truncated`).
+      const result = await extractor().run(text, {
+        dateline: day,
+        unitNames: await unitNames(),
+        maxProposals: setting('maxProposals', DEFAULT_MAX_PROPOSALS),
+      });
       const skip = reportDocumentId ? await decided(reportDocumentId) : new Set<string>();
       return { dateline: day, ...toProposals(result, skip) };
     },
@@ -166,6 +181,12 @@ const extraction = ({ strapi }: { strapi: Core.Strapi }) => {
       });
     },
 
+    /** Ends the extraction workers (plugin destroy). */
+    async closeExtractor(): Promise<void> {
+      await pool?.close();
+      pool = undefined;
+    },
+
     /**
      * Files `text` as a new draft field report owned by the admin user `email`, with every
      * proposal accepted as a draft event or figure linked to it. Runs as the 'import' system
@@ -208,7 +229,7 @@ const extraction = ({ strapi }: { strapi: Core.Strapi }) => {
               end: e.end ?? null,
               precision: e.precision,
               approximate: e.approximate,
-              text: e.text.slice(0, 4000),
+              text: e.sentence.slice(0, 4000),
             })),
             statistics: proposals.statistics.map((s) => ({
               fingerprint: s.fingerprint,
@@ -217,7 +238,7 @@ const extraction = ({ strapi }: { strapi: Core.Strapi }) => {
               qualifier: s.qualifier,
               unit: s.unit,
               metric: s.metric,
-              text: s.text.slice(0, 4000),
+              text: s.sentence.slice(0, 4000),
             })),
             rejected: [],
           });

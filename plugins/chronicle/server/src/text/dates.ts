@@ -38,7 +38,16 @@ export interface DateMatch {
   end?: string;
   precision: Precision;
   approximate: boolean;
+  /**
+   * Why the expression resolved as it did: 'date' (it names its day), 'day-of-month' (24日:
+   * month from the text or the dateline), 'relative-day' (当日, 次日, 昨天), 'quoted-speech'
+   * (昨天 inside a quotation: the day the speaker spoke), 'inherited-day' (a time of day
+   * that takes the day last named), 'comma-joined' (3月13日，凌晨4点30分), 'period' (月底, 初春).
+   */
+  rule: DateRule;
 }
+
+export type DateRule = 'date' | 'day-of-month' | 'relative-day' | 'quoted-speech' | 'inherited-day' | 'comma-joined' | 'period';
 
 type PartName = 'before-dawn' | 'early-morning' | 'morning' | 'noon' | 'afternoon' | 'dusk' | 'evening' | 'late-night';
 
@@ -262,6 +271,7 @@ interface Resolved {
   approximate: boolean;
   explicitYear: boolean;
   part?: PartName;
+  rule?: DateRule;
 }
 
 interface Found {
@@ -275,6 +285,10 @@ interface State {
   /** dayKey of dateline + 2 months: dates written without a year may not lie beyond it. */
   horizon: number;
   last?: { year: number; month: number; day?: number; explicitYear?: boolean };
+  /** The day last named outside quotations: the day a quoted speaker's 今天 means. */
+  spoken?: { year: number; month: number; day: number };
+  /** Whether the expression being read is inside a quotation. */
+  quoted: boolean;
 }
 
 function matchAt(re: RegExp, t: string, i: number): RegExpExecArray | null {
@@ -338,6 +352,8 @@ interface DatePhrase {
   approximate: boolean;
   /** Vague periods (3月底, 年初) take no part of day or clock after them. */
   closed: boolean;
+  /** 24日: a day whose month came from elsewhere. */
+  dayOnly?: boolean;
 }
 
 /** 2022年3月6日, 3月6日, 24日, 2022年3月, 3月下旬, 2021年底, 今年3月 … */
@@ -499,6 +515,7 @@ function parseDatePhrase(t: string, i: number, st: State, inherit?: Resolved): D
           explicitYear: false,
           approximate: false,
           closed: false,
+          dayOnly: true,
         };
       }
     }
@@ -661,6 +678,7 @@ function parseOne(t: string, i: number, st: State, inherit?: Resolved): { end: n
         precision: 'month',
         approximate: true,
         explicitYear: false,
+        rule: 'period',
       },
     };
   }
@@ -697,19 +715,25 @@ function parseOne(t: string, i: number, st: State, inherit?: Resolved): { end: n
         explicitYear: false,
       };
     }
-    return { end: pos + word.length, value };
+    return { end: pos + word.length, value: { ...value, rule: 'period' } };
   }
 
   let base: Base | null = null;
   let part: PartName | undefined;
   let marked = false; // something other than the clock itself says this is a time
+  let rule: DateRule = 'date';
 
   const rel = matchAt(RE.relative, t, pos);
   if (rel) {
     const spec = RELATIVE_BY_WORD.get(rel[0]);
     if (!spec) return null;
     let anchor: Base | null;
-    if (spec.base === 'dateline') anchor = dayBase({ year: st.dateline.year, month: st.dateline.month, day: st.dateline.day });
+    rule = 'relative-day';
+    if (spec.base === 'dateline' && st.quoted && st.spoken) {
+      // 昨天 in a quotation: the day before the speaker spoke, which the text named outside it.
+      anchor = dayBase(st.spoken);
+      rule = 'quoted-speech';
+    } else if (spec.base === 'dateline') anchor = dayBase({ year: st.dateline.year, month: st.dateline.month, day: st.dateline.day });
     else anchor = inheritedDay(st, inherit);
     if (!anchor) return null; // 当日 with no day named before: unknown
     base = shiftDay(anchor, spec.offset);
@@ -729,9 +753,10 @@ function parseOne(t: string, i: number, st: State, inherit?: Resolved): { end: n
       };
       pos = dp.end;
       marked = true;
+      if (dp.dayOnly) rule = 'day-of-month';
       if (dp.closed) {
         const ax = approxSuffix(t, pos, false);
-        return { end: pos + ax, value: { ...base, extraDays: 0, precision: dp.precision, approximate: true } };
+        return { end: pos + ax, value: { ...base, extraDays: 0, precision: dp.precision, approximate: true, rule: 'period' } };
       }
     }
   }
@@ -762,7 +787,17 @@ function parseOne(t: string, i: number, st: State, inherit?: Resolved): { end: n
     }
   }
 
-  const ck = parseClock(t, pos, part, marked);
+  let ck = parseClock(t, pos, part, marked);
+  if (!ck && !part && base && base.day !== undefined && !inherit && (t[pos] === '，' || t[pos] === ',')) {
+    // 3月13日，凌晨4点30分: a day, a comma, then the time of that day.
+    const joined = timeAfterComma(t, pos + 1);
+    if (joined) {
+      part = joined.part;
+      pos = joined.end;
+      ck = joined.clock ? { end: joined.end, clock: joined.clock } : null;
+      rule = 'comma-joined';
+    }
+  }
   let clock: ClockValue | undefined;
   if (ck) {
     clock = ck.clock;
@@ -780,10 +815,34 @@ function parseOne(t: string, i: number, st: State, inherit?: Resolved): { end: n
     base = inheritedDay(st, inherit);
     if (!base) return null;
     if (inherit && !part && inherit.part) part = inherit.part;
+    rule = 'inherited-day';
   }
   const value = combine(base, 0, part, clock, approximate);
   if (!value) return null;
-  return { end: pos, value };
+  return { end: pos, value: { ...value, rule } };
+}
+
+/**
+ * A time of day straight after a comma that follows a day: a part of the day written out
+ * (凌晨, 晚上; not 早/晚 alone unless a clock follows) and/or a clock time. Null when the
+ * clause goes on about something else.
+ */
+function timeAfterComma(t: string, i: number): { end: number; part?: PartName; clock?: ClockValue } | null {
+  let pos = i;
+  let part: PartName | undefined;
+  const pm = matchAt(RE.part, t, pos);
+  if (pm) {
+    const name = PART_BY_WORD.get(pm[0]) as PartName;
+    if (pm[0].length > 1 || parseClock(t, pos + pm[0].length, name, true)) {
+      part = name;
+      pos += pm[0].length;
+    }
+  }
+  const ck = parseClock(t, pos, part, true);
+  if (!ck && !part) return null;
+  // A clock time must say it is one (19时30分, 4点多): a bare 3点 after a comma may be the points of a plan.
+  if (!part && ck && ck.clock.minute === undefined && !ck.clock.approximate && !/时/.test(t.slice(pos, ck.end))) return null;
+  return ck ? { end: ck.end, part, clock: ck.clock } : { end: pos, part };
 }
 
 /**
@@ -836,6 +895,27 @@ function parseAt(t: string, i: number, st: State): Found | null {
   return found;
 }
 
+const CLOSE_QUOTES: Readonly<Record<string, string>> = { '“': '”', '「': '」', '『': '』', '"': '"' };
+/** An unclosed quotation mark should not turn the rest of a long text into speech. */
+const MAX_QUOTE = 400;
+
+/** [open, close) spans of quotations in `t`, in one pass; nested marks stay in the outer span. */
+function quoteSpans(t: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  const re = /[“「『"]/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(t)) !== null) {
+    const close = CLOSE_QUOTES[m[0]] as string;
+    const limit = Math.min(t.length, m.index + MAX_QUOTE);
+    const k = t.slice(m.index + 1, limit).indexOf(close);
+    if (k < 0) continue;
+    const j = m.index + 1 + k;
+    spans.push([m.index, j + 1]);
+    re.lastIndex = j + 1;
+  }
+  return spans;
+}
+
 function isBlocked(t: string, i: number): boolean {
   const ch = t[i] ?? '';
   const prev = t[i - 1] ?? '';
@@ -870,6 +950,7 @@ export class DateCursor {
       dateline: dateline.startOf('day'),
       horizon: dayKey(h.year, h.month, h.day),
       last: ctx.last ? { ...ctx.last } : undefined,
+      quoted: false,
     };
   }
 
@@ -878,16 +959,23 @@ export class DateCursor {
     return { dateline: this.st.dateline.toISODate() as string, last: this.st.last ? { ...this.st.last } : undefined };
   }
 
-  /** All date expressions in `text`, in order; the cursor moves past each one. */
-  parse(text: string): DateMatch[] {
+  /**
+   * All date expressions in `text` (the first `limit` of them), in order; the cursor moves
+   * past each one read.
+   */
+  parse(text: string, limit = Number.POSITIVE_INFINITY): DateMatch[] {
     if (typeof text !== 'string' || text.length === 0) return [];
     const t = toHalfWidth(text);
     const out: DateMatch[] = [];
+    const quotes = quoteSpans(t);
+    let q = 0;
     TRIGGER.lastIndex = 0;
     let m: RegExpExecArray | null;
-    while ((m = TRIGGER.exec(t)) !== null) {
+    while (out.length < limit && (m = TRIGGER.exec(t)) !== null) {
       const i = m.index;
       if (isBlocked(t, i)) continue;
+      while (q < quotes.length && (quotes[q] as [number, number])[1] <= i) q += 1;
+      this.st.quoted = q < quotes.length && (quotes[q] as [number, number])[0] < i;
       const found = parseAt(t, i, this.st);
       if (!found) continue;
       if (isHabitual(t, i)) {
@@ -896,6 +984,10 @@ export class DateCursor {
       }
       out.push(this.toMatch(text, i, found));
       this.remember(found.finish ?? found.start);
+      const said = found.start;
+      if (!this.st.quoted && said.day !== undefined && said.precision !== 'month' && said.precision !== 'year') {
+        this.st.spoken = { year: said.year, month: said.month, day: said.day };
+      }
       TRIGGER.lastIndex = found.end;
     }
     return out;
@@ -908,6 +1000,7 @@ export class DateCursor {
       start: instant(found.start).iso,
       precision: found.start.precision,
       approximate: found.start.approximate,
+      rule: found.start.rule ?? 'date',
     };
     if (found.finish) match.end = instant(found.finish).iso;
     return match;

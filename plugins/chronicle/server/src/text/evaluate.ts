@@ -47,7 +47,15 @@ export interface Score {
   figures: PrecisionRecall & { labelAccuracy: number };
 }
 
-type Proposals = Pick<ExtractResult, 'events' | 'statistics'>;
+type EventLike = Pick<ExtractResult['events'][number], 'text' | 'start' | 'end' | 'precision' | 'approximate'> & {
+  sentence?: string;
+  /** Results shaped before issue #15 kept the expression here and the sentence in `text`. */
+  expression?: string;
+};
+type StatisticLike = Pick<ExtractResult['statistics'][number], 'text' | 'value' | 'qualifier' | 'unit' | 'label'> & {
+  expression?: string;
+};
+type Proposals = { events: EventLike[]; statistics: StatisticLike[] };
 
 function pr(tp: number, fp: number, fn: number, missed: string[], spurious: string[]): PrecisionRecall {
   // Nothing proposed is perfectly precise; nothing expected is perfectly recalled.
@@ -92,7 +100,7 @@ export function score(expected: Expected, proposals: Proposals): Score {
   }
   const spuriousDates = proposals.events
     .filter((_, i) => !usedEvents.has(i))
-    .map((e) => `${e.expression ?? ''} @ ${e.text}`);
+    .map((e) => `${e.expression ?? e.text} @ ${e.sentence ?? e.text}`);
   const dates = pr(usedEvents.size, spuriousDates.length, missedDates.length, missedDates, spuriousDates);
 
   // Figures: prefer a proposal whose label also agrees, so label accuracy is not
@@ -114,7 +122,7 @@ export function score(expected: Expected, proposals: Proposals): Score {
   }
   const spuriousFigures = proposals.statistics
     .filter((_, i) => !usedStats.has(i))
-    .map((s) => s.expression ?? String(s.value));
+    .map((s) => s.expression ?? s.text ?? String(s.value));
   const figures = {
     ...pr(usedStats.size, spuriousFigures.length, missedFigures.length, missedFigures, spuriousFigures),
     labelAccuracy: usedStats.size === 0 ? 1 : labelHits / usedStats.size,

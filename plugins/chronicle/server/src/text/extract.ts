@@ -6,46 +6,69 @@
  * Pure module.
  */
 import type { Precision, Qualifier } from '../domain/enums';
-import { DateCursor, type DateMatch } from './dates';
+import { DateCursor, type DateMatch, type DateRule } from './dates';
 import { parseQuantities, UNITS_OF_COUNT, type QuantityMatch } from './quantities';
 import { isArabic, hasMultiplier } from './numerals';
+import { classifyFigure, type FigureRule } from './classify';
+
+/** Proposals returned at most, unless the caller says otherwise (the rest is cut, `truncated`). */
+export const DEFAULT_MAX_PROPOSALS = 1000;
+/** A sentence longer than this is shown as a window around the expression. */
+export const SENTENCE_MAX = 240;
+/**
+ * Date expressions read in one sentence at most: a sentence names a handful; a "sentence"
+ * of thousands of dates is not prose, and the day after it is whatever the limit reached.
+ */
+const MAX_DATES_PER_SENTENCE = 100;
 
 export interface ExtractOptions {
   /** The report's date, YYYY-MM-DD; relative dates resolve against it. */
   dateline: string;
   /** Known organisation names; the longest one in a figure's sentence becomes its unitName. */
   unitNames?: string[];
+  /** At most this many proposals (events and statistics together); default 1000. */
+  maxProposals?: number;
 }
 
-export interface ProposedEvent {
-  /** The sentence, trimmed. */
+/** Where a proposal was read from: the expression, its place in the source, its sentence. */
+export interface ProposalSource {
+  /** The expression itself, as written (2月24日晚上9时许, 4800余人次). */
   text: string;
-  /** The date expression the event was dated by. */
-  expression: string;
+  /** Offset of the expression in the source text (UTF-16 code units, as JavaScript counts). */
+  offset: number;
+  /** Offset just past the expression: source.slice(offset, endOffset) === text. */
+  endOffset: number;
+  /** The sentence the expression is in, trimmed; a long one is cut to a window around it (…). */
+  sentence: string;
+}
+
+export interface ProposedEvent extends ProposalSource {
   start: string;
   end?: string;
   precision: Precision;
   approximate: boolean;
+  /** Why it resolved to this date: see DateRule (date, day-of-month, quoted-speech …). */
+  rule: DateRule;
   confidence: number;
 }
 
-export interface ProposedStatistic {
-  /** The sentence, trimmed. */
-  text: string;
-  /** The figure as written (10万余次). */
-  expression: string;
+export interface ProposedStatistic extends ProposalSource {
   value: number;
   qualifier: Qualifier;
   unit: string;
   /** The noun phrase counted (视频通话, 党组织 …). */
   label: string;
   unitName?: string;
+  /** Why it is proposed as a statistic: count, amount, percentage, measure, duration-total, bare-number. */
+  rule: FigureRule;
   confidence: number;
 }
 
 export interface ExtractResult {
   events: ProposedEvent[];
   statistics: ProposedStatistic[];
+  /** True when more proposals were found than `maxProposals` allows; the rest were left out. */
+  truncated?: boolean;
 }
 
 export interface Sentence {
@@ -203,7 +226,8 @@ export function labelFor(
   sentence: string,
   q: Pick<QuantityMatch, 'index' | 'text' | 'unit'>,
 ): { label: string; found: boolean } {
-  const afterText = sentence.slice(q.index + q.text.length);
+  // A label sits within a few characters of its figure: look no further (linear time).
+  const afterText = sentence.slice(q.index + q.text.length, q.index + q.text.length + 40);
   const quoted = QUOTED_AFTER.exec(afterText);
   if (quoted && quoted[1] && /[\u3400-\u9fff]/.test(quoted[1])) return { label: quoted[1].trim(), found: true };
   const afterRun = HAN_RUN_AFTER.exec(afterText.slice(0, 24))?.[0] ?? '';
@@ -251,7 +275,7 @@ function isArticleOne(q: QuantityMatch): boolean {
   return q.value === 1 && q.qualifier === 'exact' && /^[一壹]/.test(q.text);
 }
 
-function statisticConfidence(q: QuantityMatch, labelFound: boolean): number {
+function statisticConfidence(q: QuantityMatch, labelFound: boolean, rule: FigureRule): number {
   let c = 0.6;
   const arabic = isArabic(q.text);
   if (arabic || hasMultiplier(q.text)) c += 0.2;
@@ -259,8 +283,17 @@ function statisticConfidence(q: QuantityMatch, labelFound: boolean): number {
   if (q.unit) c += 0.1;
   else c -= 0.2;
   if (labelFound) c += 0.1;
-  if (TIME_UNITS.has(q.unit)) c -= 0.2;
+  if (TIME_UNITS.has(q.unit) && rule !== 'duration-total') c -= 0.2;
   return Math.max(0.05, Math.min(0.99, Math.round(c * 100) / 100));
+}
+
+/** The sentence, or a window of it around [from, to) when it is long. */
+function sentenceAround(trimmed: string, from: number, to: number): string {
+  if (trimmed.length <= SENTENCE_MAX) return trimmed;
+  const margin = Math.max(20, Math.floor((SENTENCE_MAX - (to - from)) / 2));
+  const a = Math.max(0, from - margin);
+  const b = Math.min(trimmed.length, to + margin);
+  return `${a > 0 ? '…' : ''}${trimmed.slice(a, b)}${b < trimmed.length ? '…' : ''}`;
 }
 
 function eventConfidence(d: DateMatch): number {
@@ -309,31 +342,53 @@ export function extract(text: string, options: ExtractOptions): ExtractResult {
   const result: ExtractResult = { events: [], statistics: [] };
   if (typeof text !== 'string' || text.length === 0) return result;
   const findUnitName = unitNameMatcher(options.unitNames);
+  const max = options.maxProposals ?? DEFAULT_MAX_PROPOSALS;
+  let count = 0;
+  const room = (): boolean => {
+    if (count < max) {
+      count += 1;
+      return true;
+    }
+    result.truncated = true;
+    return false;
+  };
 
   for (const sentence of splitSentences(text)) {
+    if (result.truncated) break;
     const raw = sentence.text;
     const trimmed = raw.trim();
-    const dates = cursor.parse(raw);
+    const lead = raw.length - raw.trimStart().length;
+    const source = (index: number, expression: string): ProposalSource => ({
+      text: expression,
+      offset: sentence.index + index,
+      endOffset: sentence.index + index + expression.length,
+      sentence: sentenceAround(trimmed, index - lead, index - lead + expression.length),
+    });
+    const dates = cursor.parse(raw, MAX_DATES_PER_SENTENCE);
     const first = dates[0];
-    if (first) {
+    if (first && room()) {
       const event: ProposedEvent = {
-        text: trimmed,
-        expression: first.text,
+        ...source(first.index, first.text),
         start: first.start,
         precision: first.precision,
         approximate: first.approximate,
+        rule: first.rule,
         confidence: eventConfidence(first),
       };
       if (first.end) event.end = first.end;
       result.events.push(event);
     }
 
-    const quantities = parseQuantities(raw);
+    // Figures beyond the room left are not read at all (those refused below do not count).
+    const quantities = parseQuantities(raw, Math.max(0, max - count) * 4 + 16);
     if (quantities.length === 0) continue;
     const unitName = findUnitName ? findUnitName(raw) : undefined;
     let previous: { end: number; label: string } | null = null;
     for (const q of quantities) {
       if (isArticleOne(q)) continue;
+      const verdict = classifyFigure(raw, q);
+      if (!verdict.keep) continue;
+      if (!room()) break;
       let { label, found } = labelFor(raw, q);
       // 倒塌房屋3.9万户、8.2万间: the next figure of a list counts the same thing.
       if (!found && previous && previous.end === q.index - 1 && /[、，,和及]/.test(raw[q.index - 1] ?? '')) {
@@ -342,13 +397,13 @@ export function extract(text: string, options: ExtractOptions): ExtractResult {
       }
       previous = { end: q.index + q.text.length, label };
       const stat: ProposedStatistic = {
-        text: trimmed,
-        expression: q.text,
+        ...source(q.index, q.text),
         value: q.value,
         qualifier: q.qualifier,
         unit: q.unit,
         label,
-        confidence: statisticConfidence(q, found),
+        rule: verdict.rule,
+        confidence: statisticConfidence(q, found, verdict.rule),
       };
       if (unitName) stat.unitName = unitName;
       result.statistics.push(stat);

@@ -11,10 +11,14 @@ export { parseQuantities, parseQuantity, UNITS_OF_COUNT, NUMERAL_IDIOMS } from '
 export type { QuantityMatch } from './quantities';
 
 export { parseDates, parseDate, DateCursor, formatDisplayDate, NEWSROOM_TIME_ZONE } from './dates';
-export type { DateContext, DateMatch } from './dates';
+export type { DateContext, DateMatch, DateRule } from './dates';
 
-export { extract, splitSentences, labelFor } from './extract';
-export type { ExtractOptions, ExtractResult, ProposedEvent, ProposedStatistic, Sentence } from './extract';
+export { extract, splitSentences, labelFor, DEFAULT_MAX_PROPOSALS, SENTENCE_MAX } from './extract';
+export type { ExtractOptions, ExtractResult, ProposedEvent, ProposedStatistic, ProposalSource, Sentence } from './extract';
+export { classifyFigure, DURATION_UNITS, DISTANCE_UNITS } from './classify';
+export type { Verdict, FigureRule, RejectRule } from './classify';
+export { scoreCorpus, expectedOf } from './corpus';
+export type { CorpusFile, CorpusPassage, CorpusReport } from './corpus';
 
 export { score, combineScores, splitStories } from './evaluate';
 export type { Expected, ExpectedDate, ExpectedFigure, PrecisionRecall, Score } from './evaluate';

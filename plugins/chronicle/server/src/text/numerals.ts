@@ -59,9 +59,11 @@ export const MULTIPLIER_CLASS = `[${SMALL_CHARS}${LARGE_CHARS}]`;
  */
 // A multiplier right before 米/克/瓦 is a metric prefix (35千米), not part of the number.
 const ARABIC_MULTIPLIER = `(?:${MULTIPLIER_CLASS}(?![米克瓦]))`;
+// Every repetition is bounded: no figure a report states is longer, and a run of 10,000
+// digits or 万万万 must cost one short match per chunk, not a parse of the whole run.
 export const NUMBER_SOURCE =
-  `(?:\\d{1,3}(?:,\\d{3})+(?!\\d)|\\d+)(?:\\.\\d+)?(?:${ARABIC_MULTIPLIER}+(?:\\d+(?:\\.\\d+)?${ARABIC_MULTIPLIER}*)*)?` +
-  `|${CHINESE_NUMERAL_CLASS}+(?:点${CHINESE_DIGIT_CLASS}+[${LARGE_CHARS}]${CHINESE_NUMERAL_CLASS}*)?`;
+  `(?:\\d{1,3}(?:,\\d{3}){1,6}(?!\\d)|\\d{1,20})(?:\\.\\d{1,12})?(?:${ARABIC_MULTIPLIER}{1,4}(?:\\d{1,8}(?:\\.\\d{1,12})?${ARABIC_MULTIPLIER}{0,4}){0,4})?` +
+  `|${CHINESE_NUMERAL_CLASS}{1,24}(?:点${CHINESE_DIGIT_CLASS}{1,12}[${LARGE_CHARS}]${CHINESE_NUMERAL_CLASS}{0,12})?`;
 
 /**
  * Full-width digits and punctuation to ASCII, one UTF-16 unit for one, so that indexes
@@ -215,6 +217,7 @@ export function isArabic(text: string): boolean {
 }
 
 /** Whether a Chinese-numeral text uses a multiplier (十百千万亿), as opposed to bare digits. */
+const MULTIPLIER_RE = new RegExp(MULTIPLIER_CLASS);
 export function hasMultiplier(text: string): boolean {
-  return new RegExp(MULTIPLIER_CLASS).test(text);
+  return MULTIPLIER_RE.test(text);
 }

@@ -12,32 +12,62 @@ import { NEWSROOM_TIME_ZONE } from './dates';
 import type { ExtractResult, ProposedEvent, ProposedStatistic } from './extract';
 import { toSlug } from './slug';
 
-/** Largest text the admin route accepts (bytes of UTF-8); a long feature is well under 1 MB. */
-export const MAX_ROUTE_TEXT_BYTES = 5 * 1024 * 1024;
 /**
- * Largest file the CLI reads. Extraction is linear (a 5 MB text takes about a second), so
- * the bound is about memory and about noticing a wrong file, not about speed.
+ * Largest text the admin route accepts (bytes of UTF-8): 1 MB, some 350,000 Chinese
+ * characters, far more than the longest feature; above it the route answers 413.
+ */
+export const MAX_ROUTE_TEXT_BYTES = 1024 * 1024;
+/**
+ * Largest file the CLI reads. Extraction is linear and capped (bench/extract.js), so the
+ * bound is about memory and about noticing a wrong file, not about speed.
  */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 export const EVENT_TITLE_MAX = 60;
 
-/** DESIGN §6: the CLI's JSON, exactly these keys in this order. */
+interface CliSource {
+  offset: number;
+  endOffset: number;
+  sentence: string;
+  rule: string;
+}
+
+/**
+ * DESIGN §6: the CLI's JSON, these keys first in this order (`text` is the expression
+ * itself), then where it was read from and why; `truncated` only when proposals were cut.
+ */
 export interface CliJson {
-  events: Array<{ text: string; start: string; precision: Precision; approximate: boolean }>;
-  statistics: Array<{ text: string; value: number; qualifier: Qualifier; unit: string; label: string }>;
+  events: Array<{ text: string; start: string; precision: Precision; approximate: boolean; end?: string } & CliSource>;
+  statistics: Array<{ text: string; value: number; qualifier: Qualifier; unit: string; label: string } & CliSource>;
+  truncated?: true;
 }
 
 export function toCliJson(result: ExtractResult): CliJson {
-  return {
-    events: result.events.map((e) => ({ text: e.text, start: e.start, precision: e.precision, approximate: e.approximate })),
+  const json: CliJson = {
+    events: result.events.map((e) => ({
+      text: e.text,
+      start: e.start,
+      precision: e.precision,
+      approximate: e.approximate,
+      ...(e.end ? { end: e.end } : {}),
+      offset: e.offset,
+      endOffset: e.endOffset,
+      sentence: e.sentence,
+      rule: e.rule,
+    })),
     statistics: result.statistics.map((s) => ({
       text: s.text,
       value: s.value,
       qualifier: s.qualifier,
       unit: s.unit,
       label: s.label,
+      offset: s.offset,
+      endOffset: s.endOffset,
+      sentence: s.sentence,
+      rule: s.rule,
     })),
   };
+  if (result.truncated) json.truncated = true;
+  return json;
 }
 
 /** YYYY-MM-DD naming a day that exists (2022-02-30 does not). */
@@ -147,12 +177,12 @@ export function metricFor(label: string, unit = ''): string {
 }
 
 /**
- * Names a proposal by what it was read from (its kind, sentence and expression), not by
+ * Names a proposal by what it was read from (its kind, expression and sentence), not by
  * what the reporter edited it into, so the next run recognises it.
  */
-export function fingerprint(kind: 'event' | 'statistic', proposal: Pick<ProposedEvent | ProposedStatistic, 'text' | 'expression'>): string {
-  const sentence = proposal.text.replace(/\s+/g, ' ').trim();
-  return createHash('sha256').update(`${kind}\n${proposal.expression}\n${sentence}`).digest('hex').slice(0, 32);
+export function fingerprint(kind: 'event' | 'statistic', proposal: Pick<ProposedEvent | ProposedStatistic, 'text' | 'sentence'>): string {
+  const sentence = proposal.sentence.replace(/\s+/g, ' ').trim();
+  return createHash('sha256').update(`${kind}\n${proposal.text}\n${sentence}`).digest('hex').slice(0, 32);
 }
 
 export const FINGERPRINT_RE = /^[0-9a-f]{32}$/;
@@ -170,6 +200,8 @@ export interface StatisticProposal extends ProposedStatistic {
 export interface Proposals {
   events: EventProposal[];
   statistics: StatisticProposal[];
+  /** True when the text held more proposals than were returned. */
+  truncated: boolean;
 }
 
 /**
@@ -187,14 +219,14 @@ export function toProposals(result: ExtractResult, decided: ReadonlySet<string> 
   const events: EventProposal[] = [];
   for (const e of result.events) {
     const fp = fingerprint('event', e);
-    if (keep(fp)) events.push({ ...e, fingerprint: fp, title: eventTitle(e.text, e.expression) });
+    if (keep(fp)) events.push({ ...e, fingerprint: fp, title: eventTitle(e.sentence, e.text) });
   }
   const statistics: StatisticProposal[] = [];
   for (const s of result.statistics) {
     const fp = fingerprint('statistic', s);
     if (keep(fp)) statistics.push({ ...s, fingerprint: fp, metric: metricFor(s.label, s.unit) });
   }
-  return { events, statistics };
+  return { events, statistics, truncated: Boolean(result.truncated) };
 }
 
 /** The text as Markdown paragraphs: one blank line between paragraphs, line ends normalised. */

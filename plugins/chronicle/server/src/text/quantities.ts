@@ -203,15 +203,15 @@ const CODE_BEFORE =
 /** The low end of a range written just before a figure (3至5人, 10-20名), if there is one. */
 const RANGE_LOW = /(\d+(?:\.\d+)?|[一二两三四五六七八九十百千万]+)([至到~～—－-])$/;
 
-/** All figures in a text, in order of appearance. Never throws on odd input. */
-export function parseQuantities(text: string): QuantityMatch[] {
+/** All figures in a text (at most `limit`), in order of appearance. Never throws on odd input. */
+export function parseQuantities(text: string, limit = Number.POSITIVE_INFINITY): QuantityMatch[] {
   if (typeof text !== 'string' || text.length === 0) return [];
   const t = toHalfWidth(text);
   const idioms = idiomSpans(t);
   const out: QuantityMatch[] = [];
   QUANTITY_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = QUANTITY_RE.exec(t)) !== null) {
+  while (out.length < limit && (m = QUANTITY_RE.exec(t)) !== null) {
     const g = m.groups ?? {};
     let start = m.index;
     const end = start + m[0].length;
@@ -237,6 +237,8 @@ export function parseQuantities(text: string): QuantityMatch[] {
     if (endsWithAny(before, ORDINAL_PREFIXES)) continue;
     if (insideIdiom(idioms, numStart)) continue;
 
+    // The tail of a longer run of digits or numerals (bounded in NUMBER_SOURCE) is no number.
+    if (/[\d零〇一二两三四五六七八九十百千万亿]/.test(t[numStart - 1] ?? '') && !pre) continue;
     const parsed = parseNumber(numText);
     if (parsed === null) continue;
     const chinese = !isArabic(numText);

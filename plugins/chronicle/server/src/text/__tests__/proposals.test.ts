@@ -24,28 +24,45 @@ const REPORT = [
 ].join('\n');
 
 describe('toCliJson', () => {
-  test('has exactly the keys of DESIGN §6, in order', () => {
+  test('has the keys of DESIGN §6 first, in order, then where and why; text is the expression', () => {
     const json = toCliJson(extract(REPORT, { dateline: '2022-03-06' }));
     expect(Object.keys(json)).toEqual(['events', 'statistics']);
     expect(json.events.length).toBeGreaterThan(0);
     for (const e of json.events) {
-      expect(Object.keys(e)).toEqual(['text', 'start', 'precision', 'approximate']);
+      expect(Object.keys(e)).toEqual(['text', 'start', 'precision', 'approximate', 'offset', 'endOffset', 'sentence', 'rule']);
       expect(e.start).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{3})?\+08:00$/);
+      expect(REPORT.slice(e.offset, e.endOffset)).toBe(e.text);
     }
-    for (const s of json.statistics) expect(Object.keys(s)).toEqual(['text', 'value', 'qualifier', 'unit', 'label']);
+    for (const s of json.statistics) {
+      expect(Object.keys(s)).toEqual(['text', 'value', 'qualifier', 'unit', 'label', 'offset', 'endOffset', 'sentence', 'rule']);
+      expect(REPORT.slice(s.offset, s.endOffset)).toBe(s.text);
+    }
     expect(json.events[1]).toEqual({
-      text: '当日下午3时许，首批300余名志愿者到位。',
+      text: '当日下午3时许',
       start: '2022-02-23T15:00:00+08:00',
       precision: 'hour',
       approximate: true,
+      offset: REPORT.indexOf('当日'),
+      endOffset: REPORT.indexOf('当日') + 7,
+      sentence: '当日下午3时许，首批300余名志愿者到位。',
+      rule: 'relative-day',
     });
     expect(json.statistics).toContainEqual({
-      text: '累计投入警力4800余人次、警车900余辆次。',
+      text: '4800余人次',
       value: 4800,
       qualifier: 'more-than',
       unit: '人次',
       label: '警力',
+      offset: REPORT.indexOf('4800'),
+      endOffset: REPORT.indexOf('4800') + 7,
+      sentence: '累计投入警力4800余人次、警车900余辆次。',
+      rule: 'count',
     });
+  });
+
+  test('truncated appears only when proposals were cut', () => {
+    expect(toCliJson(extract(REPORT, { dateline: '2022-03-06' })).truncated).toBeUndefined();
+    expect(toCliJson(extract(REPORT, { dateline: '2022-03-06', maxProposals: 2 })).truncated).toBe(true);
   });
 });
 
@@ -167,11 +184,11 @@ describe('metricFor', () => {
 
 describe('fingerprint and toProposals', () => {
   test('a fingerprint depends on the sentence and expression, not on edits or spacing', () => {
-    const a = fingerprint('statistic', { text: '投入警力4800余人次。', expression: '4800余人次' });
+    const a = fingerprint('statistic', { sentence: '投入警力4800余人次。', text: '4800余人次' });
     expect(a).toMatch(FINGERPRINT_RE);
-    expect(fingerprint('statistic', { text: ' 投入警力4800余人次。 ', expression: '4800余人次' })).toBe(a);
-    expect(fingerprint('event', { text: '投入警力4800余人次。', expression: '4800余人次' })).not.toBe(a);
-    expect(fingerprint('statistic', { text: '投入警力4800余人次。', expression: '4800人次' })).not.toBe(a);
+    expect(fingerprint('statistic', { sentence: ' 投入警力4800余人次。 ', text: '4800余人次' })).toBe(a);
+    expect(fingerprint('event', { sentence: '投入警力4800余人次。', text: '4800余人次' })).not.toBe(a);
+    expect(fingerprint('statistic', { sentence: '投入警力4800余人次。', text: '4800人次' })).not.toBe(a);
   });
 
   test('adds titles, metrics and fingerprints, and leaves out decided ones and repeats', () => {
@@ -179,15 +196,16 @@ describe('fingerprint and toProposals', () => {
     const all = toProposals(result);
     expect(all.events.map((e) => e.title)).toEqual(['尖草坪区启动全域核酸检测', '首批300余名志愿者到位']);
     // The repeated sentence is proposed once.
-    expect(all.statistics.map((s) => [s.expression, s.metric])).toEqual([
+    expect(all.statistics.map((s) => [s.text, s.metric])).toEqual([
       ['300余名', 'volunteers'],
       ['4800余人次', 'police-deployments'],
       ['900余辆次', 'police-vehicle-trips'],
     ]);
     const decided = new Set([all.events[0]!.fingerprint, all.statistics[1]!.fingerprint]);
     const rest = toProposals(result, decided);
-    expect(rest.events.map((e) => e.expression)).toEqual(['当日下午3时许']);
-    expect(rest.statistics.map((s) => s.expression)).toEqual(['300余名', '900余辆次']);
+    expect(rest.events.map((e) => e.text)).toEqual(['当日下午3时许']);
+    expect(rest.statistics.map((s) => s.text)).toEqual(['300余名', '900余辆次']);
+    expect(rest.truncated).toBe(false);
   });
 });
 

@@ -1,0 +1,83 @@
+/**
+ * Is a figure a statistic? The quantity parser finds every number with a unit of count;
+ * many are not things a reporter would chart: how long someone worked (24小时值守,
+ * 三个多小时), how far away something was (两米, 离家约5公里), a numeral inside a name
+ * (一办十三组, 五地七所), a round's number (十三轮次), a house number (12栋2单元), a rate
+ * (每天两次), a service phone number (119, 12345). This module decides by the unit and the
+ * words around the figure, looking at a few characters either side only (so extraction
+ * stays linear), and names the rule it applied so a reviewer can see why. Pure module.
+ */
+import type { QuantityMatch } from './quantities';
+
+export type FigureRule =
+  | 'count'
+  | 'percentage'
+  | 'amount'
+  | 'measure'
+  | 'duration-total'
+  | 'bare-number';
+
+export type RejectRule = 'duration' | 'distance' | 'name' | 'ordinal' | 'address' | 'rate' | 'service-number';
+
+export type Verdict = { keep: true; rule: FigureRule } | { keep: false; rule: RejectRule };
+
+/** Units that measure time: a duration, not a count, unless it is a counted total. */
+export const DURATION_UNITS = new Set(['秒', '分钟', '小时', '天', '周', '个月']);
+/** Units that measure length: a distance or a spacing, unless it is a measured extent. */
+export const DISTANCE_UNITS = new Set(['米', '公里', '厘米']);
+const MONEY_UNITS = new Set(['元']);
+const MEASURE_UNITS = new Set(['毫米', '平方米', '平方公里', '立方米', '公顷', '亩', '吨', '公斤', '斤', '克', '升', '毫升', '千瓦时', '度']);
+
+const CLAUSE_END = /[，,。；;！!？?：:\n]/;
+/** A duration that is a total someone counted up (通话时长1850余小时, 累计服务时长超过900小时). */
+const TOTAL_BEFORE = /(?:时长|工时|累计|共计|总计|合计|总共)/;
+const TOTAL_AFTER = /^(?:的)?(?:志愿服务|服务时长|工时|时长)/;
+/** Spacing and location: 保持两米距离, 相隔一米以上, 距岸边约15米处, 离家约5公里的桥洞. */
+const DISTANCE_BEFORE = /(?:距离?|相距|相隔|间隔|保持|隔开|(?<![撤脱分远隔])离)/;
+const DISTANCE_AFTER = /^(?:以上|以内|左右)?(?:处|外|远|开外|以外|距离|间距|线|范围)/;
+/** 一办十三组, 五地七所, 三区两组: a numeral after a numeral-and-character block is part of a name. */
+const NAME_BLOCK_BEFORE = /[一二两三四五六七八九十百\d][\u4e00-\u9fff]$/;
+/** 十三轮次 is a round's number; 累计开展13轮次 is a count of rounds. */
+const COUNTING_VERB_BEFORE = /(?:累计|共|开展了?|完成了?|进行了?|组织了?)$/;
+/** 12栋2单元, 5幢301室: a building number followed by a unit or room number. */
+const ADDRESS_AFTER = /^[\d一二三四五六七八九十]+(?:单元|层|楼|室|号|门|栋|幢)/;
+const ADDRESS_UNITS = new Set(['栋', '幢', '座', '号', '楼']);
+/** 每天两次, 每人5份: a rate, not a total. */
+const RATE_BEFORE = /每(?:天|日|周|月|年|晚|人|户|次|个|名|家)$/;
+/** Emergency and public-service numbers, which reports quote bare (接到119指挥中心, 拨打了12345). */
+const SERVICE_NUMBERS = new Set(['110', '119', '120', '122', '12110', '12315', '12320', '12345', '12348', '12355', '12356', '95119', '96110']);
+
+/** The clause before the figure (back to the last comma or stop), at most `max` characters. */
+function clauseBefore(text: string, index: number, max = 12): string {
+  let from = index;
+  while (from > 0 && index - from < max && !CLAUSE_END.test(text[from - 1] as string)) from -= 1;
+  return text.slice(from, index);
+}
+
+/** Why a figure is (or is not) a statistic. `text` is the text the match's index refers to. */
+export function classifyFigure(text: string, q: Pick<QuantityMatch, 'index' | 'text' | 'unit' | 'value'>): Verdict {
+  const end = q.index + q.text.length;
+  const before = clauseBefore(text, q.index);
+  const after = text.slice(end, end + 8);
+  const digitsOnly = /^\d+$/.test(q.text);
+
+  if (!q.unit && digitsOnly && SERVICE_NUMBERS.has(q.text)) return { keep: false, rule: 'service-number' };
+  if (RATE_BEFORE.test(before)) return { keep: false, rule: 'rate' };
+  if (NAME_BLOCK_BEFORE.test(before) && /^[一二两三四五六七八九十百]/.test(q.text)) return { keep: false, rule: 'name' };
+  if (q.unit === '轮' && after.startsWith('次') && !COUNTING_VERB_BEFORE.test(before)) return { keep: false, rule: 'ordinal' };
+  if (ADDRESS_UNITS.has(q.unit) && ADDRESS_AFTER.test(after)) return { keep: false, rule: 'address' };
+
+  if (DURATION_UNITS.has(q.unit)) {
+    if (TOTAL_BEFORE.test(before) || TOTAL_AFTER.test(after)) return { keep: true, rule: 'duration-total' };
+    return { keep: false, rule: 'duration' };
+  }
+  if (DISTANCE_UNITS.has(q.unit)) {
+    if (DISTANCE_BEFORE.test(before) || DISTANCE_AFTER.test(after)) return { keep: false, rule: 'distance' };
+    return { keep: true, rule: 'measure' };
+  }
+  if (q.unit === '%' || q.unit === '‰') return { keep: true, rule: 'percentage' };
+  if (MONEY_UNITS.has(q.unit)) return { keep: true, rule: 'amount' };
+  if (MEASURE_UNITS.has(q.unit)) return { keep: true, rule: 'measure' };
+  if (!q.unit) return { keep: true, rule: 'bare-number' };
+  return { keep: true, rule: 'count' };
+}
