@@ -22,6 +22,7 @@ import { DEFAULT_LOCALE, type Locale, type Precision, type Qualifier } from '../
 import { displayFigure } from '../domain/figure-display';
 import { BYLINE_ROLE_LABELS, DUTY_ROLE_LABELS, labelOf } from '../domain/public-labels';
 import {
+  anonymousSlug,
   isAnonymised,
   isPublicProfile,
   personRefs,
@@ -29,6 +30,7 @@ import {
   publicPortrait,
   publicQuotes,
   publicSlug,
+  UNNAMED_CONSENTS,
   type ProfileRow,
 } from '../domain/public-person';
 import type {
@@ -74,9 +76,27 @@ const day = (value: unknown): string | null => {
   return String(value).slice(0, 10);
 };
 
+/** Can a stored instant be shown as a date (luxon reads it)? An extreme year stored before validation cannot. */
+const displayable = (value: string | null | undefined): boolean =>
+  typeof value === 'string' && DateTime.fromISO(value, { setZone: true }).isValid;
+
+/**
+ * formatDisplayDate that never throws: an instant it cannot read (a year like +275760 stored
+ * before the date range was enforced) is shown as written, so one record cannot take a page down.
+ */
+const displayDate = (start: string | null | undefined, precision: unknown, approximate: boolean, locale: Locale, timeZone: string = NEWSROOM_TIME_ZONE): string => {
+  if (!start) return '';
+  if (!displayable(start)) return start.split('T')[0];
+  try {
+    return formatDisplayDate(start, precision as Precision, approximate, locale, timeZone);
+  } catch {
+    return start.slice(0, 10);
+  }
+};
+
 const displayDates = (start: string, precision: Precision, approximate: boolean, timeZone: string) => ({
-  'zh-Hans': formatDisplayDate(start, precision, approximate, 'zh-Hans', timeZone),
-  en: formatDisplayDate(start, precision, approximate, 'en', timeZone),
+  'zh-Hans': displayDate(start, precision, approximate, 'zh-Hans', timeZone),
+  en: displayDate(start, precision, approximate, 'en', timeZone),
 });
 
 /** Group rows by document and keep the requested locale's, else the default's. */
@@ -160,10 +180,20 @@ const publicRead = ({ strapi }: { strapi: Core.Strapi }) => {
   /** The documentIds of a unit and everything below it; a 400 for a slug that names no unit. */
   const unitScope = async (slug: string): Promise<Set<string>> => (await unitScopeRows(slug)).documentIds;
 
+  /**
+   * Where a profile's public address is looked for: a token is one of the people not named
+   * (matched by documentId afterwards); any other slug only among the named, so a real-name
+   * slug of an anonymised or withdrawn person reads exactly like a slug never published.
+   */
+  const profileAddress = (slug: string): Row =>
+    slug.startsWith('anon-')
+      ? { consent: { $in: [...UNNAMED_CONSENTS] } }
+      : { slug, $or: [{ consent: null }, { consent: { $notIn: [...UNNAMED_CONSENTS] } }] };
+
   /** The documentId of a public profile by its public slug (anonymised ones have a token). */
   const profileDocumentId = async (slug: string): Promise<string | null> => {
     const rows = (await query('frontline-profile').findMany({
-      where: slug.startsWith('anon-') ? { ...PUBLISHED, consent: 'anonymised' } : { ...PUBLISHED, slug },
+      where: { ...PUBLISHED, ...profileAddress(slug) },
       select: ['documentId', 'slug', 'consent'],
     })) as Row[];
     const match = rows.find((r) => isPublicProfile(r) && publicSlug(r as ProfileRow) === slug);
@@ -210,8 +240,8 @@ const publicRead = ({ strapi }: { strapi: Core.Strapi }) => {
       precision,
       approximate,
       timeZone,
-      displayDate: formatDisplayDate(occurredAt, precision, approximate, locale, timeZone),
-      displayEndDate: endAt ? formatDisplayDate(endAt, precision, approximate, locale, timeZone) : null,
+      displayDate: displayDate(occurredAt, precision, approximate, locale, timeZone),
+      displayEndDate: endAt ? displayDate(endAt, precision, approximate, locale, timeZone) : null,
       place: (row.place as string) ?? null,
       importance: (row.importance as number) ?? null,
       units: ((row.units ?? []) as Row[]).map((u) => ({ slug: u.slug, name: u.name, kind: u.kind })),
@@ -348,7 +378,7 @@ const publicRead = ({ strapi }: { strapi: Core.Strapi }) => {
       dateline: {
         place: (row.dateline?.place as string) ?? null,
         date,
-        displayDate: date ? formatDisplayDate(`${date}T00:00:00+08:00`, 'day', false, locale) : null,
+        displayDate: date ? displayDate(`${date}T00:00:00+08:00`, 'day', false, locale) : null,
       },
       bylines: bylines(row, locale),
       tags: ((row.tags ?? []) as Row[]).map((t) => t.label as string),
@@ -482,7 +512,8 @@ const publicRead = ({ strapi }: { strapi: Core.Strapi }) => {
         return parts;
       };
       const eras = new Map<string, Row>();
-      const events = page.map(({ row }) => {
+      // TimelineJS needs calendar parts: an event whose date luxon cannot read is left out of it.
+      const events = page.filter(({ row }) => displayable(iso(row.occurredAt))).map(({ row }) => {
         const event = serializeEvent(row, false, locale);
         if (row.chronicle?.periodStart) eras.set(row.chronicle.documentId, row.chronicle);
         const file = ((row.media ?? []) as Row[])[0];
@@ -493,7 +524,7 @@ const publicRead = ({ strapi }: { strapi: Core.Strapi }) => {
         return {
           unique_id: event.slug,
           start_date: slide(event.occurredAt, event.precision, event.timeZone, event.displayDate),
-          ...(event.endAt
+          ...(event.endAt && displayable(event.endAt)
             ? { end_date: slide(event.endAt, event.precision, event.timeZone, event.displayEndDate as string) }
             : {}),
           display_date: event.displayDate,
@@ -546,11 +577,16 @@ const publicRead = ({ strapi }: { strapi: Core.Strapi }) => {
      * 410 with the reason and date, in the requested language when it exists.
      */
     async assertNotWithdrawn(type: 'field-report' | 'chronicle' | 'frontline-profile', slug: string, locale: Locale) {
+      // A person's notice stays at the address readers knew: the token for someone not named.
+      const address = type === 'frontline-profile' ? profileAddress(slug) : { slug };
       const rows = (await query(type).findMany({
-        where: { slug, publishedAt: null, workflowState: 'withdrawn', locale: { $in: localesFor(locale) } },
-        select: ['documentId', 'locale'],
+        where: { ...address, publishedAt: null, workflowState: 'withdrawn', locale: { $in: localesFor(locale) } },
+        select: ['documentId', 'locale', ...(type === 'frontline-profile' ? ['consent'] : [])],
         populate: { withdrawalNotice: { select: ['reason', 'date'] } },
       })) as Row[];
+      if (type === 'frontline-profile' && slug.startsWith('anon-')) {
+        rows.splice(0, rows.length, ...rows.filter((r) => anonymousSlug(r.documentId) === slug));
+      }
       const [chosen] = pickLocale(rows, locale);
       if (!chosen) return;
       const notice = chosen.row.withdrawalNotice as Row | null;
@@ -592,7 +628,7 @@ const publicRead = ({ strapi }: { strapi: Core.Strapi }) => {
             slug: e.slug as string,
             title: e.title as string,
             occurredAt: iso(e.occurredAt),
-            displayDate: formatDisplayDate(iso(e.occurredAt) as string, e.precision, Boolean(e.approximate), locale, e.timeZone || NEWSROOM_TIME_ZONE),
+            displayDate: displayDate(iso(e.occurredAt), e.precision, Boolean(e.approximate), locale, e.timeZone || NEWSROOM_TIME_ZONE),
           })),
           statistics: ((row.statistics ?? []) as Row[]).map((s) => figureOut(s, locale)),
         },
@@ -683,7 +719,19 @@ const publicRead = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async profile(slug: string, params: LocaleOnlyQuery) {
       const locale = params.locale ?? DEFAULT_LOCALE;
-      const where: Row = slug.startsWith('anon-') ? { consent: 'anonymised' } : { slug };
+      let where: Row = profileAddress(slug);
+      if (slug.startsWith('anon-')) {
+        // The token names one person not named; a withdrawn one answers 410 (DESIGN §7).
+        const unnamed = (await query('frontline-profile').findMany({
+          where: { ...PUBLISHED, ...where, locale: { $in: localesFor(locale) } },
+          select: ['documentId', 'consent'],
+        })) as Row[];
+        const person = unnamed.filter((r) => anonymousSlug(r.documentId) === slug);
+        if (person.length && person.every((r) => r.consent === 'withdrawn')) {
+          throw new PublicRequestError(410, 'this profile has been withdrawn');
+        }
+        where = { consent: 'anonymised', documentId: person.length ? person[0].documentId : null };
+      }
       const rows = (await query('frontline-profile').findMany({
         where: { ...PUBLISHED, ...where, locale: { $in: localesFor(locale) } },
         select: ['documentId', 'slug', 'fullName', 'roleTitle', 'kind', 'consent', 'citation', 'locale'],
@@ -724,7 +772,7 @@ const publicRead = ({ strapi }: { strapi: Core.Strapi }) => {
             return {
               date,
               precision: d.precision as string,
-              displayDate: formatDisplayDate(`${date}T00:00:00+08:00`, d.precision, false, locale),
+              displayDate: displayDate(`${date}T00:00:00+08:00`, d.precision, false, locale),
               summary: d.summary as string,
               source: ref(d.sourceReport),
             };
@@ -745,7 +793,7 @@ const publicRead = ({ strapi }: { strapi: Core.Strapi }) => {
             slug: e.slug as string,
             title: e.title as string,
             occurredAt: iso(e.occurredAt),
-            displayDate: formatDisplayDate(iso(e.occurredAt) as string, e.precision, Boolean(e.approximate), locale, e.timeZone || NEWSROOM_TIME_ZONE),
+            displayDate: displayDate(iso(e.occurredAt), e.precision, Boolean(e.approximate), locale, e.timeZone || NEWSROOM_TIME_ZONE),
           })),
           locale: row.locale as Locale,
           fallback,
@@ -784,8 +832,8 @@ const publicRead = ({ strapi }: { strapi: Core.Strapi }) => {
           periodStart: start,
           periodEnd: end,
           displayPeriod: {
-            start: start ? formatDisplayDate(`${start}T00:00:00+08:00`, 'day', false, locale) : null,
-            end: end ? formatDisplayDate(`${end}T00:00:00+08:00`, 'day', false, locale) : null,
+            start: start ? displayDate(`${start}T00:00:00+08:00`, 'day', false, locale) : null,
+            end: end ? displayDate(`${end}T00:00:00+08:00`, 'day', false, locale) : null,
           },
           summary: (row.summary as string) ?? null,
           bodyHtml: renderMarkdown(row.body),
