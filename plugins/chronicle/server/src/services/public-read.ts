@@ -77,8 +77,11 @@ const day = (value: unknown): string | null => {
 };
 
 /** Can a stored instant be shown as a date (luxon reads it)? An extreme year stored before validation cannot. */
-const displayable = (value: string | null | undefined): boolean =>
-  typeof value === 'string' && DateTime.fromISO(value, { setZone: true }).isValid;
+const displayable = (value: string | null | undefined): boolean => {
+  if (typeof value !== 'string') return false;
+  const dt = DateTime.fromISO(value, { setZone: true });
+  return dt.isValid && dt.year >= 1 && dt.year <= 9999;
+};
 
 /**
  * formatDisplayDate that never throws: an instant it cannot read (a year like +275760 stored
@@ -90,7 +93,7 @@ const displayDate = (start: string | null | undefined, precision: unknown, appro
   try {
     return formatDisplayDate(start, precision as Precision, approximate, locale, timeZone);
   } catch {
-    return start.slice(0, 10);
+    return start.split('T')[0];
   }
 };
 
@@ -750,7 +753,7 @@ const publicRead = ({ strapi }: { strapi: Core.Strapi }) => {
       const [chosen] = pickLocale(await withZhNames(matching), locale);
       if (!chosen) {
         await this.assertNotWithdrawn('frontline-profile', slug, locale);
-        throw new PublicRequestError(404, `no published profile has the slug "${slug}"`);
+        throw new PublicRequestError(404, 'no published profile has this address');
       }
       const { row, fallback } = chosen;
       // DESIGN §7: a withdrawn person's URL answers 410, and says nothing else about them.

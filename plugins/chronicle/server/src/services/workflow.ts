@@ -9,6 +9,7 @@ import type { Core } from '@strapi/strapi';
 import { ALT_TEXT_POPULATE, missingAltText } from '../domain/alt-text';
 import { EDITORIAL_TYPES, typeNameOf, typeUid, TYPE_META } from '../domain/content-types';
 import type { CorrectionKind, WorkflowState } from '../domain/enums';
+import { privateMarkupProblemsOfRecord } from '../domain/validation';
 import { decide, nextStates, stateAfterEdit, type Actor, type WorkflowPermission } from '../domain/workflow';
 import { ChronicleError } from '../errors';
 import { runAs, type SystemActor } from '../middlewares/system-context';
@@ -161,6 +162,16 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
           const missing = missingAltText(type, (withImages ?? {}) as Record<string, any>);
           if (missing.length) {
             throw new ChronicleError(400, `alt text is required for every image before publishing: ${missing.join(', ')}`);
+          }
+        }
+
+        // Private markup that cannot be read safely (domain/private-markup) fails closed: the
+        // record is not approved, scheduled or published until it is fixed (issue #14).
+        if (['approved', 'scheduled', 'published'].includes(input.to)) {
+          const full = await strapi.documents(uid as never).findOne({ documentId, locale, status: 'draft', populate: '*' } as never);
+          const problems = privateMarkupProblemsOfRecord(type, (full ?? {}) as Record<string, unknown>);
+          if (problems.length) {
+            throw new ChronicleError(400, `private markup cannot be read safely, so this cannot be ${input.to}: ${problems.map((p) => p.message).join('; ')}`);
           }
         }
 
