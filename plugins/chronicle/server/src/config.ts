@@ -1,4 +1,5 @@
 /** The plugin's configuration (config/plugins.ts → chronicle.config), with its defaults. */
+import { DEFAULT_LIMITS, type ValidationLimits } from './domain/validation';
 import type { RateLimitConfig } from './middlewares/rate-limit';
 
 export interface ChronicleConfig {
@@ -8,11 +9,14 @@ export interface ChronicleConfig {
   rateLimit: RateLimitConfig;
   /** Where the public site is served: '/' (default) or a path such as '/news' (SITE_BASE_PATH). */
   sitePath: string;
+  /** Ranges every write is held to (domain/validation checkRanges): years of dates, largest figure. */
+  validation: ValidationLimits;
 }
 
 const DEFAULTS: ChronicleConfig = {
   maxImagePixels: 40_000_000,
   sitePath: '/',
+  validation: DEFAULT_LIMITS,
   rateLimit: {
     publicApi: { max: 600, windowSeconds: 60 },
     signIn: { maxFailures: 10, windowSeconds: 15 * 60 },
@@ -35,6 +39,10 @@ export default {
       if (!isCount(limits.signIn?.maxFailures) || !(limits.signIn?.windowSeconds > 0)) {
         throw new Error('chronicle.rateLimit.signIn needs maxFailures (0 or more) and windowSeconds (more than 0)');
       }
+    }
+    const v = config.validation;
+    if (v && !(Number.isInteger(v.minYear) && Number.isInteger(v.maxYear) && v.minYear <= v.maxYear && v.maxFigure > 0)) {
+      throw new Error('chronicle.validation needs whole years minYear <= maxYear and a positive maxFigure');
     }
     // Lower-case path segments only: the site's router matches on them, and '/admin' or '/api' would shadow Strapi.
     if (config.sitePath !== undefined && !/^\/(?:[a-z0-9-]+(?:\/[a-z0-9-]+)*\/?)?$/.test(config.sitePath)) {
