@@ -103,26 +103,74 @@ const valueOf = (key: string, attr: Attribute, depth = 0): fc.Arbitrary<unknown>
   }
 };
 
-/** A record of hostile values for some of the attributes, sometimes with an `id`. */
+/** A plausible value for a field (null when the fuzzer leaves it to its default). */
+const validOf = (key: string, attr: Attribute & { min?: number }): fc.Arbitrary<unknown> | null => {
+  if (key === 'slug') return null;
+  if (key === 'metric') return fc.constantFrom('calls', 'visits');
+  switch (attr.type) {
+    case 'string':
+    case 'text':
+      return fc.constantFrom('网格员夜巡', 'Grid worker', '夜巡 & "引号" <b>', '长'.repeat(Math.min(attr.maxLength ?? 40, 40)));
+    case 'richtext':
+      return fc.constantFrom('正文 **粗**', '正文\n\n::: private\n秘\n:::\n\n后文', '{{anon: 唐女士}}来电', '<script>alert(1)</script>');
+    case 'date':
+      return fc.constantFrom('2022-03-01', '1900-01-01', '2100-12-31');
+    case 'datetime':
+      return fc.constantFrom('2022-03-01T08:00:00+08:00', '2022-02-24T04:00:00.000Z');
+    case 'decimal':
+    case 'float':
+      return fc.constantFrom(0, 12, 3.5, 99_999_999);
+    case 'integer':
+      return fc.constant(attr.min ?? 1);
+    case 'boolean':
+      return fc.boolean();
+    case 'enumeration':
+      return fc.constantFrom(...(attr.enum ?? []));
+    default:
+      return null;
+  }
+};
+
+const attributesOf = (type: string) => (contentTypes as any)[type].schema.attributes as Record<string, Attribute>;
+
+const writableAttributes = (attributes: Record<string, Attribute>) =>
+  Object.entries(attributes).filter(([key, attr]) => !SKIP.has(key) && !attr.private);
+
+/** A record of hostile values for some of the attributes (components: one level). */
 const recordOf = (attributes: Record<string, Attribute>, depth = 0) => {
   const fields: Record<string, fc.Arbitrary<unknown>> = {};
-  for (const [key, attr] of Object.entries(attributes)) {
-    if (SKIP.has(key) || attr.private) continue;
+  for (const [key, attr] of writableAttributes(attributes)) {
     const arb = valueOf(key, attr, depth);
     if (arb) fields[key] = arb;
   }
   return fc.record(fields, { requiredKeys: [] });
 };
 
-const attributesOf = (type: string) => (contentTypes as any)[type].schema.attributes as Record<string, Attribute>;
+/**
+ * A write: plausible values in every field it can fill, then either nothing hostile, one field
+ * made hostile, or several (hostile components included); sometimes an `id`.
+ */
+const writeOf = (type: string) => {
+  const attributes = attributesOf(type);
+  const valid: Record<string, fc.Arbitrary<unknown>> = {};
+  for (const [key, attr] of writableAttributes(attributes)) {
+    const arb = validOf(key, attr);
+    if (arb) valid[key] = arb;
+  }
+  const hostileKeys = writableAttributes(attributes)
+    .filter(([key, attr]) => valueOf(key, attr) !== null)
+    .map(([key]) => key);
+  const one = fc.constantFrom(...hostileKeys).chain((key) => (valueOf(key, attributes[key]) as fc.Arbitrary<unknown>).map((v) => ({ [key]: v })));
+  return fc
+    .record({
+      base: fc.record(valid),
+      hostile: fc.oneof({ weight: 2, arbitrary: fc.constant({}) }, { weight: 5, arbitrary: one }, { weight: 2, arbitrary: recordOf(attributes) }),
+      withId: fc.nat(9).map((n) => n === 0),
+    })
+    .map(({ base, hostile, withId }) => ({ type, data: { ...base, ...hostile } as Record<string, unknown>, hostile: Object.keys(hostile), withId }));
+};
 
-const write = fc.constantFrom(...TYPES).chain((type) =>
-  fc.record({
-    type: fc.constant(type),
-    data: recordOf(attributesOf(type)),
-    withId: fc.nat(9).map((n) => n < 2),
-  })
-);
+const write = fc.constantFrom(...TYPES).chain(writeOf);
 
 /** Keys a refusal may name: what was sent, and (for a create) the required fields left out. */
 const namable = (type: string, data: Record<string, unknown>) => {
@@ -145,18 +193,18 @@ afterAll(async () => {
 
 test('hostile values in every field: accepted and published, or refused with a 4xx naming the field; never a 500', async () => {
   await fc.assert(
-    fc.asyncProperty(write, async ({ type, data, withId }) => {
+    fc.asyncProperty(write, async ({ type, data, hostile, withId }) => {
       const body: Record<string, unknown> = { ...data, ...(withId ? { id: 987654 } : {}) };
       const res = await editor.post(`${CM}/${uid(type)}?locale=zh-Hans`, body);
-      const context = { type, body, status: res.status, error: res.body?.error };
-      expect([context, res.status < 500]).toEqual([context, true]);
+      const context = { type, body, hostile, status: res.status, error: res.body?.error };
+      if (res.status >= 500) throw new Error(`a ${res.status}: ${JSON.stringify(context)}`);
       if (res.status >= 400) {
         outcomes.refused += 1;
         expect([context, res.status < 500 && typeof res.body?.error?.message === 'string' && res.body.error.message.length > 0]).toEqual([context, true]);
         const paths: string[] = (res.body.error.details?.errors ?? []).map((e: any) => String(e.path?.[0] ?? ''));
         const keys = namable(type, body);
         const named = paths.some((p) => keys.has(p)) || [...keys].some((k) => res.body.error.message.includes(k));
-        expect([context, named]).toEqual([context, true]);
+        if (!named) throw new Error(`a refusal that names no field it was sent: ${JSON.stringify(context)}`);
         return;
       }
       outcomes.accepted += 1;

@@ -123,8 +123,10 @@ const yearOf = (value: unknown): number | undefined => {
 };
 
 const checkDate = (path: string[], value: unknown, limits: ValidationLimits): FieldProblem[] => {
-  if (value === null || value === undefined || value === '') return [];
+  if (value === null || value === undefined) return [];
   const field = path.join('.');
+  // An empty text is not "no date" to Strapi, which refuses it without naming the field.
+  if (value === '') return [{ path, message: `${field} must be a date such as 2022-03-08, or null to leave it empty` }];
   const year = yearOf(value);
   if (year === undefined) return [{ path, message: `${field} must be a date such as 2022-03-08` }];
   if (year < limits.minYear || year > limits.maxYear) {
