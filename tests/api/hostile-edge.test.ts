@@ -55,6 +55,8 @@ beforeAll(async () => {
     data: { title: '变体测试', slug: 'variant-report', dek: '公开摘要', body: `开头公开。\n\n${VARIANTS.join('\n\n')}\n\n结尾公开。`, dateline: { place: '太原', date: '2022-03-03' } },
   });
   await publishDocument(app.strapi, 'field-report', report.documentId);
+  // A plain field holding private markup from before it was refused at save: redacted on the way out.
+  await app.strapi.db.query(uid('field-report') as never).updateMany({ where: { documentId: report.documentId }, data: { dek: `公开摘要{{private: ${CANARY} 八}}` } });
 
   const event = await docs('timeline-event').create({ locale: 'zh-Hans', data: { title: '远期事件', occurredAt: '2022-03-01T02:00:00.000Z', precision: 'day', slug: 'far-event' } });
   await publishDocument(app.strapi, 'timeline-event', event.documentId);

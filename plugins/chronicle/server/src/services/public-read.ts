@@ -41,6 +41,7 @@ import type {
   TimelineQuery,
 } from '../domain/public-query';
 import { descendants, rollUpGroups } from '../domain/rollup';
+import { redactPlainText } from '../domain/redaction';
 import { renderMarkdown } from '../domain/safe-markdown';
 import { figureQueries, type FigureFilter, type FigureKey, type FigureQueries } from '../repositories/figures';
 import { formatDisplayDate, NEWSROOM_TIME_ZONE } from '../text/dates';
@@ -237,7 +238,7 @@ const publicRead = ({ strapi }: { strapi: Core.Strapi }) => {
     return {
       slug: row.slug as string,
       title: row.title as string,
-      description: (row.description as string) ?? null,
+      description: redactPlainText((row.description as string) ?? null),
       occurredAt,
       endAt,
       precision,
@@ -345,7 +346,7 @@ const publicRead = ({ strapi }: { strapi: Core.Strapi }) => {
       url: component.image.url as string,
       width: (component.image.width as number) ?? null,
       height: (component.image.height as number) ?? null,
-      caption: (component.caption as string) ?? null,
+      caption: redactPlainText((component.caption as string) ?? null),
       credit: (component.credit as string) ?? null,
       alt: (component.alt as string) ?? (component.image.alternativeText as string) ?? null,
     };
@@ -377,7 +378,7 @@ const publicRead = ({ strapi }: { strapi: Core.Strapi }) => {
       slug: row.slug as string,
       title: row.title as string,
       kicker: (row.kicker as string) ?? null,
-      dek: (row.dek as string) ?? null,
+      dek: redactPlainText((row.dek as string) ?? null),
       dateline: {
         place: (row.dateline?.place as string) ?? null,
         date,
@@ -776,12 +777,12 @@ const publicRead = ({ strapi }: { strapi: Core.Strapi }) => {
               date,
               precision: d.precision as string,
               displayDate: displayDate(`${date}T00:00:00+08:00`, d.precision, false, locale),
-              summary: d.summary as string,
+              summary: redactPlainText(d.summary as string),
               source: ref(d.sourceReport),
             };
           }),
           quotes: publicQuotes(person, (row.quotes ?? []) as Row[]).map((q) => ({
-            text: q.text as string,
+            text: redactPlainText(q.text as string),
             context: (q.context as string) ?? null,
             saidOn: day(q.saidOn),
           })),
@@ -838,7 +839,7 @@ const publicRead = ({ strapi }: { strapi: Core.Strapi }) => {
             start: start ? displayDate(`${start}T00:00:00+08:00`, 'day', false, locale) : null,
             end: end ? displayDate(`${end}T00:00:00+08:00`, 'day', false, locale) : null,
           },
-          summary: (row.summary as string) ?? null,
+          summary: redactPlainText((row.summary as string) ?? null),
           bodyHtml: renderMarkdown(row.body),
           events: events as PublicEvent[],
           reports: ((row.reports ?? []) as Row[]).map((r) => ref(r)),
@@ -896,7 +897,7 @@ const publicRead = ({ strapi }: { strapi: Core.Strapi }) => {
           name: row.name,
           shortName: row.shortName ?? null,
           kind: row.kind,
-          description: row.description ?? null,
+          description: redactPlainText(row.description ?? null),
           locale: row.locale,
           fallback,
           children: [],
