@@ -55,30 +55,34 @@ const BRACE_CLOSE_LIKE = new Set([0xfe5c, 0xff5d, 0xfe38]);
  * Line breaks are kept as they are, so line numbers agree between the two.
  */
 export const foldForMarkup = (text: string): { folded: string; origin: number[] } => {
-  let folded = '';
+  const parts: string[] = [];
   const origin: number[] = [];
   let offset = 0;
   for (const ch of text) {
     const cp = ch.codePointAt(0) as number;
     let out: string;
-    if (ch === '\n') out = '\n';
-    else if (/\p{Cf}/u.test(ch) || cp === 0x180e) out = '';
+    if (cp < 0x80) {
+      // ASCII: letters are lower-cased, tab, vertical tab and form feed are spaces.
+      out = cp >= 0x41 && cp <= 0x5a ? String.fromCharCode(cp + 32) : cp === 0x09 || cp === 0x0b || cp === 0x0c || cp === 0x0d ? ' ' : ch;
+    } else if ((cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0x3001 && cp <= 0x303f)) {
+      // CJK ideographs and punctuation (not U+3000): never part of the markup.
+      out = ch;
+    } else if (/\p{Cf}/u.test(ch) || cp === 0x180e) out = '';
     else if (/\s/u.test(ch)) out = ' ';
     else if (COLON_LIKE.has(cp)) out = ':';
     else if (BRACE_OPEN_LIKE.has(cp)) out = '{';
     else if (BRACE_CLOSE_LIKE.has(cp)) out = '}';
-    else if (cp < 0x80) out = ch.toLowerCase();
     else {
       const nfkc = ch.normalize('NFKC');
       // Only folds that land on ASCII matter for the markup; everything else stays as written.
       out = /^[\x20-\x7e]+$/.test(nfkc) ? nfkc.toLowerCase() : ch;
     }
     for (let i = 0; i < out.length; i += 1) origin.push(offset);
-    folded += out;
+    parts.push(out);
     offset += ch.length;
   }
   origin.push(offset);
-  return { folded, origin };
+  return { folded: parts.join(''), origin };
 };
 
 const PRIVATE_PARAMS = /^private(?![a-z0-9_])/;
@@ -139,9 +143,10 @@ const scan = (source: string): Scan => {
     problems.push({ ...position(origStarts, origOffset), offset: origOffset, message });
   const lineOffset = (line: number) => (line < origStarts.length ? origStarts[line] : text.length);
 
-  // Blocks: markdown-it's reading of the folded text.
+  // Blocks: markdown-it's reading of the folded text (only when a line could open one).
   const covered = new Set<number>();
-  for (const token of parser.parse(folded, {})) {
+  const tokens = LOOKS_LIKE_BLOCK.test(folded) ? parser.parse(folded, {}) : [];
+  for (const token of tokens) {
     if (token.type !== 'container_private_open' || !token.map) continue;
     // map: [opening line, closing line) — the closing line itself when there is one.
     const [first, closing] = token.map;
@@ -151,7 +156,7 @@ const scan = (source: string): Scan => {
     cuts.push({ start: lineOffset(first), end: lineOffset(end), kind: 'block' });
     if (!closed) problemAt(lineOffset(first), `a private block (line ${first + 1}) is never closed with a line of ":::"`);
   }
-  foldedLines.forEach((line, index) => {
+  if (tokens.length) foldedLines.forEach((line, index) => {
     if (!covered.has(index) && LOOKS_LIKE_BLOCK.test(line)) {
       problemAt(lineOffset(index), `line ${index + 1} looks like the start of a private block ("::: private") but is not read as one: put it on a line of its own, not indented as code`);
     }
