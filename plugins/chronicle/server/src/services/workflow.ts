@@ -167,8 +167,12 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
 
         // Private markup that cannot be read safely (domain/private-markup) fails closed: the
         // record is not approved, scheduled or published until it is fixed (issue #14).
-        if (['approved', 'scheduled', 'published'].includes(input.to)) {
-          const full = await strapi.documents(uid as never).findOne({ documentId, locale, status: 'draft', populate: '*' } as never);
+        // Checked on approval, and on a publish that did not come from an approved state (an
+        // edit after approval sends the record back to review, so approved content is checked content).
+        if (input.to === 'approved' || (input.to !== from && ['scheduled', 'published'].includes(input.to) && !['approved', 'scheduled'].includes(from))) {
+          const attributes = (strapi.contentTypes as unknown as Record<string, { attributes: Record<string, { type: string }> }>)[uid].attributes;
+          const components = Object.keys(attributes).filter((key) => attributes[key].type === 'component');
+          const full = await strapi.documents(uid as never).findOne({ documentId, locale, status: 'draft', populate: components } as never);
           const problems = privateMarkupProblemsOfRecord(type, (full ?? {}) as Record<string, unknown>);
           if (problems.length) {
             throw new ChronicleError(400, `private markup cannot be read safely, so this cannot be ${input.to}: ${problems.map((p) => p.message).join('; ')}`);
