@@ -3,7 +3,11 @@ export default [
   'strapi::errors',
   'plugin::chronicle.rate-limit',
   'strapi::security',
-  'strapi::cors',
+  // CORS: the public API and feeds for any site, without credentials; every other route only
+  // from PUBLIC_URL's origins (plugin::chronicle.cors). Strapi's own, which it requires, then
+  // allows no origin: it answers nothing that ours has not already answered.
+  'plugin::chronicle.cors',
+  { name: 'strapi::cors', config: { origin: [], credentials: false } },
   'strapi::poweredBy',
   'strapi::query',
   // Every admin route (Content Manager lists and relation pickers, Media Library, plugins'): no

@@ -29,10 +29,11 @@ else {
 const SERVICE_TESTS = ['tests/api/rate-limit-redis.test.ts'];
 const withServices = process.env.DATABASE_CLIENT === 'postgres';
 
-const jest = (project, extra) => {
+// Array options (such as the ignore patterns) go last: jest would read the file arguments after them as more values.
+const jest = (project, extra, last = []) => {
   const result = spawnSync(
     process.execPath,
-    [require.resolve('jest/bin/jest'), '--selectProjects', project, ...extra, ...jestArgs],
+    [require.resolve('jest/bin/jest'), '--selectProjects', project, ...extra, ...jestArgs, ...last],
     { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'test' } }
   );
   return result.status ?? 1;
@@ -43,6 +44,6 @@ if (e2e) status = jest('e2e', ['--runInBand']);
 else {
   if (!apiOnly) status = jest('unit', []) || status;
   const ignore = withServices ? [] : SERVICE_TESTS.map((f) => `--testPathIgnorePatterns=${f.replace(/\./g, '\\.')}`);
-  status = jest('api', ['--runInBand', ...ignore]) || status;
+  status = jest('api', ['--runInBand'], ignore) || status;
 }
 process.exit(status);

@@ -533,7 +533,8 @@ describe('feeds', () => {
     const entries = feed.children.filter((c) => c.name === 'entry');
     expect(entries.length).toBe(4); // the three demo reports and the Markdown test report
     expect(entries.map((e) => childText(e, 'title'))).toEqual(expect.arrayContaining(['疫情当前 尖草坪民警坚守一线']));
-    for (const e of entries) expect(childText(e, 'id')).toMatch(/^http:\/\/127\.0\.0\.1(:\d+)?\/reports\/[a-z0-9-]+$/);
+    // Without PUBLIC_URL the links name localhost with the configured port, never the request's Host (issue #14).
+    for (const e of entries) expect(childText(e, 'id')).toMatch(/^http:\/\/localhost\/reports\/[a-z0-9-]+$/);
     const safety = entries.find((e) => childText(e, 'title') === '安全渲染测试') as any;
     // the escaped HTML content reads back as the rendered body
     expect(childText(safety, 'content')).toContain('&lt;script&gt;');

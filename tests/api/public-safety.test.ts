@@ -1,13 +1,14 @@
 /**
  * The public read API is safe by construction: hostile query parameters are refused with a
  * clean 400, drafts and embargoed reports never show, a withdrawn person appears nowhere
- * (their URL answers 410), and a canary stored in every private field, in drafts, in an
+ * (their name's URL reads as never published; their anonymous address answers 410), and a canary stored in every private field, in drafts, in an
  * admin e-mail and in the embargoed report never appears in any public response.
  */
 import request from 'supertest';
 import { startStrapi, type TestStrapi } from '../helpers/strapi';
 import { publishDocument } from '../helpers/workflow';
 import { createAdminUser, PASSWORD } from '../helpers/admin';
+import { anonymousSlug } from '../../plugins/chronicle/server/src/domain/public-person';
 
 const CANARY = 'CANARY7f3q';
 const WITHDRAWN_NAME = '撤回者';
@@ -123,10 +124,16 @@ describe('nothing private or unpublished leaks', () => {
     expect(timeline.map((e: any) => e.slug)).not.toContain('draft-only-event');
   });
 
-  test('a withdrawn person: 410 at their URL, absent from lists, events, reports and filters', async () => {
+  test('a withdrawn person: their name\'s slug reads as never published, their anonymous address answers 410; absent from lists, events, reports and filters', async () => {
     const res = await get('profiles/withdrawn-person');
-    expect(res.status).toBe(410);
-    expect(res.body).toEqual({ data: null, error: { status: 410, name: 'GoneError', message: 'this profile has been withdrawn', details: {} } });
+    const never = await get('profiles/never-published-person');
+    expect(res.status).toBe(404);
+    expect(res.body).toEqual({ data: null, error: { status: 404, name: 'NotFoundError', message: 'no published profile has this address', details: {} } });
+    expect(res.body).toEqual(never.body);
+    const person = await bySlug('frontline-profile', 'withdrawn-person');
+    const gone = await get(`profiles/${anonymousSlug(person.documentId)}`);
+    expect(gone.status).toBe(410);
+    expect(gone.body).toEqual({ data: null, error: { status: 410, name: 'GoneError', message: 'this profile has been withdrawn', details: {} } });
     const event = (await get('timeline?limit=100')).body.data.find((e: any) => e.slug === 'withdrawn-actor-event');
     expect(event.actors.map((a: any) => a.slug)).toEqual(['peng-lei']);
     const report = await get('reports/withdrawn-featured-report');
@@ -153,8 +160,12 @@ describe('consent changes', () => {
     // The edit sent the draft back to review, but the published version already says withdrawn.
     expect(await app.strapi.plugin('chronicle').service('workflow').stateOf('plugin::chronicle.frontline-profile', person.documentId, 'zh-Hans')).toBe('in_review');
     for (const locale of ['zh-Hans', 'en']) {
+      // The name's slug now reads like one never published; the anonymous address says "withdrawn".
       const page = await request(app.strapi.server.httpServer).get(`/api/chronicle/profiles/sun-lihua?locale=${locale}`);
-      expect(page.status).toBe(410);
+      expect(page.status).toBe(404);
+      expect(page.body.error.message).toBe('no published profile has this address');
+      const gone = await request(app.strapi.server.httpServer).get(`/api/chronicle/profiles/${anonymousSlug(person.documentId)}?locale=${locale}`);
+      expect(gone.status).toBe(410);
       const list = await request(app.strapi.server.httpServer).get(`/api/chronicle/profiles?locale=${locale}&limit=100`);
       expect(JSON.stringify(list.body)).not.toMatch(/sun-lihua|孙丽花|Sun Lihua/);
     }

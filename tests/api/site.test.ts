@@ -7,6 +7,7 @@
  */
 import request from 'supertest';
 import sharp from 'sharp';
+import { anonymousSlug } from '../../plugins/chronicle/server/src/domain/public-person';
 import { startStrapi, type TestStrapi } from '../helpers/strapi';
 import { publishDocument, withdrawDocument } from '../helpers/workflow';
 
@@ -14,10 +15,11 @@ let app: TestStrapi;
 const XSS_TITLE = '<script>alert(1)</script>网格员夜巡 & "引号"';
 
 /**
- * supertest listens on a new port for every request, and pages are cached per public origin
- * (their canonical URLs name it): a fixed Host keeps the origin, and so the cache key, stable.
+ * Absolute links come from PUBLIC_URL (set for this file), never from the Host header; the
+ * requests still send a Host, which must change nothing.
  */
 const HOST = 'news.example';
+let savedPublicUrl: string | undefined;
 const api = () => {
   const agent = request(app.strapi.server.httpServer);
   return {
@@ -48,6 +50,8 @@ let xssSlug: string;
 let withdrawnSlug: string;
 
 beforeAll(async () => {
+  savedPublicUrl = process.env.PUBLIC_URL;
+  process.env.PUBLIC_URL = `http://${HOST}`;
   app = await startStrapi();
   await app.strapi.plugin('chronicle').service('demo').load();
   const contributor = (await docs('contributor').findMany({ locale: 'zh-Hans', limit: 1 }))[0];
@@ -84,6 +88,8 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await app?.stop();
+  if (savedPublicUrl === undefined) delete process.env.PUBLIC_URL;
+  else process.env.PUBLIC_URL = savedPublicUrl;
 });
 
 describe('pages', () => {
@@ -289,12 +295,19 @@ describe('bad input and missing records', () => {
     expect(res.text).toMatch(/<time dateTime="\d{4}-\d{2}-\d{2}T[^"]+">\d{4}-\d{2}-\d{2}<\/time>/);
   });
 
-  test('a person who withdrew consent: 410, and nothing about them', async () => {
+  test('a person who withdrew consent: their name\'s page reads as never published, their anonymous page is 410, and nothing about them', async () => {
     const res = await page('/honours/consent-withdrawn-person');
-    expect(res.status).toBe(410);
-    expect(res.text).toContain('此人物页面已不再公开。');
+    const never = await page('/honours/never-published-person');
+    expect(res.status).toBe(404);
+    expect(res.text.split('consent-withdrawn-person').join('SLUG')).toBe(never.text.split('never-published-person').join('SLUG'));
     expect(res.text).not.toContain('撤回同意者');
-    expect((await api().get('/cards/consent-withdrawn-person.png')).status).toBe(410);
+    const person = await docs('frontline-profile').findFirst({ filters: { slug: 'consent-withdrawn-person' }, locale: 'zh-Hans' });
+    const gone = await page(`/honours/${anonymousSlug(person.documentId)}`);
+    expect(gone.status).toBe(410);
+    expect(gone.text).toContain('此人物页面已不再公开。');
+    expect(gone.text).not.toContain('撤回同意者');
+    expect((await api().get('/cards/consent-withdrawn-person.png')).status).toBe(404);
+    expect((await api().get(`/cards/${anonymousSlug(person.documentId)}.png`)).status).toBe(410);
   });
 
   test('bad parameters are 400 pages naming the problem, in the reader’s language when known', async () => {

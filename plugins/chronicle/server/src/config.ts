@@ -1,5 +1,6 @@
 /** The plugin's configuration (config/plugins.ts → chronicle.config), with its defaults. */
 import type { RateLimitConfig } from './domain/rate-limiter';
+import { DEFAULT_LIMITS, type ValidationLimits } from './domain/validation';
 
 export interface ChronicleConfig {
   /** Largest image accepted for upload, in pixels (width × height, all frames). */
@@ -8,11 +9,14 @@ export interface ChronicleConfig {
   rateLimit: RateLimitConfig;
   /** Where the public site is served: '/' (default) or a path such as '/news' (SITE_BASE_PATH). */
   sitePath: string;
+  /** Ranges every write is held to (domain/validation checkRanges): years of dates, largest figure. */
+  validation: ValidationLimits;
 }
 
 const DEFAULTS: ChronicleConfig = {
   maxImagePixels: 40_000_000,
   sitePath: '/',
+  validation: DEFAULT_LIMITS,
   rateLimit: {
     publicApi: { max: 600, windowSeconds: 60 },
     signIn: { maxFailures: 10, windowSeconds: 15 * 60 },
@@ -43,6 +47,10 @@ export default {
       if (limits.store !== undefined && !['auto', 'memory', 'postgres', 'redis'].includes(limits.store)) {
         throw new Error("chronicle.rateLimit.store (RATE_LIMIT_STORE) must be 'auto', 'memory', 'postgres' or 'redis'");
       }
+    }
+    const v = config.validation;
+    if (v && !(Number.isInteger(v.minYear) && Number.isInteger(v.maxYear) && v.minYear <= v.maxYear && v.maxFigure > 0)) {
+      throw new Error('chronicle.validation needs whole years minYear <= maxYear and a positive maxFigure');
     }
     // Lower-case path segments only: the site's router matches on them, and '/admin' or '/api' would shadow Strapi.
     if (config.sitePath !== undefined && !/^\/(?:[a-z0-9-]+(?:\/[a-z0-9-]+)*\/?)?$/.test(config.sitePath)) {

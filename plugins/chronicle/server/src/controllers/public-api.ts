@@ -21,6 +21,7 @@ import {
 import { etagOf, matchesEtag } from '../domain/response-cache';
 import { getService } from '../get-service';
 import { PublicRequestError } from '../services/public-read';
+import { publicOrigin } from '../site/paths';
 import { parseQuery } from './query';
 
 export const CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=300';
@@ -50,9 +51,9 @@ const publicApi = ({ strapi }: { strapi: Core.Strapi }) => {
   const read = () => getService(strapi, 'public-read');
   const cache = () => getService(strapi, 'public-cache');
 
-  /** The site's public origin for feed links: PUBLIC_URL, server.url, or the request's. */
-  const origin = (ctx: any): string =>
-    String(process.env.PUBLIC_URL || strapi.config.get('server.url') || ctx.origin || '').replace(/\/+$/, '');
+  /** The site's public origin for feed links: PUBLIC_URL or server.url, never the request's Host (site/paths). */
+  const origin = (_ctx?: unknown): string =>
+    publicOrigin(process.env.PUBLIC_URL, strapi.config.get('server.url') as string, strapi.config.get('server.port') as number);
 
   const answer = async <S extends z.ZodType>(
     ctx: any,

@@ -64,11 +64,21 @@ export const publicName = (row: ProfileRow, locale: Locale): string => {
   return locale === 'zh-Hans' ? `${surname}某` : `${surnamePinyin(surname)} (name withheld)`;
 };
 
+/** The public address of a person who is not named: a stable token from the documentId. */
+export const anonymousSlug = (documentId: string): string =>
+  `anon-${createHash('sha256').update(`chronicle-profile:${documentId}`).digest('hex').slice(0, 12)}`;
+
 /** An anonymised person's slug must not spell the name: a stable token from the documentId. */
-export const publicSlug = (row: ProfileRow): string =>
-  isAnonymised(row)
-    ? `anon-${createHash('sha256').update(`chronicle-profile:${row.documentId}`).digest('hex').slice(0, 12)}`
-    : (row.slug ?? '');
+export const publicSlug = (row: ProfileRow): string => (isAnonymised(row) ? anonymousSlug(row.documentId) : (row.slug ?? ''));
+
+/**
+ * Consents whose stored slug (the name in pinyin) is never a public address: at that slug
+ * the person is "not here" exactly like a slug never published (same status, same body,
+ * same queries); their public address is `anonymousSlug`, which answers 410 once withdrawn.
+ */
+export const UNNAMED_CONSENTS = ['anonymised', 'withdrawn'] as const;
+export const isNamed = (row: { consent?: string | null }): boolean =>
+  !(UNNAMED_CONSENTS as readonly string[]).includes(String(row.consent));
 
 export interface PersonRef {
   slug: string;

@@ -128,7 +128,7 @@ export const siteMiddleware = (strapi: Core.Strapi) => {
       return undefined;
     }
 
-    const origin = publicOrigin(process.env.PUBLIC_URL || (strapi.config.get('server.url') as string), ctx.origin);
+    const origin = publicOrigin(process.env.PUBLIC_URL, strapi.config.get('server.url') as string, strapi.config.get('server.port') as number);
     const rawLang = typeof ctx.query?.lang === 'string' ? ctx.query.lang : undefined;
     // An error page is still in the reader's language when only another parameter was wrong.
     const locale: Locale = LOCALES.includes(rawLang as Locale) ? (rawLang as Locale) : DEFAULT_LOCALE;

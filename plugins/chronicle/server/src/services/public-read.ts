@@ -22,6 +22,7 @@ import { DEFAULT_LOCALE, type Locale, type Precision, type Qualifier } from '../
 import { displayFigure } from '../domain/figure-display';
 import { BYLINE_ROLE_LABELS, DUTY_ROLE_LABELS, labelOf } from '../domain/public-labels';
 import {
+  anonymousSlug,
   isAnonymised,
   isPublicProfile,
   personRefs,
@@ -29,6 +30,7 @@ import {
   publicPortrait,
   publicQuotes,
   publicSlug,
+  UNNAMED_CONSENTS,
   type ProfileRow,
 } from '../domain/public-person';
 import type {
@@ -39,6 +41,7 @@ import type {
   TimelineQuery,
 } from '../domain/public-query';
 import { descendants, rollUpGroups } from '../domain/rollup';
+import { redactPlainText } from '../domain/redaction';
 import { renderMarkdown } from '../domain/safe-markdown';
 import { figureQueries, type FigureFilter, type FigureKey, type FigureQueries } from '../repositories/figures';
 import { formatDisplayDate, NEWSROOM_TIME_ZONE } from '../text/dates';
@@ -74,9 +77,30 @@ const day = (value: unknown): string | null => {
   return String(value).slice(0, 10);
 };
 
+/** Can a stored instant be shown as a date (luxon reads it)? An extreme year stored before validation cannot. */
+const displayable = (value: string | null | undefined): boolean => {
+  if (typeof value !== 'string') return false;
+  const dt = DateTime.fromISO(value, { setZone: true });
+  return dt.isValid && dt.year >= 1 && dt.year <= 9999;
+};
+
+/**
+ * formatDisplayDate that never throws: an instant it cannot read (a year like +275760 stored
+ * before the date range was enforced) is shown as written, so one record cannot take a page down.
+ */
+const displayDate = (start: string | null | undefined, precision: unknown, approximate: boolean, locale: Locale, timeZone: string = NEWSROOM_TIME_ZONE): string => {
+  if (!start) return '';
+  if (!displayable(start)) return start.split('T')[0];
+  try {
+    return formatDisplayDate(start, precision as Precision, approximate, locale, timeZone);
+  } catch {
+    return start.split('T')[0];
+  }
+};
+
 const displayDates = (start: string, precision: Precision, approximate: boolean, timeZone: string) => ({
-  'zh-Hans': formatDisplayDate(start, precision, approximate, 'zh-Hans', timeZone),
-  en: formatDisplayDate(start, precision, approximate, 'en', timeZone),
+  'zh-Hans': displayDate(start, precision, approximate, 'zh-Hans', timeZone),
+  en: displayDate(start, precision, approximate, 'en', timeZone),
 });
 
 /** Group rows by document and keep the requested locale's, else the default's. */
@@ -160,10 +184,20 @@ const publicRead = ({ strapi }: { strapi: Core.Strapi }) => {
   /** The documentIds of a unit and everything below it; a 400 for a slug that names no unit. */
   const unitScope = async (slug: string): Promise<Set<string>> => (await unitScopeRows(slug)).documentIds;
 
+  /**
+   * Where a profile's public address is looked for: a token is one of the people not named
+   * (matched by documentId afterwards); any other slug only among the named, so a real-name
+   * slug of an anonymised or withdrawn person reads exactly like a slug never published.
+   */
+  const profileAddress = (slug: string): Row =>
+    slug.startsWith('anon-')
+      ? { consent: { $in: [...UNNAMED_CONSENTS] } }
+      : { slug, $or: [{ consent: null }, { consent: { $notIn: [...UNNAMED_CONSENTS] } }] };
+
   /** The documentId of a public profile by its public slug (anonymised ones have a token). */
   const profileDocumentId = async (slug: string): Promise<string | null> => {
     const rows = (await query('frontline-profile').findMany({
-      where: slug.startsWith('anon-') ? { ...PUBLISHED, consent: 'anonymised' } : { ...PUBLISHED, slug },
+      where: { ...PUBLISHED, ...profileAddress(slug) },
       select: ['documentId', 'slug', 'consent'],
     })) as Row[];
     const match = rows.find((r) => isPublicProfile(r) && publicSlug(r as ProfileRow) === slug);
@@ -204,14 +238,14 @@ const publicRead = ({ strapi }: { strapi: Core.Strapi }) => {
     return {
       slug: row.slug as string,
       title: row.title as string,
-      description: (row.description as string) ?? null,
+      description: redactPlainText((row.description as string) ?? null),
       occurredAt,
       endAt,
       precision,
       approximate,
       timeZone,
-      displayDate: formatDisplayDate(occurredAt, precision, approximate, locale, timeZone),
-      displayEndDate: endAt ? formatDisplayDate(endAt, precision, approximate, locale, timeZone) : null,
+      displayDate: displayDate(occurredAt, precision, approximate, locale, timeZone),
+      displayEndDate: endAt ? displayDate(endAt, precision, approximate, locale, timeZone) : null,
       place: (row.place as string) ?? null,
       importance: (row.importance as number) ?? null,
       units: ((row.units ?? []) as Row[]).map((u) => ({ slug: u.slug, name: u.name, kind: u.kind })),
@@ -312,7 +346,7 @@ const publicRead = ({ strapi }: { strapi: Core.Strapi }) => {
       url: component.image.url as string,
       width: (component.image.width as number) ?? null,
       height: (component.image.height as number) ?? null,
-      caption: (component.caption as string) ?? null,
+      caption: redactPlainText((component.caption as string) ?? null),
       credit: (component.credit as string) ?? null,
       alt: (component.alt as string) ?? (component.image.alternativeText as string) ?? null,
     };
@@ -344,11 +378,11 @@ const publicRead = ({ strapi }: { strapi: Core.Strapi }) => {
       slug: row.slug as string,
       title: row.title as string,
       kicker: (row.kicker as string) ?? null,
-      dek: (row.dek as string) ?? null,
+      dek: redactPlainText((row.dek as string) ?? null),
       dateline: {
         place: (row.dateline?.place as string) ?? null,
         date,
-        displayDate: date ? formatDisplayDate(`${date}T00:00:00+08:00`, 'day', false, locale) : null,
+        displayDate: date ? displayDate(`${date}T00:00:00+08:00`, 'day', false, locale) : null,
       },
       bylines: bylines(row, locale),
       tags: ((row.tags ?? []) as Row[]).map((t) => t.label as string),
@@ -482,7 +516,8 @@ const publicRead = ({ strapi }: { strapi: Core.Strapi }) => {
         return parts;
       };
       const eras = new Map<string, Row>();
-      const events = page.map(({ row }) => {
+      // TimelineJS needs calendar parts: an event whose date luxon cannot read is left out of it.
+      const events = page.filter(({ row }) => displayable(iso(row.occurredAt))).map(({ row }) => {
         const event = serializeEvent(row, false, locale);
         if (row.chronicle?.periodStart) eras.set(row.chronicle.documentId, row.chronicle);
         const file = ((row.media ?? []) as Row[])[0];
@@ -493,7 +528,7 @@ const publicRead = ({ strapi }: { strapi: Core.Strapi }) => {
         return {
           unique_id: event.slug,
           start_date: slide(event.occurredAt, event.precision, event.timeZone, event.displayDate),
-          ...(event.endAt
+          ...(event.endAt && displayable(event.endAt)
             ? { end_date: slide(event.endAt, event.precision, event.timeZone, event.displayEndDate as string) }
             : {}),
           display_date: event.displayDate,
@@ -548,16 +583,21 @@ const publicRead = ({ strapi }: { strapi: Core.Strapi }) => {
      * after it is deleted (its tombstone keeps the notice).
      */
     async assertNotWithdrawn(type: 'field-report' | 'chronicle' | 'frontline-profile', slug: string, locale: Locale) {
+      // A person's notice stays at the address readers knew: the token for someone not named.
+      const address = type === 'frontline-profile' ? profileAddress(slug) : { slug };
       const drafts = (await query(type).findMany({
-        where: { slug, publishedAt: null, locale: { $in: localesFor(locale) } },
-        select: ['documentId', 'locale', 'workflowState'],
+        where: { ...address, publishedAt: null, workflowState: { $notIn: ['published', 'corrected'] }, locale: { $in: localesFor(locale) } },
+        select: ['documentId', 'locale', 'workflowState', ...(type === 'frontline-profile' ? ['consent'] : [])],
         populate: { withdrawalNotice: { select: ['reason', 'date'] } },
       })) as Row[];
-      let [chosen] = pickLocale(
-        drafts.filter((r) => r.workflowState === 'withdrawn' || r.withdrawalNotice),
-        locale
+      const noticed = drafts.filter(
+        (r) =>
+          (r.workflowState === 'withdrawn' || r.withdrawalNotice) &&
+          !(type === 'frontline-profile' && slug.startsWith('anon-') && anonymousSlug(r.documentId) !== slug)
       );
+      let [chosen] = pickLocale(noticed, locale);
       if (!chosen) {
+        // Deleted after it was public: its tombstone keeps the notice (under the public address).
         const tombstones = (await strapi.db.query('plugin::chronicle.tombstone' as never).findMany({
           where: { contentUid: typeUid(type), slug, subjectLocale: { $in: localesFor(locale) } },
           select: ['subjectLocale', 'reason', 'withdrawnAt'],
@@ -608,7 +648,7 @@ const publicRead = ({ strapi }: { strapi: Core.Strapi }) => {
             slug: e.slug as string,
             title: e.title as string,
             occurredAt: iso(e.occurredAt),
-            displayDate: formatDisplayDate(iso(e.occurredAt) as string, e.precision, Boolean(e.approximate), locale, e.timeZone || NEWSROOM_TIME_ZONE),
+            displayDate: displayDate(iso(e.occurredAt), e.precision, Boolean(e.approximate), locale, e.timeZone || NEWSROOM_TIME_ZONE),
           })),
           statistics: ((row.statistics ?? []) as Row[]).map((s) => figureOut(s, locale)),
         },
@@ -699,7 +739,19 @@ const publicRead = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async profile(slug: string, params: LocaleOnlyQuery) {
       const locale = params.locale ?? DEFAULT_LOCALE;
-      const where: Row = slug.startsWith('anon-') ? { consent: 'anonymised' } : { slug };
+      let where: Row = profileAddress(slug);
+      if (slug.startsWith('anon-')) {
+        // The token names one person not named; a withdrawn one answers 410 (DESIGN §7).
+        const unnamed = (await query('frontline-profile').findMany({
+          where: { ...PUBLISHED, ...where, locale: { $in: localesFor(locale) } },
+          select: ['documentId', 'consent'],
+        })) as Row[];
+        const person = unnamed.filter((r) => anonymousSlug(r.documentId) === slug);
+        if (person.length && person.every((r) => r.consent === 'withdrawn')) {
+          throw new PublicRequestError(410, 'this profile has been withdrawn');
+        }
+        where = { consent: 'anonymised', documentId: person.length ? person[0].documentId : null };
+      }
       const rows = (await query('frontline-profile').findMany({
         where: { ...PUBLISHED, ...where, locale: { $in: localesFor(locale) } },
         select: ['documentId', 'slug', 'fullName', 'roleTitle', 'kind', 'consent', 'citation', 'locale'],
@@ -718,7 +770,7 @@ const publicRead = ({ strapi }: { strapi: Core.Strapi }) => {
       const [chosen] = pickLocale(await withZhNames(matching), locale);
       if (!chosen) {
         await this.assertNotWithdrawn('frontline-profile', slug, locale);
-        throw new PublicRequestError(404, `no published profile has the slug "${slug}"`);
+        throw new PublicRequestError(404, 'no published profile has this address');
       }
       const { row, fallback } = chosen;
       // DESIGN §7: a withdrawn person's URL answers 410, and says nothing else about them.
@@ -740,13 +792,13 @@ const publicRead = ({ strapi }: { strapi: Core.Strapi }) => {
             return {
               date,
               precision: d.precision as string,
-              displayDate: formatDisplayDate(`${date}T00:00:00+08:00`, d.precision, false, locale),
-              summary: d.summary as string,
+              displayDate: displayDate(`${date}T00:00:00+08:00`, d.precision, false, locale),
+              summary: redactPlainText(d.summary as string),
               source: ref(d.sourceReport),
             };
           }),
           quotes: publicQuotes(person, (row.quotes ?? []) as Row[]).map((q) => ({
-            text: q.text as string,
+            text: redactPlainText(q.text as string),
             context: (q.context as string) ?? null,
             saidOn: day(q.saidOn),
           })),
@@ -761,7 +813,7 @@ const publicRead = ({ strapi }: { strapi: Core.Strapi }) => {
             slug: e.slug as string,
             title: e.title as string,
             occurredAt: iso(e.occurredAt),
-            displayDate: formatDisplayDate(iso(e.occurredAt) as string, e.precision, Boolean(e.approximate), locale, e.timeZone || NEWSROOM_TIME_ZONE),
+            displayDate: displayDate(iso(e.occurredAt), e.precision, Boolean(e.approximate), locale, e.timeZone || NEWSROOM_TIME_ZONE),
           })),
           locale: row.locale as Locale,
           fallback,
@@ -800,10 +852,10 @@ const publicRead = ({ strapi }: { strapi: Core.Strapi }) => {
           periodStart: start,
           periodEnd: end,
           displayPeriod: {
-            start: start ? formatDisplayDate(`${start}T00:00:00+08:00`, 'day', false, locale) : null,
-            end: end ? formatDisplayDate(`${end}T00:00:00+08:00`, 'day', false, locale) : null,
+            start: start ? displayDate(`${start}T00:00:00+08:00`, 'day', false, locale) : null,
+            end: end ? displayDate(`${end}T00:00:00+08:00`, 'day', false, locale) : null,
           },
-          summary: (row.summary as string) ?? null,
+          summary: redactPlainText((row.summary as string) ?? null),
           bodyHtml: renderMarkdown(row.body),
           events: events as PublicEvent[],
           reports: ((row.reports ?? []) as Row[]).map((r) => ref(r)),
@@ -861,7 +913,7 @@ const publicRead = ({ strapi }: { strapi: Core.Strapi }) => {
           name: row.name,
           shortName: row.shortName ?? null,
           kind: row.kind,
-          description: row.description ?? null,
+          description: redactPlainText(row.description ?? null),
           locale: row.locale,
           fallback,
           children: [],

@@ -9,6 +9,7 @@ import type { Core } from '@strapi/strapi';
 import { ALT_TEXT_POPULATE, missingAltText } from '../domain/alt-text';
 import { EDITORIAL_TYPES, typeNameOf, typeUid, TYPE_META } from '../domain/content-types';
 import type { CorrectionKind, WorkflowState } from '../domain/enums';
+import { privateMarkupProblemsOfRecord } from '../domain/validation';
 import { decide, nextStates, stateAfterEdit, type Actor, type WorkflowPermission } from '../domain/workflow';
 import { ChronicleError } from '../errors';
 import { runAs, type SystemActor } from '../middlewares/system-context';
@@ -186,6 +187,20 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
           const missing = missingAltText(type, (withImages ?? {}) as Record<string, any>);
           if (missing.length) {
             throw new ChronicleError(400, `alt text is required for every image before publishing: ${missing.join(', ')}`);
+          }
+        }
+
+        // Private markup that cannot be read safely (domain/private-markup) fails closed: the
+        // record is not approved, scheduled or published until it is fixed (issue #14).
+        // Checked on approval, and on a publish that did not come from an approved state (an
+        // edit after approval sends the record back to review, so approved content is checked content).
+        if (input.to === 'approved' || (input.to !== from && ['scheduled', 'published'].includes(input.to) && !['approved', 'scheduled'].includes(from))) {
+          const attributes = (strapi.contentTypes as unknown as Record<string, { attributes: Record<string, { type: string }> }>)[uid].attributes;
+          const components = Object.keys(attributes).filter((key) => attributes[key].type === 'component');
+          const full = await strapi.documents(uid as never).findOne({ documentId, locale, status: 'draft', populate: components } as never);
+          const problems = privateMarkupProblemsOfRecord(type, (full ?? {}) as Record<string, unknown>);
+          if (problems.length) {
+            throw new ChronicleError(400, `private markup cannot be read safely, so this cannot be ${input.to}: ${problems.map((p) => p.message).join('; ')}`);
           }
         }
 

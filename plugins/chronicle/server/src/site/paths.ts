@@ -97,8 +97,48 @@ export const pageHref = (basePath: string, route: string, locale: Locale, query:
   return `${joinPath(basePath, route)}${search ? `?${search}` : ''}`;
 };
 
-/** The public origin: PUBLIC_URL when set (behind a proxy), else the request's. */
-export const publicOrigin = (configured: string | undefined | null, requestOrigin: string): string =>
-  String(configured || requestOrigin || '').replace(/\/+$/, '');
+/**
+ * The site's public URLs, from PUBLIC_URL: one URL, or several separated by commas (the same
+ * site under more than one name). Only http(s) URLs count; trailing slashes are dropped.
+ */
+export const publicUrls = (configured: string | undefined | null): string[] =>
+  String(configured ?? '')
+    .split(',')
+    .map((u) => u.trim().replace(/\/+$/, ''))
+    .filter((u) => {
+      try {
+        return /^https?:$/.test(new URL(u).protocol);
+      } catch {
+        return false;
+      }
+    });
+
+/**
+ * The origin every absolute link is built on (canonical, og:url, feeds, sitemap, JSON-LD):
+ * the first public URL, else Strapi's server.url, else http://localhost with the port. Never
+ * the request's Host header: a forged Host would otherwise be written into pages, feeds and
+ * caches (issue #14).
+ */
+export const publicOrigin = (configured: string | undefined | null, serverUrl?: string | null, port?: number | string | null): string => {
+  const [first] = [...publicUrls(configured), ...publicUrls(serverUrl)];
+  if (first) return first;
+  const p = Number(port);
+  return Number.isInteger(p) && p > 0 && p !== 80 ? `http://localhost:${p}` : 'http://localhost';
+};
+
+/** Origins (scheme://host:port) allowed to call the admin with credentials: those of the public URLs. */
+export const trustedOrigins = (configured: string | undefined | null, serverUrl?: string | null): string[] => [
+  ...new Set([...publicUrls(configured), ...publicUrls(serverUrl)].map((u) => new URL(u).origin)),
+];
 
 export const isLocale = (value: unknown): value is Locale => typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+
+/**
+ * Requests of the public read API and feeds (GET, HEAD, and their preflight): any site may
+ * read them, without credentials (middlewares/cors.ts).
+ */
+export const isPublicCorsRequest = (method: string, path: string, preflightMethod?: string | null): boolean => {
+  if (!/^\/api\/chronicle\//.test(path)) return false;
+  const m = (method === 'OPTIONS' ? preflightMethod || 'OPTIONS' : method).toUpperCase();
+  return m === 'GET' || m === 'HEAD' || m === 'OPTIONS';
+};

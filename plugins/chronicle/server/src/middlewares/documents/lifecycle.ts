@@ -18,6 +18,7 @@ import { ChronicleError } from '../../errors';
 import { actorFromContext, systemActor, type WorkflowService } from '../../services/workflow';
 import type { Actor } from '../../domain/workflow';
 import { fallbackSlug, toSlug, uniqueSlug } from '../../text/slug';
+import { anonymousSlug, UNNAMED_CONSENTS } from '../../domain/public-person';
 import { runAs } from '../system-context';
 import { wasSentBackToReview } from './edits';
 import { factsOf, type Data, type DocumentContext, type DocumentMiddleware, type WriteFacts } from './facts';
@@ -117,7 +118,8 @@ export const lifecycle = (strapi: Core.Strapi): DocumentMiddleware => {
       toSlug(String(stored?.[meta.mainField] ?? ''), { mode: meta.slugMode }) ||
       (typeof source.slug === 'string' && source.slug) ||
       fallbackSlug(new Date(), Math.random().toString(36).slice(2, 8));
-    data.slug = await uniqueSlug(base, (candidate) => slugTaken(context.uid, candidate));
+    // `anon-` is reserved for the token addresses of people who are not named.
+    data.slug = await uniqueSlug(base.startsWith('anon-') ? `x-${base}` : base, (candidate) => slugTaken(context.uid, candidate));
   };
 
   return async (context, next) => {
@@ -201,18 +203,20 @@ export const lifecycle = (strapi: Core.Strapi): DocumentMiddleware => {
     const scoped = typeof context.params.locale === 'string' && context.params.locale !== '*';
     const drafts = (await query(context.uid).findMany({
       where: { documentId, publishedAt: null, ...(scoped ? { locale: context.params.locale } : {}) },
-      select: ['locale', 'slug'],
+      select: ['locale', 'slug', ...(facts.type === 'frontline-profile' ? ['consent'] : [])],
       populate: { withdrawalNotice: { select: ['reason', 'date'] } },
-    })) as Array<{ locale: string; slug: string | null; withdrawalNotice?: { reason?: string; date?: string } | null }>;
+    })) as Array<{ locale: string; slug: string | null; consent?: string; withdrawalNotice?: { reason?: string; date?: string } | null }>;
     const now = new Date().toISOString();
     for (const draft of drafts) {
       if (!draft.slug) continue;
+      // The address readers knew: a person who was not named had a token address, never the name.
+      const slug = facts.type === 'frontline-profile' && UNNAMED_CONSENTS.includes(draft.consent as never) ? anonymousSlug(documentId) : draft.slug;
       await runAs('audit-writer', () =>
         strapi.documents('plugin::chronicle.tombstone' as never).create({
           data: {
             contentUid: context.uid,
             subjectDocumentId: documentId,
-            slug: draft.slug,
+            slug,
             subjectLocale: draft.locale,
             reason: draft.withdrawalNotice?.reason ?? 'Removed by the editors / 已由编辑部删除',
             withdrawnAt: draft.withdrawalNotice?.date ?? null,

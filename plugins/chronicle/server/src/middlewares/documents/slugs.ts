@@ -52,7 +52,9 @@ export const slugs = (strapi: Core.Strapi): DocumentMiddleware => {
       const row = (await strapi.db.query(context.uid as never).findOne({ where: { documentId, ...(facts.locale ? { locale: facts.locale } : {}) }, select: [mainField] })) as Data | null;
       source = row?.[mainField];
     }
-    const base = toSlug(String(source ?? ''), { mode: slugMode }) || fallbackSlug(new Date(), documentId ?? Math.random().toString(36).slice(2, 8));
+    let base = toSlug(String(source ?? ''), { mode: slugMode }) || fallbackSlug(new Date(), documentId ?? Math.random().toString(36).slice(2, 8));
+    // `anon-` is reserved for the token addresses of people who are not named.
+    if (base.startsWith('anon-')) base = `x-${base}`;
     data.slug = await uniqueSlug(base, (candidate) => slugTaken(context.uid, candidate, documentId));
     return next();
   };

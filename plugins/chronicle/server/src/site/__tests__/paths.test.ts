@@ -1,4 +1,4 @@
-import { joinPath, matchRoute, normaliseBasePath, pageHref, publicOrigin } from '../paths';
+import { joinPath, matchRoute, normaliseBasePath, pageHref, publicOrigin, trustedOrigins } from '../paths';
 
 describe('site paths', () => {
   test('base paths are normalised', () => {
@@ -46,6 +46,14 @@ describe('site paths', () => {
 
   test('the public origin prefers the configured one', () => {
     expect(publicOrigin('https://news.example/', 'http://127.0.0.1:1337')).toBe('https://news.example');
-    expect(publicOrigin('', 'http://127.0.0.1:1337')).toBe('http://127.0.0.1:1337');
+    // Never the request's Host: PUBLIC_URL (its first URL), else server.url, else localhost.
+    expect(publicOrigin('https://news.example/, https://mirror.example', '')).toBe('https://news.example');
+    expect(publicOrigin('', 'http://10.0.0.5:1337/')).toBe('http://10.0.0.5:1337');
+    expect(publicOrigin('', '', 1337)).toBe('http://localhost:1337');
+    expect(publicOrigin('javascript:alert(1)', '', 0)).toBe('http://localhost');
+    expect(trustedOrigins('https://news.example/news, http://mirror.example:8080', 'https://news.example')).toEqual([
+      'https://news.example',
+      'http://mirror.example:8080',
+    ]);
   });
 });
