@@ -276,3 +276,30 @@ describe('writes from outside the admin', () => {
     expect(await databaseSnapshot(app.strapi)).toEqual(before);
   });
 });
+
+describe('units stay a tree (issue #14, case 3)', () => {
+  const UNIT = 'plugin::chronicle.unit';
+  const connect = (documentId: string) => ({ parent: { connect: [{ documentId, locale: 'zh-Hans' }], disconnect: [] } });
+
+  test('a unit cannot be put under itself or under its own grandchild; a legal move still works', async () => {
+    const make = async (name: string, parent?: string) => {
+      const res = await editor.post(`${CM}/${UNIT}?locale=zh-Hans`, { name, kind: 'district', ...(parent ? connect(parent) : {}) });
+      expect(res.status).toBe(201);
+      return res.body.data.documentId as string;
+    };
+    const a = await make('甲区');
+    const b = await make('乙街道', a);
+    const c = await make('丙社区', b);
+    const other = await make('丁区');
+
+    const self = await refusedAndUnchanged(() => editor.put(`${CM}/${UNIT}/${a}?locale=zh-Hans`, { name: '甲区', ...connect(a) }), 400, /cycle/);
+    expect(self.body.error.details.errors[0].path).toEqual(['parent']);
+    const loop = await refusedAndUnchanged(() => editor.put(`${CM}/${UNIT}/${a}?locale=zh-Hans`, { name: '甲区', ...connect(c) }), 400, /甲区 → 丙社区 → 乙街道 → 甲区/);
+    expect(loop.body.error.details.errors[0].path).toEqual(['parent']);
+
+    const move = await editor.put(`${CM}/${UNIT}/${c}?locale=zh-Hans`, { name: '丙社区', ...connect(other) });
+    expect(move.status).toBe(200);
+    const [row] = (await app.strapi.db.query(UNIT as never).findMany({ where: { documentId: c }, populate: { parent: { select: ['documentId'] } } })) as any[];
+    expect(row.parent.documentId).toBe(other);
+  });
+});

@@ -4,6 +4,7 @@
  * sub-unit), which needs the stored tree.
  */
 import type { Core } from '@strapi/strapi';
+import { findUnitCycle, unitCycleMessage } from '../../domain/unit-cycle';
 import { checkRecord, DEFAULT_LIMITS, type ValidationLimits } from '../../domain/validation';
 import { factsOf, fail, type Data, type DocumentMiddleware } from './facts';
 
@@ -40,21 +41,27 @@ export const validation = (strapi: Core.Strapi): DocumentMiddleware => {
     return Object.fromEntries(Object.entries(any).filter(([k]) => attributes[k]?.pluginOptions?.i18n?.localized === false));
   };
 
-  /** A unit's parent may not be the unit itself or one of its sub-units. */
+  /** A unit's parent may not be the unit itself or one of its sub-units (../../domain/unit-cycle). */
   const assertAcyclic = async (documentId: string | undefined, parent: unknown) => {
     const target = relationTarget(parent);
     if (!target || !documentId) return;
-    let current: string | undefined = target.documentId;
-    if (!current && target.id !== undefined) current = ((await query(UNIT_UID).findOne({ where: { id: target.id }, select: ['documentId'] })) as Data | null)?.documentId as string | undefined;
-    const seen = new Set<string>();
-    while (current && !seen.has(current)) {
-      if (current === documentId) {
-        fail([{ path: ['parent'], message: 'parent: a unit cannot sit under itself or under one of its own sub-units / 上级单位不能是本单位或其下级单位' }]);
+    // Units have no draft and published versions: every row is the unit, one per locale.
+    const units = (await query(UNIT_UID).findMany({
+      select: ['id', 'documentId', 'name', 'locale'],
+      populate: { parent: { select: ['documentId'] } },
+    })) as Data[];
+    const parentOf = new Map<string, string | null>();
+    const names = new Map<string, string>();
+    for (const unit of units) {
+      const id = unit.documentId as string;
+      if (!names.has(id) || unit.locale === 'zh-Hans') {
+        parentOf.set(id, ((unit.parent as Data | null | undefined)?.documentId as string | undefined) ?? null);
+        names.set(id, String(unit.name ?? id));
       }
-      seen.add(current);
-      const row = (await query(UNIT_UID).findOne({ where: { documentId: current, publishedAt: null }, populate: { parent: { select: ['documentId'] } } })) as Data | null;
-      current = (row?.parent as Data | null | undefined)?.documentId as string | undefined;
     }
+    const newParent = target.documentId ?? (units.find((u) => u.id === target.id)?.documentId as string | undefined);
+    const cycle = findUnitCycle(parentOf, documentId, newParent);
+    if (cycle) fail([{ path: ['parent'], message: `${unitCycleMessage(cycle, (id) => names.get(id) ?? id)} / 上级单位不能是本单位或其下级单位` }]);
   };
 
   return async (context, next) => {
