@@ -14,6 +14,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await getService(strapi, 'layouts').apply();
   getService(strapi, 'upload-guard').install();
   await warnAboutCollation(strapi);
+  await getService(strapi, 'rate-limits').prepare();
 
   // The public site (docs/site.md). Installed here rather than in register() so it runs after
   // the global middlewares (logger, errors, security, query …) and before Strapi's router.

@@ -130,6 +130,18 @@ const rateLimits = ({ strapi }: { strapi: Core.Strapi }) => {
       return { ...decision, allowed: (res?.consumedPoints ?? 0) < limitOf(settings(), name).max };
     },
 
+    /**
+     * Open the shared store at boot, so that its table (PostgreSQL) exists before the first
+     * request rather than appearing in the middle of someone's work (a schema comparison, a
+     * migration); an unreachable store is logged and left to the first request to retry.
+     */
+    async prepare() {
+      if (storeKind() === 'memory') return;
+      for (const name of ['publicApi', 'signIn', 'site'] as LimitName[]) {
+        await limiter(name).catch((error: unknown) => strapi.log.warn(`[chronicle] rate-limit store not ready: ${String(error)}`));
+      }
+    },
+
     /** Forget `key`'s count for a limit (an operator unblocking an address). */
     async reset(name: LimitName, key: string) {
       await (await limiter(name)).delete(key);
