@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { startStrapi, type TestStrapi } from '../helpers/strapi';
+import { publicOrigin } from '../../plugins/chronicle/server/src/site/paths';
 import { launchBrowser, screenshot } from '../helpers/browser';
 
 let app: TestStrapi;
@@ -151,7 +152,11 @@ test('the filters are a GET form', async () => {
 test('the commendation page shares and prints as a one-page sheet', async () => {
   const { page, problems } = await open('desktop');
   await page.goto(`${app.url}/honours/guo-yanju`);
-  await expect(page.locator('.share-link a').getAttribute('href')).resolves.toBe(`${app.url}/honours/guo-yanju`);
+  // Shared links come from the configured public address, never from the Host the browser sent
+  // (here 127.0.0.1 on a random port, which the configuration does not name).
+  const origin = publicOrigin(process.env.PUBLIC_URL, app.strapi.config.get('server.url') as string, app.strapi.config.get('server.port') as number);
+  expect(origin).not.toBe(app.url);
+  await expect(page.locator('.share-link a').getAttribute('href')).resolves.toBe(`${origin}/honours/guo-yanju`);
   await expect(page.locator('.print-button').isVisible()).resolves.toBe(true);
   await page.emulateMedia({ media: 'print' });
   await expect(page.locator('.site-header').isVisible()).resolves.toBe(false);
