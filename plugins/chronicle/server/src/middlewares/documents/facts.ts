@@ -42,7 +42,8 @@ export type WriteKind = 'create' | 'create-locale' | 'update' | 'clone' | 'delet
  */
 export type WriteActor =
   | { kind: 'system'; name: SystemActor }
-  | { kind: 'user'; id: number; name: string; ability: any; ctx: any }
+  /** `ctx` is the request's: services/workflow's actorFromContext reads the name and rights from it. */
+  | { kind: 'user'; id: number; ability: any; ctx: any }
   | { kind: 'script' }
   | { kind: 'outsider' };
 
@@ -70,8 +71,7 @@ export const actorOf = (strapi: Core.Strapi): WriteActor => {
   if (!ctx) return { kind: 'script' };
   const user = ctx.state?.user;
   if (user && ctx.state?.userAbility && ctx.state?.auth?.strategy?.name === 'admin') {
-    const name = [user.firstname, user.lastname].filter(Boolean).join(' ') || user.email;
-    return { kind: 'user', id: user.id, name, ability: ctx.state.userAbility, ctx };
+    return { kind: 'user', id: user.id, ability: ctx.state.userAbility, ctx };
   }
   return { kind: 'outsider' };
 };
@@ -79,7 +79,8 @@ export const actorOf = (strapi: Core.Strapi): WriteActor => {
 /** The document's rows, with their creator (for Strapi's is-creator condition). */
 export const documentRows = async (strapi: Core.Strapi, uid: string, documentId: string): Promise<Row[]> => {
   const attributes = (strapi.contentTypes as any)[uid]?.attributes ?? {};
-  const select = ROW_FIELDS.filter((f) => f === 'id' || f === 'documentId' || f === 'locale' || f === 'publishedAt' || f in attributes);
+  // Every row has the first four; the others only on the types that define them.
+  const select = ROW_FIELDS.filter((f, i) => i < 4 || f in attributes);
   return strapi.db.query(uid as never).findMany({
     where: { documentId },
     select,
