@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
 import type { Precision, Qualifier } from '../domain/enums';
-import { NEWSROOM_TIME_ZONE } from './dates';
+import { NEWSROOM_TIME_ZONE } from '../domain/time-zone';
 import type { ExtractResult, ProposedEvent, ProposedStatistic } from './extract';
 import { toSlug } from './slug';
 

@@ -4,11 +4,12 @@
  * sub-unit), which needs the stored tree.
  */
 import type { Core } from '@strapi/strapi';
+import { typeUid } from '../../domain/content-types';
 import { findUnitCycle, unitCycleMessage } from '../../domain/unit-cycle';
 import { checkRecord, DEFAULT_LIMITS, type ValidationLimits } from '../../domain/validation';
 import { factsOf, fail, type Data, type DocumentMiddleware } from './facts';
 
-const UNIT_UID = 'plugin::chronicle.unit';
+const UNIT_UID = typeUid('unit');
 
 /** The one target a relation value points at: a documentId, or a row id. */
 export const relationTarget = (value: unknown): { documentId?: string; id?: number } | null | undefined => {
