@@ -1,6 +1,7 @@
 /** 400, 404, 410 (withdrawn, with the editors' notice) and 500 pages: never a stack trace. */
 import type { SiteContext } from '../context';
 import { Layout } from '../layout';
+import { pathOf } from '../routes';
 
 export interface ErrorInfo {
   status: 400 | 404 | 410 | 500;
@@ -41,7 +42,7 @@ export const ErrorPage = ({ ctx, error }: { ctx: SiteContext; error: ErrorInfo }
       ) : null}
       {error.status === 500 ? <p>{t.serverErrorText}</p> : null}
       <p>
-        <a href={ctx.href('')}>{t.backHome}</a>
+        <a href={ctx.href(pathOf('home'))}>{t.backHome}</a>
       </p>
     </Layout>
   );
