@@ -1,5 +1,5 @@
 /**
- * Admin routes of the editorial workflow (DESIGN §4): take a transition, read the review
+ * Admin routes of the editorial workflow (docs/workflow.md): take a transition, read the review
  * queue, read a document's history. Bodies and queries are validated with zod; refusals come
  * back as 400/403/404/409 with the standard error envelope.
  */

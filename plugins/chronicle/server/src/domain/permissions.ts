@@ -1,5 +1,5 @@
 /**
- * The newsroom's roles as data (DESIGN §3): which Content Manager actions each role gets
+ * The newsroom's roles as data (docs/editors.md#who-may-do-what): which Content Manager actions each role gets
  * on which chronicle type, and the plugin's own workflow actions. Pure module; the
  * bootstrap turns it into Strapi admin permissions.
  */

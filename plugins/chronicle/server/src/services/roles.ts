@@ -1,5 +1,5 @@
 /**
- * Creates and updates the Reporter and Editor roles' rights on the chronicle types (DESIGN §3).
+ * Creates and updates the Reporter and Editor roles' rights on the chronicle types (docs/editors.md#who-may-do-what).
  * Idempotent: the full set of each role's chronicle permissions is recomputed and assigned,
  * so restarting changes nothing, and rights the operator gave on other types are kept.
  */

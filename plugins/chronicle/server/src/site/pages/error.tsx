@@ -8,7 +8,7 @@ export interface ErrorInfo {
   /** For 400: which parameter was wrong (the validator's message, no internals). */
   message?: string;
   withdrawal?: { reason: string | null; date: string | null } | null;
-  /** A withdrawn person: the page says nothing else about them (DESIGN §7). */
+  /** A withdrawn person: the page says nothing else about them (docs/security.md). */
   person?: boolean;
 }
 

@@ -1,5 +1,5 @@
 /**
- * The commendation page: portrait, name (anonymised per DESIGN §7 by the read service), role,
+ * The commendation page: portrait, name (anonymised by the read service, docs/security.md), role,
  * unit chain, duty badges, citation, deeds as a small timeline, quotes, honours, source
  * reports with bylines, a share button; the print stylesheet turns it into a one-page sheet.
  */
