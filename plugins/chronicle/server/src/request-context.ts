@@ -13,7 +13,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Core } from '@strapi/strapi';
-import { PLUGIN_UID_PREFIX } from './domain/content-types';
+import { pluginUid } from './domain/content-types';
 import type { Actor, WorkflowPermission } from './domain/workflow';
 
 export type SystemActor = 'workflow' | 'audit-writer' | 'demo-loader' | 'scheduler' | 'import';
@@ -70,7 +70,7 @@ export const actorFromContext = (ctx: any): Actor | undefined => {
     kind: 'user',
     id: user.id,
     name,
-    permissions: new Set(PERMISSIONS.filter((p) => ability.can(`${PLUGIN_UID_PREFIX}workflow.${p}`))),
+    permissions: new Set(PERMISSIONS.filter((p) => ability.can(pluginUid(`workflow.${p}`)))),
   };
 };
 

@@ -48,7 +48,7 @@ export const componentSchemas: Record<string, ComponentSchema> = Object.fromEntr
     contributor: {
       type: 'relation',
       relation: 'oneToOne',
-      target: 'plugin::chronicle.contributor',
+      target: typeUid('contributor'),
     },
     role: enumeration(BYLINE_ROLES, { required: true, default: 'reporter' }),
   }),

@@ -28,6 +28,12 @@ export const PLUGIN_NAME = 'chronicle';
 export const PLUGIN_UID_PREFIX = `plugin::${PLUGIN_NAME}.` as const;
 export const typeUid = <N extends AnyTypeName>(name: N) => `${PLUGIN_UID_PREFIX}${name}` as `plugin::chronicle.${N}`;
 
+/**
+ * Any other name in the plugin's namespace: an admin action (`read`, `workflow.submit`), a
+ * policy (`upload-owner`), a config key (`sitePath`).
+ */
+export const pluginUid = <N extends string>(name: N) => `${PLUGIN_UID_PREFIX}${name}` as `plugin::chronicle.${N}`;
+
 /** Components live in the category `chronicle` (components/index.ts): `chronicle.byline`. */
 export const COMPONENT_PREFIX = `${PLUGIN_NAME}.` as const;
 export const componentUid = <N extends string>(name: N) => `${COMPONENT_PREFIX}${name}` as `chronicle.${N}`;

@@ -7,7 +7,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { typeUid } from '../domain/content-types';
+import { pluginUid, typeUid } from '../domain/content-types';
 import { DEFAULT_LOCALE, type Locale } from '../domain/enums';
 import { NEWSROOM_TIME_ZONE } from '../domain/time-zone';
 import { runAs } from '../request-context';
@@ -78,7 +78,7 @@ const extraction = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const setting = (key: string, fallback: number): number => {
-    const v = strapi.config.get(`plugin::chronicle.extraction.${key}`, fallback) as unknown;
+    const v = strapi.config.get(pluginUid(`extraction.${key}`), fallback) as unknown;
     return typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : fallback;
   };
   let pool: ExtractionPool | undefined;

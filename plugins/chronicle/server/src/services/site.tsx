@@ -6,7 +6,7 @@
  * revision, so any publish empties them with the API's responses.
  */
 import type { Core } from '@strapi/strapi';
-import { PLUGIN_NAME } from '../domain/content-types';
+import { PLUGIN_NAME, pluginUid } from '../domain/content-types';
 import { DEFAULT_LOCALE, type Locale } from '../domain/enums';
 import { etagOf } from '../domain/response-cache';
 import { siteContext } from '../site/context';
@@ -32,7 +32,7 @@ const site = ({ strapi }: { strapi: Core.Strapi }) => {
   // Sibling services by their own types: services/index.ts (the service map) imports this file.
   const read = () => strapi.plugin(PLUGIN_NAME).service('public-read') as PublicReadService;
   const cache = () => strapi.plugin(PLUGIN_NAME).service('public-cache') as PublicCacheService;
-  const basePath = () => normaliseBasePath(strapi.config.get('plugin::chronicle.sitePath', '/') as string);
+  const basePath = () => normaliseBasePath(strapi.config.get(pluginUid('sitePath'), '/') as string);
 
   const errorInfo = (error: PublicRequestError, match: RouteMatch): ErrorInfo => ({
     status: error.status,
