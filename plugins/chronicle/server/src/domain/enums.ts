@@ -7,8 +7,6 @@
 export const LOCALES = ['zh-Hans', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'zh-Hans';
-/** @deprecated the newsroom's zone is in ./time-zone (NEWSROOM_TIME_ZONE); kept for callers not yet moved. */
-export { NEWSROOM_TIME_ZONE as DEFAULT_TIME_ZONE } from './time-zone';
 
 export const UNIT_KINDS = [
   'district',
