@@ -249,9 +249,9 @@ describe('parseDate: ranges', () => {
     ['12月28日至1月3日', police, '2021-12-28T00:00:00+08:00', '2022-01-03T00:00:00+08:00', 'day'],
     ['2021年12月28日至2022年1月3日', police, '2021-12-28T00:00:00+08:00', '2022-01-03T00:00:00+08:00', 'day'],
     ['9时至11时', after(2022, 3, 5), '2022-03-05T09:00:00+08:00', '2022-03-05T11:00:00+08:00', 'hour'],
-    // The month written once: 1至2月, 3至5月.
+    // The month written once: 1至2月, 3-5月.
     ['1至2月', police, '2022-01-01T00:00:00+08:00', '2022-02-01T00:00:00+08:00', 'month'],
-    ['3至5月', { dateline: '2022-06-10' }, '2022-03-01T00:00:00+08:00', '2022-05-01T00:00:00+08:00', 'month'],
+    ['3-5月', { dateline: '2022-06-10' }, '2022-03-01T00:00:00+08:00', '2022-05-01T00:00:00+08:00', 'month'],
   ])('%s', (expr, ctx, start, end, precision) => {
     expect(parseDate(expr, ctx)).toMatchObject({ text: expr, start, end, precision });
   });
@@ -277,6 +277,20 @@ describe('parseDate: holidays', () => {
     ['全国消防日', '2023-11-10', '2023-11-09T00:00:00+08:00', false],
   ])('%s (dateline %s)', (expr, dateline, start, approximate) => {
     expect(parseDate(expr, { dateline })).toMatchObject({ start, approximate, rule: 'holiday' });
+  });
+
+  test.each<[string, string, string]>([
+    // Days of the Chinese calendar: the latest such day up to about two months after the dateline.
+    ['腊月二十六', '2022-01-29', '2022-01-28T00:00:00+08:00'],
+    ['正月初七', '2023-01-30', '2023-01-28T00:00:00+08:00'],
+    ['八月十五', '2022-09-12', '2022-09-10T00:00:00+08:00'],
+  ])('lunar %s (dateline %s)', (expr, dateline, start) => {
+    expect(parseDate(expr, { dateline })).toMatchObject({ text: expr, start, precision: 'day', rule: 'lunar' });
+  });
+
+  test('a solar month with a day written as a date is not lunar', () => {
+    expect(parseDate('八月十五日', { dateline: '2022-09-12' })).toMatchObject({ start: '2022-08-15T00:00:00+08:00' });
+    expect(parseDates('五月一个晴朗的下午', { dateline: '2022-06-12' }).map((d) => d.rule)).not.toContain('lunar');
   });
 
   test('a stretch around a holiday, and short names that are other words, date nothing', () => {

@@ -40,6 +40,10 @@ const MONTH_RANGE_BEFORE = /(\d{1,2}|[一二三四五六七八九十]{1,2})(?:�
 function isBlocked(t: string, i: number): boolean {
   const ch = t[i] ?? '';
   const prev = t[i - 1] ?? '';
+  // 1-5月: the end of a month range written with a hyphen, not the tail of a code.
+  if (/\d/.test(ch) && /[-－—~～]/.test(prev) && /(?:^|[^\d.:：A-Za-z_\-/])\d{1,2}[-－—~～]$/.test(t.slice(Math.max(0, i - 4), i)) && /^\d{1,2}月/.test(t.slice(i, i + 3))) {
+    return false;
+  }
   if (/\d/.test(ch) && /[\d.:：A-Za-z_\-/]/.test(prev)) return true;
   // 3年前的今天, 两天后的晚上: relative to another time, which we do not resolve.
   if (/[前后]的$/.test(t.slice(Math.max(0, i - 2), i))) return true;

@@ -9,7 +9,7 @@ import { MONTH_PARTS, PART_BY_WORD, PART_START, RELATIVE_BY_WORD, SEASONS, YEAR_
 import { HAN, RE } from './patterns';
 import { inferYear, matchAt, toHour24 } from './calendar';
 import { approxSuffix, parseClock, parseDatePhrase } from './phrase';
-import { holidayAt, holidayDay } from './holidays';
+import { holidayAt, holidayDay, lunarDateAt, lunarOnOrBefore } from './holidays';
 
 /** 元旦期间, 国庆假期: the days around a holiday, not a day of its own (no event is dated by them). */
 const HOLIDAY_SPAN = /^(?:假期|长假|小长假|黄金周|期间|之际|前夕)/;
@@ -158,6 +158,7 @@ function parseOne(t: string, i: number, st: State, inherit?: Resolved): { end: n
   let narratedNight: Base | null = null;
   const rel = matchAt(RE.relative, t, pos);
   const holiday = rel || inherit ? null : holidayAt(t, pos);
+  const lunar = rel || holiday || inherit ? null : lunarDateAt(t, pos);
   if (rel) {
     const spec = RELATIVE_BY_WORD.get(rel[0]);
     if (!spec) return null;
@@ -197,6 +198,15 @@ function parseOne(t: string, i: number, st: State, inherit?: Resolved): { end: n
     if (HOLIDAY_SPAN.test(t.slice(pos, pos + 3))) return null;
     marked = true;
     rule = 'holiday';
+  } else if (lunar) {
+    // 腊月二十六: the latest such day not after the horizon (the dateline and about two months).
+    const h = st.dateline.plus({ months: 2 });
+    const day = lunarOnOrBefore({ year: h.year, month: h.month, day: h.day }, lunar.month, lunar.day);
+    if (!day) return null;
+    base = dayBase(day);
+    pos = lunar.end;
+    marked = true;
+    rule = 'lunar';
   } else {
     const dp = parseDatePhrase(t, pos, st, inherit);
     if (dp) {

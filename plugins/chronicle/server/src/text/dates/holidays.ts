@@ -127,3 +127,66 @@ export function holidayDay(rule: Rule, year: number): { year: number; month: num
 }
 
 export type HolidayRule = Rule;
+
+const LUNAR_MONTHS: Readonly<Record<string, number>> = {
+  正: 1, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 冬: 11, 十一: 11, 腊: 12, 十二: 12,
+};
+const DIGITS: Readonly<Record<string, number>> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+/**
+ * 腊月二十六, 正月初七, 八月十五: a day of the Chinese calendar. 正月, 冬月 and 腊月 are lunar
+ * whatever follows; another month is lunar only with a lunar day (初七, 廿三, 十五 with no 日).
+ */
+const LUNAR_DATE = /(正|冬|腊|十一|十二|[一二三四五六七八九十])月(初[一二三四五六七八九十]|廿[一二三四五六七八九]|二十[一二三四五六七八九]?|三十|十[一二三四五六七八九]?|[一二三四五六七八九])(?![日号\d一二三四五六七八九十])/y;
+
+function lunarDay(word: string): number | null {
+  if (word.startsWith('初')) return DIGITS[word.slice(1)] ?? null;
+  if (word.startsWith('廿')) return 20 + (DIGITS[word.slice(1)] ?? 0);
+  if (word.startsWith('二十')) return 20 + (DIGITS[word.slice(2)] ?? 0);
+  if (word === '三十') return 30;
+  if (word.startsWith('十')) return 10 + (DIGITS[word.slice(1)] ?? 0);
+  return DIGITS[word] ?? null;
+}
+
+/** A lunar month and day written at `pos`, with where it ends, or null. */
+export function lunarDateAt(t: string, pos: number): { end: number; month: number; day: number } | null {
+  LUNAR_DATE.lastIndex = pos;
+  const m = LUNAR_DATE.exec(t);
+  if (!m) return null;
+  const monthWord = m[1] as string;
+  const dayWord = m[2] as string;
+  const month = LUNAR_MONTHS[monthWord];
+  const day = lunarDay(dayWord);
+  if (!month || !day || day > 30) return null;
+  const lunarOnly = monthWord === '正' || monthWord === '冬' || monthWord === '腊';
+  // 二月三: too short to be sure; 三月十五 is a lunar day (a solar one would say 日).
+  if (!lunarOnly && !/^(?:初|廿|二十|三十|十)/.test(dayWord)) return null;
+  return { end: pos + m[0].length, month, day };
+}
+
+const lunarBeforeCache = new Map<string, { year: number; month: number; day: number } | null>();
+
+/**
+ * The latest Gregorian day on or before `limit` (y, m, d) whose Chinese-calendar date is
+ * lunarMonth/lunarDay, looking back at most about 13 months; null when none.
+ */
+export function lunarOnOrBefore(
+  limit: { year: number; month: number; day: number },
+  lunarMonth: number,
+  lunarDayOfMonth: number,
+): { year: number; month: number; day: number } | null {
+  const key = `${limit.year}-${limit.month}-${limit.day}|${lunarMonth}-${lunarDayOfMonth}`;
+  const cached = lunarBeforeCache.get(key);
+  if (cached !== undefined) return cached;
+  let found: { year: number; month: number; day: number } | null = null;
+  const from = Date.UTC(limit.year, limit.month - 1, limit.day);
+  for (let d = 0; d < 400 && !found; d++) {
+    const date = new Date(from - d * 86_400_000);
+    const parts = lunarFormat.formatToParts(date);
+    if (parts.find((p) => p.type === 'month')?.value === String(lunarMonth) && parts.find((p) => p.type === 'day')?.value === String(lunarDayOfMonth)) {
+      found = { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
+    }
+  }
+  if (lunarBeforeCache.size > 512) lunarBeforeCache.clear();
+  lunarBeforeCache.set(key, found);
+  return found;
+}

@@ -29,7 +29,7 @@ export interface DateMatch {
    * month from the text or the dateline), 'relative-day' (当日, 次日, 昨天), 'quoted-speech'
    * (昨天 inside a quotation: the day the speaker spoke), 'inherited-day' (a time of day
    * that takes the day last named), 'comma-joined' (3月13日，凌晨4点30分), 'period' (月底, 初春),
-   * 'holiday' (元旦, 春节: the festival's day that year), 'month-range' (1至2月).
+   * 'holiday' (元旦, 春节: the festival's day that year), 'lunar' (腊月二十六), 'month-range' (1至2月).
    */
   rule: DateRule;
 }
@@ -43,6 +43,7 @@ export type DateRule =
   | 'comma-joined'
   | 'period'
   | 'holiday'
+  | 'lunar'
   | 'month-range';
 
 export interface ClockValue {
