@@ -6,8 +6,8 @@
  * `{ data: null, error: { status, name, message, details } }`.
  *
  * It is a plain Error, not one of Strapi's ApplicationErrors, on purpose: Strapi's authorize
- * middleware rewrites a thrown ForbiddenError to a bare "Forbidden", and its error formatter
- * maps error classes it does not know to 400; Strapi has no 409 or 410 error of its own.
+ * middleware rewrites a thrown ForbiddenError to a bare "Forbidden", and its formatter answers
+ * an ApplicationError of a class it does not know with 400; it has no 409 or 410 of its own.
  * Pure module: no Strapi import.
  */
 import { NO_STORE } from './domain/http-cache';

@@ -101,7 +101,7 @@ export const profilesResource = (rows: RowReader) => ({
     const locale = params.locale ?? DEFAULT_LOCALE;
     let where: Row = profileAddress(slug);
     if (slug.startsWith('anon-')) {
-      // The token names one person not named; a withdrawn one answers 410 (docs: privacy).
+      // The token names one person not named; a withdrawn one answers 410 (docs/security.md, consent).
       const unnamed = (await rows.query('frontline-profile').findMany({
         where: { ...PUBLISHED, ...where, locale: { $in: localesFor(locale) } },
         select: ['documentId', 'consent'],
