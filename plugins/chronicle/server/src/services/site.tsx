@@ -8,7 +8,9 @@
 import type { Core } from '@strapi/strapi';
 import { PLUGIN_NAME, pluginUid } from '../domain/content-types';
 import { DEFAULT_LOCALE, type Locale } from '../domain/enums';
+import { CACHE_ENTRY_TTL_MS } from '../domain/http-cache';
 import { etagOf } from '../domain/response-cache';
+import { ChronicleError, isChronicleError } from '../errors';
 import { siteContext } from '../site/context';
 import { HTML, LOADERS } from '../site/loaders';
 import { ErrorPage, type ErrorInfo } from '../site/pages/error';
@@ -16,7 +18,7 @@ import { isSlug, normaliseBasePath } from '../site/paths';
 import { renderDocument } from '../site/render';
 import { routeOfMatch, type RouteMatch, type SiteQuery } from '../site/routes';
 import type { PublicCacheService } from './public-cache';
-import { PublicRequestError, type PublicReadService } from './public-read';
+import type { PublicReadService } from './public-read';
 
 export interface SiteResponse {
   status: number;
@@ -25,17 +27,15 @@ export interface SiteResponse {
   etag: string;
 }
 
-/** Entries also age out, like the API's, so an embargo that ends shows without a write. */
-const ENTRY_TTL_MS = 60_000;
-
 const site = ({ strapi }: { strapi: Core.Strapi }) => {
   // Sibling services by their own types: services/index.ts (the service map) imports this file.
   const read = () => strapi.plugin(PLUGIN_NAME).service('public-read') as PublicReadService;
   const cache = () => strapi.plugin(PLUGIN_NAME).service('public-cache') as PublicCacheService;
   const basePath = () => normaliseBasePath(strapi.config.get(pluginUid('sitePath'), '/') as string);
 
-  const errorInfo = (error: PublicRequestError, match: RouteMatch): ErrorInfo => ({
-    status: error.status,
+  /** The public read path refuses with 400, 404 or 410, the statuses the site has pages for. */
+  const errorInfo = (error: ChronicleError, match: RouteMatch): ErrorInfo => ({
+    status: error.status as ErrorInfo['status'],
     message: error.message,
     withdrawal: (error.details?.withdrawal as ErrorInfo['withdrawal']) ?? null,
     person: match.page === 'profile' && error.status === 410,
@@ -74,16 +74,16 @@ const site = ({ strapi }: { strapi: Core.Strapi }) => {
       if (hit) return { status: 200, body: hit.body, contentType: hit.contentType, etag: hit.etag, cache: 'hit' };
       const ctx = siteContext(basePath(), origin, locale, route, filters);
       try {
-        if (match.page === 'asset') throw new PublicRequestError(404, 'no such page');
+        if (match.page === 'asset') throw new ChronicleError(404, 'no such page');
         const produced = await LOADERS[match.page]({ read: read(), slug: match.param as string, query, ctx });
         const response = respond(200, produced.body, produced.contentType);
-        cache().set(key, { body: response.body, etag: response.etag, contentType: response.contentType, expiresAt: Date.now() + ENTRY_TTL_MS }, revision);
+        cache().set(key, { body: response.body, etag: response.etag, contentType: response.contentType, expiresAt: Date.now() + CACHE_ENTRY_TTL_MS }, revision);
         return { ...response, cache: 'miss' };
       } catch (error) {
-        if (!(error instanceof PublicRequestError)) throw error;
+        if (!isChronicleError(error)) throw error;
         const info = errorInfo(error, match);
         if (match.page === 'card') return { ...respond(error.status, error.message, 'text/plain; charset=utf-8'), cache: 'miss' };
-        return { ...this.errorPage(error.status, origin, locale, route, info), cache: 'miss' };
+        return { ...this.errorPage(info.status, origin, locale, route, info), cache: 'miss' };
       }
     },
   };

@@ -6,7 +6,8 @@
  */
 import type { ReactElement } from 'react';
 import { DEFAULT_LOCALE, type Locale } from '../domain/enums';
-import { PublicRequestError, type PublicReadService } from '../services/public-read';
+import { ChronicleError } from '../errors';
+import type { PublicReadService } from '../services/public-read';
 import { renderCard } from './card-render';
 import type { SiteContext } from './context';
 import type { ReportSummary, RollupData, StatisticsData } from './data';
@@ -147,7 +148,7 @@ export const LOADERS: { [P in RenderedPage]: Loader } = {
   async unit({ read, slug, ctx }) {
     const locale = ctx.locale;
     const chain = unitChain(await units(read, locale), slug);
-    if (!chain.length) throw new PublicRequestError(404, `no unit has the slug "${slug}"`);
+    if (!chain.length) throw new ChronicleError(404, `no unit has the slug "${slug}"`);
     const [people, figures, events] = await Promise.all([
       all((cursor) => read.profiles({ locale, unit: slug, limit: 100, cursor })),
       statistics(read, { locale, unit: slug }),
