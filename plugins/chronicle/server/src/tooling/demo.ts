@@ -1,5 +1,6 @@
 /**
- * Loads the demo newsroom (../demo/data.ts) as real documents in both locales, published.
+ * Loads the demo newsroom (../demo/data: JSON checked by ../demo/schema.ts) as real documents
+ * in both locales, published. Tooling: `npm run demo` and the tests add it (./index.ts).
  * Idempotent: records are matched by slug, updated in place and published again, so loading
  * twice leaves the same counts. Runs as the named system actor 'demo-loader'.
  */
@@ -9,7 +10,7 @@ import type { Locale } from '../domain/enums';
 import { demoNewsroom } from '../demo/data';
 import type { Bilingual, DemoNewsroom } from '../demo/types';
 import { runAs } from '../middlewares/system-context';
-import { systemActor } from './workflow';
+import { systemActor } from '../services/workflow';
 
 type Data = Record<string, unknown>;
 
