@@ -353,7 +353,9 @@ export function extract(text: string, options: ExtractOptions): ExtractResult {
     return false;
   };
 
-  for (const sentence of splitSentences(text)) {
+  const sentences = splitSentences(text);
+  for (let k = 0; k < sentences.length; k++) {
+    const sentence = sentences[k] as Sentence;
     if (result.truncated) break;
     const raw = sentence.text;
     const trimmed = raw.trim();
@@ -364,7 +366,7 @@ export function extract(text: string, options: ExtractOptions): ExtractResult {
       endOffset: sentence.index + index + expression.length,
       sentence: sentenceAround(trimmed, index - lead, index - lead + expression.length),
     });
-    const dates = cursor.parse(raw, MAX_DATES_PER_SENTENCE);
+    const dates = cursor.parse(raw, MAX_DATES_PER_SENTENCE, sentences[k + 1]?.text);
     const first = dates[0];
     if (first && room()) {
       const event: ProposedEvent = {
