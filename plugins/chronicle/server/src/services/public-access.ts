@@ -7,16 +7,17 @@
  * the benchmark's, see tooling/index.ts).
  */
 import type { Core } from '@strapi/strapi';
+import { PLUGIN_NAME, pluginUid } from '../domain/content-types';
 import contentApiRoutes from '../routes/content-api';
 
 const PERMISSION_UID = 'plugin::users-permissions.permission';
 
 export const publicActions = (routes: ReadonlyArray<{ handler: string }> = contentApiRoutes.routes): string[] =>
-  [...new Set(routes.map((route) => `plugin::chronicle.${route.handler}`))].sort();
+  [...new Set(routes.map((route) => pluginUid(route.handler)))].sort();
 
 /** The content-api routes Strapi was given: the plugin's table as the tooling may have extended it. */
 const routedContentApi = (strapi: Core.Strapi): ReadonlyArray<{ handler: string }> =>
-  (strapi.plugin('chronicle').routes as Record<string, { routes?: Array<{ handler: string }> }>)['content-api']?.routes ??
+  (strapi.plugin(PLUGIN_NAME).routes as Record<string, { routes?: Array<{ handler: string }> }>)['content-api']?.routes ??
   contentApiRoutes.routes;
 
 const publicAccess = ({ strapi }: { strapi: Core.Strapi }) => ({
