@@ -18,13 +18,17 @@ import {
   SLUG_PATTERN,
   UNIT_KINDS,
 } from '../domain/enums';
+import { NEWSROOM_UTC_OFFSET } from '../domain/time-zone';
 import type { DemoNewsroom } from './types';
 
 const text = z.string().min(1);
 const key = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a key is lowercase words joined by hyphens');
 const slug = z.string().regex(new RegExp(SLUG_PATTERN), 'a slug is lowercase words joined by hyphens');
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is YYYY-MM-DD');
-const instant = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/, 'a time is YYYY-MM-DDThh:mm:ss+08:00');
+/** A local time with the newsroom's offset, as the demo data writes its instants. */
+const instant = z
+  .string()
+  .regex(new RegExp(`^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\${NEWSROOM_UTC_OFFSET}$`), `a time is YYYY-MM-DDThh:mm:ss${NEWSROOM_UTC_OFFSET}`);
 
 /** Text in both locales; `en` may be left out. */
 const bilingual = <T extends z.ZodType>(shape: T) => z.strictObject({ zh: shape, en: shape.optional() });

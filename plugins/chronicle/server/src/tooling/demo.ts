@@ -7,6 +7,7 @@
 import type { Core } from '@strapi/strapi';
 import { typeUid, type TypeName } from '../domain/content-types';
 import type { Locale } from '../domain/enums';
+import { NEWSROOM_TIME_ZONE } from '../domain/time-zone';
 import { demoNewsroom } from '../demo/data';
 import type { Bilingual, DemoNewsroom } from '../demo/types';
 import { runAs } from '../request-context';
@@ -214,7 +215,7 @@ const demo = ({ strapi }: { strapi: Core.Strapi }) => {
               endAt: e.endAt ? new Date(e.endAt).toISOString() : null,
               precision: e.precision,
               approximate: e.approximate,
-              timeZone: 'Asia/Shanghai',
+              timeZone: NEWSROOM_TIME_ZONE,
               importance: e.importance,
               units: docIds(e.units),
               actors: docIds(e.actors),
