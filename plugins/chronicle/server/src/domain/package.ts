@@ -1,0 +1,104 @@
+/**
+ * A report is a package (issue #18, docs/workflow.md): the timeline events and figures accepted
+ * from a field report (their `sourceReport`) travel with it through the workflow. Pure rule
+ * table: which of the report's transitions carry its items, from which of their states, and
+ * which item states stop the report (each item stays refusable by itself). The service applies
+ * the plan in the report's own transaction; nothing here touches Strapi.
+ */
+import type { WorkflowState } from './enums';
+
+export interface PackageItem {
+  uid: string;
+  /** timeline-event or grid-statistic. */
+  type: string;
+  documentId: string;
+  title: string;
+  state: WorkflowState;
+}
+
+interface Carry {
+  /** The report's states this carry applies from (undefined: any). */
+  reportFrom?: WorkflowState[];
+  /** Item states that move with the report to its new state. */
+  moves: WorkflowState[];
+  /**
+   * Gate: the item states the report may go on with (besides `moves`). Any other state stops
+   * the report: it may not be approved, scheduled or published while one of its items is not
+   * on the way to the public surfaces with it. No gate: items in other states stay where they are.
+   */
+  allowed?: WorkflowState[];
+}
+
+const LIVE: WorkflowState[] = ['published', 'corrected'];
+
+/** Per target state of the report. Transitions not listed (retract, correct, withdraw) carry nothing. */
+export const PACKAGE_RULES: Partial<Record<WorkflowState, Carry[]>> = {
+  in_review: [{ moves: ['draft', 'changes_requested'] }],
+  changes_requested: [
+    { reportFrom: ['in_review'], moves: ['in_review'] },
+    // An approved report sent back takes its approved items back with it: they are approved again together.
+    { reportFrom: ['approved'], moves: ['in_review', 'approved'] },
+  ],
+  approved: [
+    // Unscheduling the report unschedules its scheduled items.
+    { reportFrom: ['scheduled'], moves: ['scheduled'] },
+    { reportFrom: ['in_review'], moves: ['in_review'], allowed: ['approved', 'scheduled', ...LIVE] },
+  ],
+  scheduled: [{ moves: ['approved'], allowed: ['scheduled', ...LIVE] }],
+  published: [{ moves: ['approved', 'scheduled'], allowed: LIVE }],
+};
+
+export interface PackagePlan {
+  /** Items that take the same transition as the report. */
+  moves: PackageItem[];
+  /** Items that stop the report (empty when it may go on). */
+  blocked: PackageItem[];
+  /** Whether an item that cannot take its own transition stops the report (approve, schedule, publish). */
+  gated: boolean;
+}
+
+/** What the report's transition `from` → `to` does to its linked items. */
+export function planPackage(from: WorkflowState, to: WorkflowState, items: readonly PackageItem[]): PackagePlan {
+  const carry = (PACKAGE_RULES[to] ?? []).find((c) => !c.reportFrom || c.reportFrom.includes(from));
+  if (!carry || from === to) return { moves: [], blocked: [], gated: false };
+  const moves = items.filter((item) => carry.moves.includes(item.state));
+  const blocked = carry.allowed
+    ? items.filter((item) => !carry.moves.includes(item.state) && !carry.allowed!.includes(item.state))
+    : [];
+  return { moves, blocked, gated: Boolean(carry.allowed) };
+}
+
+const STATE_NAMES: Record<WorkflowState, [string, string]> = {
+  draft: ['草稿', 'draft'],
+  in_review: ['待审', 'in review'],
+  changes_requested: ['需修改', 'changes requested'],
+  approved: ['已批准', 'approved'],
+  scheduled: ['已定时', 'scheduled'],
+  published: ['已发布', 'published'],
+  corrected: ['已更正', 'corrected'],
+  withdrawn: ['已撤回', 'withdrawn'],
+};
+
+const VERBS: Partial<Record<WorkflowState, [string, string]>> = {
+  approved: ['批准', 'approved'],
+  scheduled: ['定时发布', 'scheduled'],
+  published: ['发布', 'published'],
+};
+
+/**
+ * The refusal of a report whose items cannot go with it, naming each item by title (and why,
+ * when the item's own rules said so). zh-Hans first, then English.
+ */
+export function packageRefusal(to: WorkflowState, items: ReadonlyArray<{ title: string; state: WorkflowState; reason?: string }>): string {
+  const [zhVerb, enVerb] = VERBS[to] ?? [to, to];
+  const zh = items.map((i) => `《${i.title}》（${STATE_NAMES[i.state]?.[0] ?? i.state}${i.reason ? `：${i.reason}` : ''}）`).join('、');
+  const en = items.map((i) => `"${i.title}" (${STATE_NAMES[i.state]?.[1] ?? i.state}${i.reason ? `: ${i.reason}` : ''})`).join(', ');
+  return (
+    `稿件的关联条目尚不能一并${zhVerb}，请先处理：${zh} / ` +
+    `the report cannot be ${enVerb} until its linked items can go with it: ${en}`
+  );
+}
+
+/** The audit note of an item that moved with its report. */
+export const movedWithNote = (reportTitle: string, note?: string | null): string =>
+  `随稿件《${reportTitle}》一并流转 / moved with report "${reportTitle}"` + (note && note.trim() ? `: ${note.trim()}` : '');
