@@ -482,6 +482,8 @@ describe('queue, history and webhook', () => {
       state: 'in_review',
       available: ['draft', 'changes_requested', 'approved'],
       history: [expect.objectContaining({ from: 'draft', to: 'in_review' })],
+      // A field report's package: nothing was accepted from this one (tests/api/package.test.ts).
+      package: [],
     });
     const own = await reporter.get(url);
     expect(own.body.available).toEqual(['draft']);

@@ -5,11 +5,16 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { z } from 'zod';
+import { typeUid } from '../domain/content-types';
+import type { PackageItem } from '../domain/package';
 import { ChronicleError } from '../errors';
 import { getService } from '../get-service';
 import { actorFromContext } from '../request-context';
 import { describeIssues, queryProblem } from '../validation/issues';
 import { historyQuery, queueQuery, transitionBody } from '../validation/workflow';
+
+/** What the admin reads of a package item (its uid is implied by its type). */
+const packageEntry = ({ type, documentId, title, state }: PackageItem) => ({ type, documentId, title, state });
 
 const problemOf = (error: z.ZodError) => describeIssues(error, 'field');
 
@@ -40,7 +45,7 @@ const workflowController = ({ strapi }: { strapi: Core.Strapi }) => {
         { ...body, expectedUpdatedAt },
         actorOf(ctx)
       );
-      ctx.body = { state: result.state, history: result.history };
+      ctx.body = { state: result.state, history: result.history, ...(result.package ? { package: result.package.map(packageEntry) } : {}) };
     },
 
     async history(ctx: any) {
@@ -56,6 +61,8 @@ const workflowController = ({ strapi }: { strapi: Core.Strapi }) => {
         state,
         available: await service.available(uid, documentId, locale, actorOf(ctx)),
         history: await service.history(uid, documentId, locale),
+        // A field report's package: the events and figures accepted from it (docs/workflow.md).
+        ...(uid === typeUid('field-report') ? { package: (await service.packageOf(documentId, locale, getService(strapi, 'queue').canRead(ctx))).map(packageEntry) } : {}),
       };
     },
 

@@ -4,7 +4,8 @@
  * newsroom works through them.
  */
 import type { Core } from '@strapi/strapi';
-import { typeNameOf, TYPE_META } from '../domain/content-types';
+import { PLUGIN_NAME, typeNameOf, typeUid, TYPE_META } from '../domain/content-types';
+import type { WorkflowService } from './workflow';
 import type { WorkflowState } from '../domain/enums';
 import { ChronicleError } from '../errors';
 import { EDITORIAL_UIDS } from '../domain/content-types';
@@ -20,6 +21,15 @@ export interface QueueItem {
   scheduledFor: string | null;
   author: string | null;
   mine: boolean;
+  /** A field report's package: the events and figures accepted from it that this user may read (docs/workflow.md). */
+  package?: PackageEntry[];
+}
+
+export interface PackageEntry {
+  type: string;
+  documentId: string;
+  title: string;
+  state: WorkflowState;
 }
 
 const RECENT_DAYS = 14;
@@ -78,6 +88,14 @@ const queue = ({ strapi }: { strapi: Core.Strapi }) => {
           });
         }
       }
+      const reportUid = typeUid('field-report');
+      const reports = items.filter((i) => i.uid === reportUid);
+      if (reports.length) {
+        const packages = await (strapi.plugin(PLUGIN_NAME).service('workflow') as WorkflowService).packagesOf([...new Set(reports.map((r) => r.documentId))], this.canRead(ctx));
+        for (const report of reports) {
+          report.package = (packages.get(`${report.documentId}|${report.locale}`) ?? []).map(({ type, documentId, title, state }) => ({ type, documentId, title, state }));
+        }
+      }
       items.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
       const counts: Record<string, number> = {};
       for (const item of items) counts[item.state] = (counts[item.state] ?? 0) + 1;
@@ -92,6 +110,15 @@ const queue = ({ strapi }: { strapi: Core.Strapi }) => {
           recentlyPublished: inState('published', 'corrected'),
         },
         items,
+      };
+    },
+
+    /** Whether this user may read a row (its createdBy, publishedAt and workflowState loaded), per type. */
+    canRead(ctx: any) {
+      const checks = new Map<string, ReturnType<typeof checker>>();
+      return (uid: string, row: Record<string, unknown>) => {
+        if (!checks.has(uid)) checks.set(uid, checker(ctx, uid));
+        return !checks.get(uid)!.cannot.read(row);
       };
     },
 

@@ -10,6 +10,7 @@ import { ALT_TEXT_POPULATE, missingAltText } from '../domain/alt-text';
 import { EDITORIAL_UIDS, typeNameOf, typeUid, TYPE_META } from '../domain/content-types';
 import type { CorrectionKind, WorkflowState } from '../domain/enums';
 import { privateMarkupProblemsOfRecord } from '../domain/validation';
+import { movedWithNote, packageRefusal, planPackage, type PackageItem } from '../domain/package';
 import { decide, nextStates, stateAfterEdit, type Actor } from '../domain/workflow';
 import { ChronicleError } from '../errors';
 import { runAs, systemActor } from '../request-context';
@@ -42,6 +43,11 @@ export interface HistoryEntry {
 }
 
 type Row = Record<string, any>;
+
+/** The types a field report carries with it through the workflow (domain/package). */
+const PACKAGE_TYPES = ['timeline-event', 'grid-statistic'] as const;
+
+export type { PackageItem };
 
 const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
   const query = (uid: string) => strapi.db.query(uid as never);
@@ -127,120 +133,232 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
     strapi.eventHub.emit(WEBHOOK_EVENT, payload);
   };
 
+  const factsOf = async (uid: string, documentId: string, locale: string, draft: Row) => ({
+    state: (draft.workflowState ?? 'draft') as WorkflowState,
+    createdBy: draft.createdBy?.id ?? null,
+    submittedBy: await lastSubmitter(uid, documentId, locale),
+    writers: await writersSinceSubmission(uid, documentId, locale),
+    embargoUntil: draft.embargoUntil ?? null,
+    scheduledFor: draft.scheduledFor ?? null,
+  });
+
+  /** One document's step, inside the caller's transaction. */
+  const applyOne = async (input: TransitionInput, actor: Actor, now: Date, onCommit: (fn: () => void) => void) => {
+    const { uid, documentId, locale } = input;
+    const type = typeNameOf(uid)!;
+    let publishResult: unknown;
+    const draft = await draftRow(uid, documentId, locale);
+    if (!draft) throw new ChronicleError(404, `no ${locale} version of ${type} ${documentId}`);
+    if (
+      input.expectedUpdatedAt &&
+      new Date(draft.updatedAt).getTime() !== new Date(input.expectedUpdatedAt).getTime()
+    ) {
+      throw new ChronicleError(409, 'the document changed since you read it; reload it and try again');
+    }
+    const from: WorkflowState = draft.workflowState ?? 'draft';
+    const verdict = decide(
+      await factsOf(uid, documentId, locale, draft),
+      { to: input.to, note: input.note, publishAt: input.publishAt, correction: input.correction },
+      actor,
+      now
+    );
+    if (!verdict.ok) throw new ChronicleError(verdict.status, verdict.message);
+    if (verdict.effects.includes('publish') && ALT_TEXT_POPULATE[type]) {
+      const withImages = await strapi.documents(uid as never).findOne({
+        documentId,
+        locale,
+        status: 'draft',
+        populate: ALT_TEXT_POPULATE[type],
+      } as never);
+      const missing = missingAltText(type, (withImages ?? {}) as Record<string, any>);
+      if (missing.length) {
+        throw new ChronicleError(400, `alt text is required for every image before publishing: ${missing.join(', ')}`);
+      }
+    }
+
+    // Private markup that cannot be read safely (domain/private-markup) fails closed: the
+    // record is not approved, scheduled or published until it is fixed (issue #14).
+    // Checked on approval, and on a publish that did not come from an approved state (an
+    // edit after approval sends the record back to review, so approved content is checked content).
+    if (input.to === 'approved' || (input.to !== from && ['scheduled', 'published'].includes(input.to) && !['approved', 'scheduled'].includes(from))) {
+      const attributes = (strapi.contentTypes as unknown as Record<string, { attributes: Record<string, { type: string }> }>)[uid].attributes;
+      const components = Object.keys(attributes).filter((key) => attributes[key].type === 'component');
+      const full = await strapi.documents(uid as never).findOne({ documentId, locale, status: 'draft', populate: components } as never);
+      const problems = privateMarkupProblemsOfRecord(type, (full ?? {}) as Record<string, unknown>);
+      if (problems.length) {
+        throw new ChronicleError(400, `private markup cannot be read safely, so this cannot be ${input.to}: ${problems.map((p) => p.message).join('; ')}`);
+      }
+    }
+
+    const scheduledFor = verdict.effects.includes('schedule')
+      ? verdict.scheduledFor
+      : verdict.effects.includes('unschedule')
+        ? null
+        : draft.scheduledFor ?? null;
+    // Claim the state: of two concurrent requests, the second finds the row changed.
+    const claimed = await query(uid).updateMany({
+      where: { id: draft.id, workflowState: draft.workflowState ?? null },
+      data: { workflowState: input.to, scheduledFor },
+    });
+    if (claimed.count !== 1) {
+      throw new ChronicleError(409, 'someone else changed this document at the same moment; reload it and try again');
+    }
+
+    const documents = strapi.documents(uid as never) as any;
+    await runAs('workflow', async () => {
+      for (const effect of verdict.effects) {
+        if (effect === 'append-correction' && input.correction) {
+          const corrections = (draft.corrections ?? []).map(({ date, kind, text }: Row) => ({ date, kind, text }));
+          corrections.push({ date: now.toISOString(), kind: input.correction.kind, text: input.correction.text.trim() });
+          await documents.update({ documentId, locale, data: { corrections } });
+        } else if (effect === 'set-withdrawal') {
+          await documents.update({ documentId, locale, data: { withdrawalNotice: { reason: input.note?.trim(), date: now.toISOString() } } });
+        } else if (effect === 'clear-withdrawal' && draft.withdrawalNotice) {
+          await documents.update({ documentId, locale, data: { withdrawalNotice: null } });
+        }
+      }
+      if (verdict.effects.includes('publish')) publishResult = await documents.publish({ documentId, locale });
+      if (verdict.effects.includes('unpublish')) await documents.unpublish({ documentId, locale });
+    });
+    // The published version mirrors the state (publishing copied it; this covers the rest).
+    await query(uid).updateMany({
+      where: { documentId, locale, publishedAt: { $notNull: true } },
+      data: { workflowState: input.to, scheduledFor },
+    });
+
+    const note = input.to === 'corrected' ? input.correction?.text ?? null : input.note ?? null;
+    await writeAudit({ uid, documentId, locale, from, to: input.to, actor, note, at: now });
+    const title: string = draft[TYPE_META[type as Exclude<typeof type, 'workflow-transition'>].mainField] ?? '';
+    onCommit(() =>
+      announce({ uid, documentId, locale, title, from, to: input.to, actor: actor.name, note, at: now.toISOString() })
+    );
+    return { from, title, scheduledFor, publishResult };
+  };
+
+  /**
+   * The packages of several reports at once (one query per item type), keyed by
+   * `documentId|locale` of the report: the events and figures accepted from each, as the
+   * workflow sees them (their draft rows). `canRead` leaves out what the reader may not read.
+   */
+  const packagesOf = async (
+    reportDocumentIds: readonly string[],
+    canRead?: (uid: string, row: Row) => boolean
+  ): Promise<Map<string, PackageItem[]>> => {
+    const packages = new Map<string, PackageItem[]>();
+    if (!reportDocumentIds.length) return packages;
+    for (const type of PACKAGE_TYPES) {
+      const uid = typeUid(type);
+      const mainField = TYPE_META[type].mainField;
+      const rows = (await query(uid).findMany({
+        where: { publishedAt: null, sourceReport: { documentId: { $in: [...reportDocumentIds] } } },
+        select: ['documentId', 'locale', mainField, 'workflowState', 'publishedAt'],
+        populate: { createdBy: { select: ['id'] }, sourceReport: { select: ['documentId', 'locale'] } },
+        orderBy: [{ id: 'asc' }],
+      })) as Row[];
+      for (const row of rows) {
+        if (!row.sourceReport || (canRead && !canRead(uid, row))) continue;
+        const key = `${row.sourceReport.documentId}|${row.locale}`;
+        const list = packages.get(key) ?? [];
+        list.push({ uid, type, documentId: row.documentId, title: row[mainField] ?? '', state: row.workflowState ?? 'draft' });
+        packages.set(key, list);
+      }
+    }
+    return packages;
+  };
+
+  /** One report's package in one locale. */
+  const packageOf = async (reportDocumentId: string, locale: string, canRead?: (uid: string, row: Row) => boolean) =>
+    (await packagesOf([reportDocumentId], canRead)).get(`${reportDocumentId}|${locale}`) ?? [];
+
+  /**
+   * The report's package takes the report's step (domain/package). Approving, scheduling or
+   * publishing is refused (409, naming the items) when an item cannot go with the report; the
+   * caller's transaction then rolls back the report's own step too.
+   */
+  const carryPackage = async (
+    input: TransitionInput,
+    from: WorkflowState,
+    reportTitle: string,
+    actor: Actor,
+    now: Date,
+    onCommit: (fn: () => void) => void
+  ) => {
+    const items = await packageOf(input.documentId, input.locale);
+    const plan = planPackage(from, input.to, items);
+    const refused: Array<PackageItem & { reason?: string }> = [...plan.blocked];
+    const request = { to: input.to, note: 'note', publishAt: input.publishAt };
+    const movers: PackageItem[] = [];
+    for (const item of plan.moves) {
+      const draft = await draftRow(item.uid, item.documentId, input.locale);
+      if (!draft) continue;
+      const verdict = decide(await factsOf(item.uid, item.documentId, input.locale, draft), request, actor, now);
+      if (verdict.ok) movers.push(item);
+      else if (plan.gated) refused.push({ ...item, reason: verdict.message });
+      // Not gated (submit, request changes, unschedule): an item its own rules keep stays where it is.
+    }
+    if (refused.length) {
+      throw new ChronicleError(409, packageRefusal(input.to, refused), {
+        items: refused.map(({ type, documentId, title, state }) => ({ type, documentId, title, state })),
+      });
+    }
+    for (const item of movers) {
+      try {
+        await applyOne(
+          {
+            uid: item.uid,
+            documentId: item.documentId,
+            locale: input.locale,
+            to: input.to,
+            note: movedWithNote(reportTitle, input.note),
+            publishAt: input.publishAt,
+          },
+          actor,
+          now,
+          onCommit
+        );
+      } catch (error) {
+        // An item's own publish rules (alt text, private markup): the whole package stays put.
+        if (error instanceof ChronicleError && error.status !== 409) {
+          throw new ChronicleError(409, packageRefusal(input.to, [{ ...item, reason: error.message }]), {
+            items: [{ type: item.type, documentId: item.documentId, title: item.title, state: item.state }],
+          });
+        }
+        throw error;
+      }
+    }
+  };
+
   return {
     history,
 
-    /** Decide and apply one transition. Throws ChronicleError (400/403/404/409) when refused. */
+    /**
+     * Decide and apply one transition. Throws ChronicleError (400/403/404/409) when refused.
+     * A field report carries its package (domain/package): the events and figures accepted from
+     * it take the same step in the same transaction, or nothing moves.
+     */
     async transition(input: TransitionInput, actor: Actor) {
       const { uid, documentId, locale } = input;
       const type = typeNameOf(uid);
       if (!type || !EDITORIAL_UIDS.includes(uid)) throw new ChronicleError(400, `uid must be one of ${EDITORIAL_UIDS.join(', ')}`);
       const now = new Date();
-      let publishResult: unknown;
 
       const outcome = await strapi.db.transaction(async ({ onCommit }: any) => {
-        const draft = await draftRow(uid, documentId, locale);
-        if (!draft) throw new ChronicleError(404, `no ${locale} version of ${type} ${documentId}`);
-        if (
-          input.expectedUpdatedAt &&
-          new Date(draft.updatedAt).getTime() !== new Date(input.expectedUpdatedAt).getTime()
-        ) {
-          throw new ChronicleError(409, 'the document changed since you read it; reload it and try again');
-        }
-        const from: WorkflowState = draft.workflowState ?? 'draft';
-        const verdict = decide(
-          {
-            state: from,
-            createdBy: draft.createdBy?.id ?? null,
-            submittedBy: await lastSubmitter(uid, documentId, locale),
-            writers: await writersSinceSubmission(uid, documentId, locale),
-            embargoUntil: draft.embargoUntil ?? null,
-            scheduledFor: draft.scheduledFor ?? null,
-          },
-          { to: input.to, note: input.note, publishAt: input.publishAt, correction: input.correction },
-          actor,
-          now
-        );
-        if (!verdict.ok) throw new ChronicleError(verdict.status, verdict.message);
-        if (verdict.effects.includes('publish') && ALT_TEXT_POPULATE[type]) {
-          const withImages = await strapi.documents(uid as never).findOne({
-            documentId,
-            locale,
-            status: 'draft',
-            populate: ALT_TEXT_POPULATE[type],
-          } as never);
-          const missing = missingAltText(type, (withImages ?? {}) as Record<string, any>);
-          if (missing.length) {
-            throw new ChronicleError(400, `alt text is required for every image before publishing: ${missing.join(', ')}`);
-          }
-        }
-
-        // Private markup that cannot be read safely (domain/private-markup) fails closed: the
-        // record is not approved, scheduled or published until it is fixed (issue #14).
-        // Checked on approval, and on a publish that did not come from an approved state (an
-        // edit after approval sends the record back to review, so approved content is checked content).
-        if (input.to === 'approved' || (input.to !== from && ['scheduled', 'published'].includes(input.to) && !['approved', 'scheduled'].includes(from))) {
-          const attributes = (strapi.contentTypes as unknown as Record<string, { attributes: Record<string, { type: string }> }>)[uid].attributes;
-          const components = Object.keys(attributes).filter((key) => attributes[key].type === 'component');
-          const full = await strapi.documents(uid as never).findOne({ documentId, locale, status: 'draft', populate: components } as never);
-          const problems = privateMarkupProblemsOfRecord(type, (full ?? {}) as Record<string, unknown>);
-          if (problems.length) {
-            throw new ChronicleError(400, `private markup cannot be read safely, so this cannot be ${input.to}: ${problems.map((p) => p.message).join('; ')}`);
-          }
-        }
-
-        const scheduledFor = verdict.effects.includes('schedule')
-          ? verdict.scheduledFor
-          : verdict.effects.includes('unschedule')
-            ? null
-            : draft.scheduledFor ?? null;
-        // Claim the state: of two concurrent requests, the second finds the row changed.
-        const claimed = await query(uid).updateMany({
-          where: { id: draft.id, workflowState: draft.workflowState ?? null },
-          data: { workflowState: input.to, scheduledFor },
-        });
-        if (claimed.count !== 1) {
-          throw new ChronicleError(409, 'someone else changed this document at the same moment; reload it and try again');
-        }
-
-        const documents = strapi.documents(uid as never) as any;
-        await runAs('workflow', async () => {
-          for (const effect of verdict.effects) {
-            if (effect === 'append-correction' && input.correction) {
-              const corrections = (draft.corrections ?? []).map(({ date, kind, text }: Row) => ({ date, kind, text }));
-              corrections.push({ date: now.toISOString(), kind: input.correction.kind, text: input.correction.text.trim() });
-              await documents.update({ documentId, locale, data: { corrections } });
-            } else if (effect === 'set-withdrawal') {
-              await documents.update({ documentId, locale, data: { withdrawalNotice: { reason: input.note?.trim(), date: now.toISOString() } } });
-            } else if (effect === 'clear-withdrawal' && draft.withdrawalNotice) {
-              await documents.update({ documentId, locale, data: { withdrawalNotice: null } });
-            }
-          }
-          if (verdict.effects.includes('publish')) publishResult = await documents.publish({ documentId, locale });
-          if (verdict.effects.includes('unpublish')) await documents.unpublish({ documentId, locale });
-        });
-        // The published version mirrors the state (publishing copied it; this covers the rest).
-        await query(uid).updateMany({
-          where: { documentId, locale, publishedAt: { $notNull: true } },
-          data: { workflowState: input.to, scheduledFor },
-        });
-
-        const note = input.to === 'corrected' ? input.correction?.text ?? null : input.note ?? null;
-        await writeAudit({ uid, documentId, locale, from, to: input.to, actor, note, at: now });
-        const title = draft[TYPE_META[type as Exclude<typeof type, 'workflow-transition'>].mainField];
-        onCommit(() =>
-          announce({ uid, documentId, locale, title, from, to: input.to, actor: actor.name, note, at: now.toISOString() })
-        );
-        return { from };
+        const report = await applyOne(input, actor, now, onCommit);
+        if (type === 'field-report') await carryPackage(input, report.from, report.title, actor, now, onCommit);
+        return report;
       });
 
       return {
         state: input.to,
         from: outcome.from,
         history: await history(uid, documentId, locale),
-        publishResult,
+        package: type === 'field-report' ? await packageOf(documentId, locale) : undefined,
+        publishResult: outcome.publishResult,
       };
     },
+
+    packageOf,
+    packagesOf,
 
     /**
      * An edit by anyone but the workflow: a document that was approved, scheduled or published
