@@ -5,6 +5,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
+import type { TransitionAnswer, WorkflowInfo } from '../contracts/admin';
 import { CORRECTION_KINDS, WORKFLOW_STATES } from '../domain/enums';
 import { ChronicleError } from '../errors';
 import { getService } from '../get-service';
@@ -19,7 +20,8 @@ const subject = {
   locale: z.string().trim().min(1, 'locale is required').max(16),
 };
 
-const transitionBody = z
+/** The body of a transition; the contract it must accept exactly is ../contracts/admin.ts transitionRequest. */
+export const transitionBody = z
   .object({
     ...subject,
     to: z.enum(WORKFLOW_STATES, { message: `to must be one of ${WORKFLOW_STATES.join(', ')}` }),
@@ -36,9 +38,9 @@ const transitionBody = z
   })
   .strict();
 
-const historyQuery = z.object(subject).strict();
+export const historyQuery = z.object(subject).strict();
 
-const queueQuery = z
+export const queueQuery = z
   .object({ state: z.enum(WORKFLOW_STATES, { message: `state must be one of ${WORKFLOW_STATES.join(', ')}` }).optional() })
   .strict();
 
@@ -71,7 +73,7 @@ const workflowController = ({ strapi }: { strapi: Core.Strapi }) => {
         { ...body, expectedUpdatedAt },
         actorOf(ctx)
       );
-      ctx.body = { state: result.state, history: result.history };
+      ctx.body = { state: result.state, history: result.history } satisfies TransitionAnswer;
     },
 
     async history(ctx: any) {
@@ -87,7 +89,7 @@ const workflowController = ({ strapi }: { strapi: Core.Strapi }) => {
         state,
         available: await service.available(uid, documentId, locale, actorOf(ctx)),
         history: await service.history(uid, documentId, locale),
-      };
+      } satisfies WorkflowInfo;
     },
 
     async queue(ctx: any) {

@@ -9,7 +9,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { DEFAULT_LOCALE, DEFAULT_TIME_ZONE, type Locale } from '../domain/enums';
 import { runAs } from '../middlewares/system-context';
-import type { AcceptedEvent, AcceptedStatistic } from '../schemas/extraction';
+import type { AcceptAnswer, AcceptedEvent, AcceptedStatistic, ExtractAnswer } from '../contracts/admin';
 import { DEFAULT_MAX_PROPOSALS } from '../text/extract';
 import { createExtractionPool, type ExtractionPool } from './extraction-pool';
 import {
@@ -20,7 +20,6 @@ import {
   todayDateline,
   toMarkdownBody,
   toProposals,
-  type Proposals,
 } from '../text/proposals';
 
 export const REPORT_UID = 'plugin::chronicle.field-report';
@@ -41,13 +40,8 @@ export interface AcceptInput {
   userId: number;
 }
 
-export interface AcceptResult {
-  events: Array<{ documentId: string; title: string }>;
-  statistics: Array<{ documentId: string; label: string }>;
-  rejected: number;
-  /** Fingerprints left alone because they were already decided for this report. */
-  alreadyDecided: string[];
-}
+/** The drafts made, the rejections recorded, what had been decided already (the contract). */
+export type AcceptResult = AcceptAnswer;
 
 export interface ImportInput {
   text: string;
@@ -98,7 +92,7 @@ const extraction = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Proposals for a text; with a report, those already decided for it are left out. */
-    async propose({ text, dateline, reportDocumentId }: { text: string; dateline?: string; reportDocumentId?: string }): Promise<Proposals & { dateline: string }> {
+    async propose({ text, dateline, reportDocumentId }: { text: string; dateline?: string; reportDocumentId?: string }): Promise<ExtractAnswer> {
       const day = dateline ?? todayDateline();
       // In a worker thread, at most chronicle.extraction.maxProposals proposals (then `truncated`).
       const result = await extractor().run(text, {
@@ -222,7 +216,7 @@ const extraction = ({ strapi }: { strapi: Core.Strapi }) => {
             reportDocumentId: report.documentId,
             locale,
             userId: user.id,
-            events: proposals.events.map((e) => ({
+            events: proposals.events.map((e): AcceptedEvent => ({
               fingerprint: e.fingerprint,
               title: e.title,
               start: e.start,
@@ -231,7 +225,7 @@ const extraction = ({ strapi }: { strapi: Core.Strapi }) => {
               approximate: e.approximate,
               text: e.sentence.slice(0, 4000),
             })),
-            statistics: proposals.statistics.map((s) => ({
+            statistics: proposals.statistics.map((s): AcceptedStatistic => ({
               fingerprint: s.fingerprint,
               label: s.label.slice(0, 120),
               value: s.value,
