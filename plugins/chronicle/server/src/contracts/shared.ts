@@ -77,6 +77,8 @@ export const pageOf = <T extends z.ZodType>(item: T) => z.strictObject({ data: z
 export const listOf = <T extends z.ZodType>(item: T) => z.strictObject({ data: z.array(item), meta: localeMeta });
 export const recordOf = <T extends z.ZodType>(data: T) => z.strictObject({ data, meta: localeMeta });
 
+export type SlugTitle = z.infer<typeof slugTitle>;
+export type DatedRef = z.infer<typeof datedRef>;
 export type UnitRef = z.infer<typeof unitRef>;
 export type PersonRef = z.infer<typeof personRef>;
 export type Photo = z.infer<typeof photo>;
