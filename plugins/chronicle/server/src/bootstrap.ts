@@ -6,6 +6,7 @@
 import type { Core } from '@strapi/strapi';
 import { collationWarning, isBytewiseCollation } from './domain/collation';
 import { getService } from './get-service';
+import { chronicleErrors } from './middlewares/errors';
 import { siteMiddleware } from './middlewares/site';
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
@@ -15,6 +16,10 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   getService(strapi, 'upload-guard').install();
   await warnAboutCollation(strapi);
   await getService(strapi, 'rate-limits').prepare();
+
+  // Our refusals (errors.ts), answered in one place for the API, the admin routes and the
+  // document-service guards; before the router, like the site.
+  strapi.server.use(chronicleErrors());
 
   // The public site (docs/site.md). Installed here rather than in register() so it runs after
   // the global middlewares (logger, errors, security, query …) and before Strapi's router.

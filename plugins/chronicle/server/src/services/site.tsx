@@ -8,7 +8,9 @@
 import type { Core } from '@strapi/strapi';
 import type { ReactElement } from 'react';
 import { DEFAULT_LOCALE, type Locale } from '../domain/enums';
+import { CACHE_ENTRY_TTL_MS } from '../domain/http-cache';
 import { etagOf } from '../domain/response-cache';
+import { ChronicleError, isChronicleError } from '../errors';
 import { getService } from '../get-service';
 import { STRINGS } from '../site/strings';
 import { renderCard } from '../site/card-render';
@@ -29,7 +31,6 @@ import type { SiteQuery } from '../site/query';
 import { renderDocument } from '../site/render';
 import { robotsTxt, sitemapXml, type SitemapEntry } from '../site/sitemap';
 import { flattenUnits, unitChain, type UnitNode } from '../site/unit-tree';
-import { PublicRequestError } from './public-read';
 
 export interface SiteResponse {
   status: number;
@@ -39,8 +40,6 @@ export interface SiteResponse {
 }
 
 const HTML = 'text/html; charset=utf-8';
-/** Entries also age out, like the API's, so an embargo that ends shows without a write. */
-const ENTRY_TTL_MS = 60_000;
 /** The timeline's plain list, the honour roll and the figures read at most this many pages of 100. */
 const MAX_PAGES = 10;
 /**
@@ -128,7 +127,7 @@ const site = ({ strapi }: { strapi: Core.Strapi }) => {
         return html(<ChroniclePage ctx={ctx} chronicle={(await read().chronicle(slug, { locale })).data} />);
       case 'unit': {
         const chain = unitChain(await units(locale), slug);
-        if (!chain.length) throw new PublicRequestError(404, `no unit has the slug "${slug}"`);
+        if (!chain.length) throw new ChronicleError(404, `no unit has the slug "${slug}"`);
         const [people, figures, events] = await Promise.all([
           all((cursor) => read().profiles({ locale, unit: slug, limit: 100, cursor })),
           statistics({ locale, unit: slug }),
@@ -166,7 +165,7 @@ const site = ({ strapi }: { strapi: Core.Strapi }) => {
       case 'robots':
         return { body: robotsTxt(ctx.absolute(ctx.href('sitemap.xml', {}, DEFAULT_LOCALE))), contentType: 'text/plain; charset=utf-8' };
       default:
-        throw new PublicRequestError(404, 'no such page');
+        throw new ChronicleError(404, 'no such page');
     }
   };
 
@@ -194,8 +193,9 @@ const site = ({ strapi }: { strapi: Core.Strapi }) => {
     ]);
   };
 
-  const errorInfo = (error: PublicRequestError, match: RouteMatch): ErrorInfo => ({
-    status: error.status,
+  /** The public read path refuses with 400, 404 or 410, the statuses the site has pages for. */
+  const errorInfo = (error: ChronicleError, match: RouteMatch): ErrorInfo => ({
+    status: error.status as ErrorInfo['status'],
     message: error.message,
     withdrawal: (error.details?.withdrawal as ErrorInfo['withdrawal']) ?? null,
     person: match.page === 'profile' && error.status === 410,
@@ -239,13 +239,13 @@ const site = ({ strapi }: { strapi: Core.Strapi }) => {
       try {
         const produced = await page(match, query, ctx);
         const response = respond(200, produced.body, produced.contentType);
-        cache().set(key, { body: response.body, etag: response.etag, contentType: response.contentType, expiresAt: Date.now() + ENTRY_TTL_MS }, revision);
+        cache().set(key, { body: response.body, etag: response.etag, contentType: response.contentType, expiresAt: Date.now() + CACHE_ENTRY_TTL_MS }, revision);
         return { ...response, cache: 'miss' };
       } catch (error) {
-        if (!(error instanceof PublicRequestError)) throw error;
+        if (!isChronicleError(error)) throw error;
         const info = errorInfo(error, match);
         if (match.page === 'card') return { ...respond(error.status, error.message, 'text/plain; charset=utf-8'), cache: 'miss' };
-        return { ...this.errorPage(error.status, origin, locale, route, info), cache: 'miss' };
+        return { ...this.errorPage(info.status, origin, locale, route, info), cache: 'miss' };
       }
     },
   };

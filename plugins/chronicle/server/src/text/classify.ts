@@ -43,8 +43,10 @@ const CLAUSE_END = /[，,。；;！!？?：:\n]/;
 /** A duration that is a total someone counted up (通话时长1850余小时, 累计服务时长超过900小时). */
 const TOTAL_BEFORE = /(?:时长|工时|累计|共计|总计|合计|总共)/;
 const TOTAL_AFTER = /^(?:的)?(?:志愿服务|服务时长|工时|时长)/;
-/** Spacing and location: 保持两米距离, 相隔一米以上, 距岸边约15米处, 离家约5公里的桥洞. */
-const DISTANCE_BEFORE = /(?:距离?|相距|相隔|间隔|保持|隔开|(?<![撤脱分远隔])离)/;
+/** Spacing, location and one trip: 保持两米距离, 相隔一米以上, 距岸边约15米处, 离家约5公里的桥洞, 往返约6公里. */
+const DISTANCE_BEFORE = /(?:距离?|相距|相隔|间隔|保持|隔开|(?<![撤脱分远隔])离|往返|来回|步行|徒步|驱车|驾车|开车|骑行)/;
+/** 累计行程1.2万公里: a distance someone added up is a statistic. */
+const DISTANCE_TOTAL_BEFORE = /(?:累计|共计|总计|合计|总行程|行程)/;
 const DISTANCE_AFTER = /^(?:以上|以内|左右)?(?:处|外|远|开外|以外|距离|间距|线|范围)/;
 /** 一办十三组, 五地七所, 三区两组: a numeral after a numeral-and-character block is part of a name. */
 const NAME_BLOCK_BEFORE = /[一二两三四五六七八九十百\d][\u4e00-\u9fff]$/;
@@ -115,6 +117,7 @@ export function classifyFigure(text: string, q: Pick<QuantityMatch, 'index' | 't
     return { keep: false, rule: 'duration' };
   }
   if (DISTANCE_UNITS.has(q.unit)) {
+    if (DISTANCE_TOTAL_BEFORE.test(before)) return { keep: true, rule: 'measure' };
     if (DISTANCE_BEFORE.test(before) || DISTANCE_AFTER.test(after)) return { keep: false, rule: 'distance' };
     return { keep: true, rule: 'measure' };
   }

@@ -9,6 +9,14 @@ import { MONTH_PARTS, PART_BY_WORD, PART_START, RELATIVE_BY_WORD, SEASONS, YEAR_
 import { HAN, RE } from './patterns';
 import { inferYear, matchAt, toHour24 } from './calendar';
 import { approxSuffix, parseClock, parseDatePhrase } from './phrase';
+import { holidayAt, holidayDay, lunarDateAt, lunarOnOrBefore } from './holidays';
+
+/** 元旦期间, 国庆假期: the days around a holiday, not a day of its own (no event is dated by them). */
+const HOLIDAY_SPAN = /^(?:假期|长假|小长假|黄金周|期间|之际|前夕)/;
+/** 今年元旦, 去年春节: the year written before a holiday's name. */
+const YEAR_BEFORE: Readonly<Record<string, number>> = { 今年: 0, 本年: 0, 当年: 0, 去年: -1, 前年: -2, 明年: 1 };
+/** Parts of the day that are the same stretch of night, for a quotation's 昨晚. */
+const NIGHT: ReadonlySet<PartName> = new Set<PartName>(['dusk', 'evening', 'late-night']);
 
 type Base = {
   year: number;
@@ -146,23 +154,59 @@ function parseOne(t: string, i: number, st: State, inherit?: Resolved): { end: n
   let marked = false; // something other than the clock itself says this is a time
   let rule: DateRule = 'date';
 
+  /** For 昨晚 in a quotation: the reading against the dateline, when it names the night just told. */
+  let narratedNight: Base | null = null;
   const rel = matchAt(RE.relative, t, pos);
+  const holiday = rel || inherit ? null : holidayAt(t, pos);
+  const lunar = rel || holiday || inherit ? null : lunarDateAt(t, pos);
   if (rel) {
     const spec = RELATIVE_BY_WORD.get(rel[0]);
     if (!spec) return null;
     let anchor: Base | null;
     rule = 'relative-day';
-    if (spec.base === 'dateline' && st.quoted && st.spoken) {
-      // 昨天 in a quotation: the day before the speaker spoke, which the text named outside it.
-      anchor = dayBase(st.spoken);
+    const datelineDay = dayBase({ year: st.dateline.year, month: st.dateline.month, day: st.dateline.day });
+    const speechDay = st.quoted ? (st.speechDay ?? st.spoken) : undefined;
+    if (spec.base === 'dateline' && speechDay) {
+      // 昨天 in a quotation: the day before the speaker spoke, which the text named around it.
+      anchor = dayBase(speechDay);
       rule = 'quoted-speech';
-    } else if (spec.base === 'dateline') anchor = dayBase({ year: st.dateline.year, month: st.dateline.month, day: st.dateline.day });
+      // “昨天晚上我们一直干到今天早上” after a story of 1月7日夜间: the speaker means that night
+      // (spoke the day after), unless the attribution named the day of speaking.
+      const told = st.spoken;
+      if (!st.speechDay && told && st.spokenPart && NIGHT.has(st.spokenPart) && spec.offset < 0) {
+        const viaDateline = shiftDay(datelineDay, spec.offset);
+        if (viaDateline.year === told.year && viaDateline.month === told.month && viaDateline.day === told.day) narratedNight = viaDateline;
+      }
+    } else if (spec.base === 'dateline') anchor = datelineDay;
     else anchor = inheritedDay(st, inherit);
     if (!anchor) return null; // 当日 with no day named before: unknown
     base = shiftDay(anchor, spec.offset);
     part = spec.part;
     marked = true;
     pos += rel[0].length;
+  } else if (holiday) {
+    const written = YEAR_BEFORE[t.slice(Math.max(0, pos - 2), pos)];
+    const probe = holidayDay(holiday.rule, st.dateline.year);
+    if (!probe) return null;
+    const year = written !== undefined ? st.dateline.year + written : inferYear(st, probe.month, probe.day);
+    // A lunar festival moves: infer the year from its own day in that year.
+    const day = holidayDay(holiday.rule, year);
+    if (!day) return null;
+    base = { ...dayBase(day), explicitYear: written !== undefined };
+    pos += holiday.word.length;
+    // 春节假期, 国庆期间: a stretch of days, not a day an event happened on.
+    if (HOLIDAY_SPAN.test(t.slice(pos, pos + 3))) return null;
+    marked = true;
+    rule = 'holiday';
+  } else if (lunar) {
+    // 腊月二十六: the latest such day not after the horizon (the dateline and about two months).
+    const h = st.dateline.plus({ months: 2 });
+    const day = lunarOnOrBefore({ year: h.year, month: h.month, day: h.day }, lunar.month, lunar.day);
+    if (!day) return null;
+    base = dayBase(day);
+    pos = lunar.end;
+    marked = true;
+    rule = 'lunar';
   } else {
     const dp = parseDatePhrase(t, pos, st, inherit);
     if (dp) {
@@ -240,6 +284,7 @@ function parseOne(t: string, i: number, st: State, inherit?: Resolved): { end: n
     if (inherit && !part && inherit.part) part = inherit.part;
     rule = 'inherited-day';
   }
+  if (narratedNight && part && NIGHT.has(part)) base = narratedNight;
   const value = combine(base, 0, part, clock, approximate);
   if (!value) return null;
   return { end: pos, value: { ...value, rule } };

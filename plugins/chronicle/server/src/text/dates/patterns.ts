@@ -3,6 +3,7 @@
  * trigger that finds candidate starts, and the guards that tell a date from a count or a word.
  */
 import { PART_BY_WORD, RELATIVE_BY_WORD, SEASONS } from './words';
+import { HOLIDAY_WORDS } from './holidays';
 
 const alt = (words: Iterable<string>): string => [...words].sort((a, b) => b.length - a.length).join('|');
 
@@ -39,6 +40,10 @@ export const TRIGGER = new RegExp(
     ...RELATIVE_BY_WORD.keys(),
     ...PART_BY_WORD.keys(),
     ...Object.keys(SEASONS),
+    ...HOLIDAY_WORDS,
+    '正月',
+    '冬月',
+    '腊月',
     '今年',
     '去年',
     '明年',

@@ -28,12 +28,23 @@ export interface DateMatch {
    * Why the expression resolved as it did: 'date' (it names its day), 'day-of-month' (24日:
    * month from the text or the dateline), 'relative-day' (当日, 次日, 昨天), 'quoted-speech'
    * (昨天 inside a quotation: the day the speaker spoke), 'inherited-day' (a time of day
-   * that takes the day last named), 'comma-joined' (3月13日，凌晨4点30分), 'period' (月底, 初春).
+   * that takes the day last named), 'comma-joined' (3月13日，凌晨4点30分), 'period' (月底, 初春),
+   * 'holiday' (元旦, 春节: the festival's day that year), 'lunar' (腊月二十六), 'month-range' (1至2月).
    */
   rule: DateRule;
 }
 
-export type DateRule = 'date' | 'day-of-month' | 'relative-day' | 'quoted-speech' | 'inherited-day' | 'comma-joined' | 'period';
+export type DateRule =
+  | 'date'
+  | 'day-of-month'
+  | 'relative-day'
+  | 'quoted-speech'
+  | 'inherited-day'
+  | 'comma-joined'
+  | 'period'
+  | 'holiday'
+  | 'lunar'
+  | 'month-range';
 
 export interface ClockValue {
   hour: number;
@@ -70,6 +81,13 @@ export interface State {
   last?: { year: number; month: number; day?: number; explicitYear?: boolean };
   /** The day last named outside quotations: the day a quoted speaker's 今天 means. */
   spoken?: { year: number; month: number; day: number };
+  /** The part of the day that expression named (夜间 → evening), if any. */
+  spokenPart?: PartName;
+  /**
+   * The day the current quotation was spoken, when its attribution names one
+   * (“……前天晚上……。”8月9日，村主任对记者说): it wins over `spoken`.
+   */
+  speechDay?: { year: number; month: number; day: number };
   /** Whether the expression being read is inside a quotation. */
   quoted: boolean;
 }
