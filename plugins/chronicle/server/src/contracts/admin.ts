@@ -1,7 +1,7 @@
 /**
  * The admin routes' payloads: the editorial workflow (/chronicle/workflow/*) and extraction
  * (/chronicle/extract, /chronicle/extract/accept), requests and answers. The server's
- * validators (../schemas/extraction.ts, ../controllers/workflow.ts) add the messages and
+ * validators (../validation/extraction.ts, ../validation/workflow.ts) add the messages and
  * the cross-field rules; a unit test keeps them accepting exactly these shapes. The admin
  * panels import the types from here (type-only: see plugins/chronicle/admin/tsconfig.json).
  *

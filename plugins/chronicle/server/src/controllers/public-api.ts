@@ -19,12 +19,12 @@ import {
   slugPath,
   statisticsQuery,
   timelineQuery,
-} from '../domain/public-query';
+} from '../validation/public-query';
 import { etagOf, matchesEtag } from '../domain/response-cache';
 import { ChronicleError } from '../errors';
 import { getService } from '../get-service';
 import { publicOrigin } from '../site/paths';
-import { parseQuery } from './query';
+import { parseQuery } from '../validation/issues';
 
 const FEED_SIZE = 50;
 const JSON_TYPE = 'application/json; charset=utf-8';

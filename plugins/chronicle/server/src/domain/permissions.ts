@@ -1,15 +1,15 @@
 /**
- * The newsroom's roles as data (DESIGN §3): which Content Manager actions each role gets
+ * The newsroom's roles as data (docs/editors.md#who-may-do-what): which Content Manager actions each role gets
  * on which chronicle type, and the plugin's own workflow actions. Pure module; the
  * bootstrap turns it into Strapi admin permissions.
  */
-import { EDITORIAL_TYPES, REFERENCE_TYPES, typeUid, type TypeName } from './content-types';
+import { EDITORIAL_TYPES, pluginUid, REFERENCE_TYPES, typeUid, type TypeName } from './content-types';
 
 export const WORKFLOW_ACTIONS = ['workflow.submit', 'workflow.approve', 'workflow.publish'] as const;
-export const workflowActionId = (action: (typeof WORKFLOW_ACTIONS)[number]) => `plugin::chronicle.${action}`;
+export const workflowActionId = (action: (typeof WORKFLOW_ACTIONS)[number]) => pluginUid(action);
 
 /** Opening the plugin's Newsroom page in the admin. */
-export const NEWSROOM_PAGE_ACTION = 'plugin::chronicle.read';
+export const NEWSROOM_PAGE_ACTION = pluginUid('read');
 
 const CM = 'plugin::content-manager.explorer';
 export const CM_ACTIONS = {

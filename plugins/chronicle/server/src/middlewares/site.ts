@@ -2,7 +2,7 @@
  * The public site's HTTP glue, a koa middleware installed at bootstrap (after Strapi's global
  * middlewares — logger, errors, security, cors, query, session — and before its router). It
  * answers only GET and HEAD requests whose path is one of the site's pages or assets
- * (site/paths.ts is a whitelist under the configured base path), so /admin, /api, /uploads,
+ * (the route table, site/routes.ts, is a whitelist under the configured base path), so /admin, /api, /uploads,
  * /_health and the plugin's admin routes always reach Strapi untouched.
  *
  * Each answer carries the site's security headers (CSP, Referrer-Policy, nosniff,
@@ -20,8 +20,8 @@ import { DEFAULT_LOCALE, LOCALES, type Locale } from '../domain/enums';
 import { ASSET_CACHE_CONTROL, NO_STORE, PUBLIC_CACHE_CONTROL } from '../domain/http-cache';
 import { matchesEtag, etagOf } from '../domain/response-cache';
 import { getService } from '../get-service';
-import { matchRoute, publicOrigin } from '../site/paths';
-import { parseSiteQuery } from '../site/query';
+import { publicOrigin } from '../site/paths';
+import { matchRoute, parseSiteQuery } from '../site/routes';
 
 /**
  * TimelineJS3 draws with inline style attributes (and sets some with innerHTML), so styles

@@ -8,7 +8,7 @@ import type { QueueAnswer, QueueItem } from '../contracts/admin';
 import { typeNameOf, TYPE_META } from '../domain/content-types';
 import type { WorkflowState } from '../domain/enums';
 import { ChronicleError } from '../errors';
-import { EDITORIAL_UIDS } from './workflow';
+import { EDITORIAL_UIDS } from '../domain/content-types';
 
 export type { QueueItem } from '../contracts/admin';
 

@@ -6,8 +6,8 @@
  * leaked field.
  */
 import { z } from 'zod';
-import { historyQuery as historyValidator, queueQuery as queueValidator, transitionBody } from '../../controllers/workflow';
-import { acceptBody, extractBody } from '../../schemas/extraction';
+import { historyQuery as historyValidator, queueQuery as queueValidator, transitionBody } from '../../validation/workflow';
+import { acceptBody, extractBody } from '../../validation/extraction';
 import {
   acceptAnswer,
   acceptRequest,

@@ -1,7 +1,7 @@
 /** One chronicle at its address: its period, its body, its events in order and its reports. */
 import type { ChronicleAnswer } from '../../contracts/public';
 import { DEFAULT_LOCALE, type Locale } from '../../domain/enums';
-import type { LocaleOnlyQuery } from '../../domain/public-query';
+import type { LocaleOnlyQuery } from '../../validation/public-query';
 import { redactPlainText } from '../../domain/redaction';
 import { renderMarkdown } from '../../domain/safe-markdown';
 import { serializeEvent, type eventReader } from './events';

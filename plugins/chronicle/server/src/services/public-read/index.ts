@@ -2,7 +2,7 @@
  * The public read model: what readers may see of the newsroom, read from published rows
  * only (`publishedAt` set, explicit `select` lists) and serialised field by field. Nothing
  * a reader sends reaches the database except through the validated values of
- * ../../domain/public-query.ts. People go through ../../domain/public-person.ts, the one place
+ * ../../validation/public-query.ts. People go through ../../domain/public-person.ts, the one place
  * where consent is applied. A request it refuses throws a ChronicleError (../../errors.ts):
  * 400 for a filter or cursor that names nothing, 404, or 410 for a withdrawn record.
  *

@@ -8,7 +8,7 @@ import type { Byline, Photo } from '../../contracts/shared';
 import { DEFAULT_LOCALE, type Locale } from '../../domain/enums';
 import { BYLINE_ROLE_LABELS, labelOf } from '../../domain/public-labels';
 import { personRefs, type ProfileRow } from '../../domain/public-person';
-import type { LocaleOnlyQuery, ReportsQuery } from '../../domain/public-query';
+import type { LocaleOnlyQuery, ReportsQuery } from '../../validation/public-query';
 import { redactPlainText } from '../../domain/redaction';
 import { renderMarkdown } from '../../domain/safe-markdown';
 import { EVENT_REF_SELECT, FILE_SELECT, localesFor, pageOf, pickLocale, PROFILE_REF_SELECT, PUBLISHED, reportVisible, type RowReader } from './rows';

@@ -7,7 +7,7 @@ import { DateTime } from 'luxon';
 import { encodeCursor, type SortDirection } from '../../domain/cursor';
 import type { TimelineJs, TimelinePage } from '../../contracts/public';
 import { DEFAULT_LOCALE, type Locale, type Precision } from '../../domain/enums';
-import type { TimelineQuery } from '../../domain/public-query';
+import type { TimelineQuery } from '../../validation/public-query';
 import { ChronicleError } from '../../errors';
 import { NEWSROOM_TIME_ZONE } from '../../text/dates';
 import { serializeEvent, type eventReader } from './events';

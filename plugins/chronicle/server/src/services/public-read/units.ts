@@ -1,7 +1,7 @@
 /** The unit tree (districts, streets, communities …) in the locale chosen for each unit. */
 import type { UnitNode, UnitsAnswer } from '../../contracts/public';
 import { DEFAULT_LOCALE } from '../../domain/enums';
-import type { LocaleOnlyQuery } from '../../domain/public-query';
+import type { LocaleOnlyQuery } from '../../validation/public-query';
 import { redactPlainText } from '../../domain/redaction';
 import type { RowReader } from './rows';
 

@@ -6,7 +6,8 @@ import type { DateTime } from 'luxon';
 import type { Precision } from '../../domain/enums';
 import type { PartName } from './words';
 
-export const NEWSROOM_TIME_ZONE = 'Asia/Shanghai';
+/** The newsroom's zone, from its one table. */
+export { NEWSROOM_TIME_ZONE } from '../../domain/time-zone';
 
 export interface DateContext {
   /** The report's date, YYYY-MM-DD, in the newsroom's time zone. */
