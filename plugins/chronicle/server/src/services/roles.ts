@@ -7,6 +7,7 @@ import type { Core } from '@strapi/strapi';
 import { PLUGIN_NAME, PLUGIN_UID_PREFIX } from '../domain/content-types';
 import {
   editorGrants,
+  OWN_OR_PUBLISHED_ID,
   reporterGrants,
   REPORTER_ROLE,
   subjectUid,
@@ -47,7 +48,7 @@ const roles = ({ strapi }: { strapi: Core.Strapi }) => {
         action: grant.action,
         subject,
         properties,
-        conditions: grant.ownOnly ? ['admin::is-creator'] : [],
+        conditions: grant.ownOnly ? ['admin::is-creator'] : grant.ownOrPublished ? [OWN_OR_PUBLISHED_ID] : [],
       });
     }
     return permissions;
