@@ -6,6 +6,10 @@
  * accept the same fields with the same types. The comparison normalises only what JSON Schema
  * generation spells differently without changing what a schema accepts; the last tests show
  * that a real change still fails it. The document stays valid OpenAPI 3.1.
+ *
+ * A deliberate change to the API description (a new route, a new field) replaces the fixture
+ * with the new document (JSON.stringify(openApiDocument(), null, 2)) in the same commit, so the
+ * diff of the fixture shows exactly what the description gained.
  */
 import { z } from 'zod';
 import before from '../__fixtures__/openapi-before-contracts.json';
