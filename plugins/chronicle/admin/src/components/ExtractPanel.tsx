@@ -22,6 +22,7 @@ import {
   TextInput,
   Typography,
 } from '@strapi/design-system';
+import type { AcceptAnswer, AcceptRequest, EventProposal, ExtractAnswer, StatisticProposal } from '../../../server/src/contracts/admin';
 import { PLUGIN_ID } from '../pluginId';
 import { excerpt, segments } from '../utils/highlight';
 
@@ -30,31 +31,7 @@ const PRECISIONS = ['year', 'month', 'day', 'part-of-day', 'hour', 'minute'];
 const QUALIFIERS = ['exact', 'more-than', 'nearly', 'about', 'at-least'];
 
 /** Where a proposal was read from: the expression (text), its offsets in the body, its sentence, its rule. */
-interface Source {
-  text: string;
-  offset: number;
-  endOffset: number;
-  sentence: string;
-  rule: string;
-}
-
-interface EventProposal extends Source {
-  fingerprint: string;
-  title: string;
-  start: string;
-  end?: string;
-  precision: string;
-  approximate: boolean;
-}
-
-interface StatisticProposal extends Source {
-  fingerprint: string;
-  label: string;
-  value: number;
-  qualifier: string;
-  unit: string;
-  metric: string;
-}
+type Source = Pick<EventProposal | StatisticProposal, 'text' | 'offset' | 'endOffset' | 'sentence' | 'rule'>;
 
 type Selectable<T> = T & { selected: boolean };
 
@@ -85,12 +62,12 @@ const ExtractContent = ({ documentId, document }: { documentId?: string; documen
 
   const body: string = typeof document?.body === 'string' ? document.body : '';
   const dateline: string | undefined = document?.dateline?.date ?? undefined;
-  const locale: string = document?.locale ?? 'zh-Hans';
+  const locale = (document?.locale ?? 'zh-Hans') as AcceptRequest['locale'];
 
   const load = useCallback(async () => {
     setBusy(true);
     try {
-      const { data } = await post<{ events: EventProposal[]; statistics: StatisticProposal[]; truncated?: boolean }>('/chronicle/extract', { text: body, reportDocumentId: documentId, ...(dateline ? { dateline } : {}) });
+      const { data } = await post<ExtractAnswer>('/chronicle/extract', { text: body, reportDocumentId: documentId, ...(dateline ? { dateline } : {}) });
       setReadFrom(body);
       setTruncated(Boolean(data.truncated));
       setEvents(data.events.map((e) => ({ ...e, selected: false })));
@@ -114,7 +91,7 @@ const ExtractContent = ({ documentId, document }: { documentId?: string; documen
     }
     setBusy(true);
     try {
-      const { data } = await post<{ events: unknown[]; statistics: unknown[]; rejected: number }>('/chronicle/extract/accept', {
+      const payload: AcceptRequest = {
         reportDocumentId: documentId,
         locale,
         events: chosenEvents.map((e) => ({
@@ -136,7 +113,8 @@ const ExtractContent = ({ documentId, document }: { documentId?: string; documen
           text: s.sentence,
         })),
         rejected,
-      });
+      };
+      const { data } = await post<AcceptAnswer>('/chronicle/extract/accept', payload);
       toggleNotification({
         type: 'success',
         message:
@@ -252,7 +230,7 @@ const ExtractContent = ({ documentId, document }: { documentId?: string; documen
                 </Field.Root>
                 <Field.Root name={`event-precision-${i}`}>
                   <Field.Label>{t('precision')}</Field.Label>
-                  <SingleSelect size="S" value={e.precision} onChange={(v) => patchEvent(i, { precision: String(v) })}>
+                  <SingleSelect size="S" value={e.precision} onChange={(v) => patchEvent(i, { precision: String(v) as EventProposal['precision'] })}>
                     {PRECISIONS.map((p) => (
                       <SingleSelectOption key={p} value={p}>{t(`precision.${p}`)}</SingleSelectOption>
                     ))}
@@ -284,7 +262,7 @@ const ExtractContent = ({ documentId, document }: { documentId?: string; documen
                 </Field.Root>
                 <Field.Root name={`statistic-qualifier-${i}`}>
                   <Field.Label>{t('qualifier')}</Field.Label>
-                  <SingleSelect size="S" value={s.qualifier} onChange={(v) => patchStatistic(i, { qualifier: String(v) })}>
+                  <SingleSelect size="S" value={s.qualifier} onChange={(v) => patchStatistic(i, { qualifier: String(v) as StatisticProposal['qualifier'] })}>
                     {QUALIFIERS.map((q) => (
                       <SingleSelectOption key={q} value={q}>{t(`qualifier.${q}`)}</SingleSelectOption>
                     ))}

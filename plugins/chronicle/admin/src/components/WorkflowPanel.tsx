@@ -19,6 +19,7 @@ import {
   TextInput,
   Typography,
 } from '@strapi/design-system';
+import type { WorkflowInfo } from '../../../server/src/contracts/admin';
 import { PLUGIN_ID } from '../pluginId';
 
 export const EDITORIAL_UIDS = [
@@ -28,20 +29,6 @@ export const EDITORIAL_UIDS = [
   'plugin::chronicle.timeline-event',
   'plugin::chronicle.grid-statistic',
 ];
-
-interface HistoryEntry {
-  from: string;
-  to: string;
-  actor: string;
-  note: string | null;
-  at: string;
-}
-
-interface WorkflowInfo {
-  state: string;
-  available: string[];
-  history: HistoryEntry[];
-}
 
 const STATE_COLOURS: Record<string, string> = {
   draft: 'neutral',

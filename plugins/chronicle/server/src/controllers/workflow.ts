@@ -5,6 +5,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { z } from 'zod';
+import type { TransitionAnswer, WorkflowInfo } from '../contracts/admin';
 import { typeUid } from '../domain/content-types';
 import type { PackageItem } from '../domain/package';
 import { ChronicleError } from '../errors';
@@ -45,7 +46,11 @@ const workflowController = ({ strapi }: { strapi: Core.Strapi }) => {
         { ...body, expectedUpdatedAt },
         actorOf(ctx)
       );
-      ctx.body = { state: result.state, history: result.history, ...(result.package ? { package: result.package.map(packageEntry) } : {}) };
+      ctx.body = {
+        state: result.state,
+        history: result.history,
+        ...(result.package ? { package: result.package.map(packageEntry) } : {}),
+      } satisfies TransitionAnswer;
     },
 
     async history(ctx: any) {
@@ -63,7 +68,7 @@ const workflowController = ({ strapi }: { strapi: Core.Strapi }) => {
         history: await service.history(uid, documentId, locale),
         // A field report's package: the events and figures accepted from it (docs/workflow.md).
         ...(uid === typeUid('field-report') ? { package: (await service.packageOf(documentId, locale, getService(strapi, 'queue').canRead(ctx))).map(packageEntry) } : {}),
-      };
+      } satisfies WorkflowInfo;
     },
 
     async queue(ctx: any) {

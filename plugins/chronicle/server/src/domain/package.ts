@@ -7,10 +7,13 @@
  */
 import type { WorkflowState } from './enums';
 
+/** The types a field report carries with it: what is accepted from it (its `sourceReport`). */
+export const PACKAGE_TYPES = ['timeline-event', 'grid-statistic'] as const;
+export type PackageType = (typeof PACKAGE_TYPES)[number];
+
 export interface PackageItem {
   uid: string;
-  /** timeline-event or grid-statistic. */
-  type: string;
+  type: PackageType;
   documentId: string;
   title: string;
   state: WorkflowState;

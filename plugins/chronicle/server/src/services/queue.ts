@@ -4,33 +4,14 @@
  * newsroom works through them.
  */
 import type { Core } from '@strapi/strapi';
+import type { QueueAnswer, QueueItem } from '../contracts/admin';
 import { PLUGIN_NAME, typeNameOf, typeUid, TYPE_META } from '../domain/content-types';
 import type { WorkflowService } from './workflow';
 import type { WorkflowState } from '../domain/enums';
 import { ChronicleError } from '../errors';
 import { EDITORIAL_UIDS } from '../domain/content-types';
 
-export interface QueueItem {
-  uid: string;
-  type: string;
-  documentId: string;
-  locale: string;
-  title: string;
-  state: WorkflowState;
-  updatedAt: string;
-  scheduledFor: string | null;
-  author: string | null;
-  mine: boolean;
-  /** A field report's package: the events and figures accepted from it that this user may read (docs/workflow.md). */
-  package?: PackageEntry[];
-}
-
-export interface PackageEntry {
-  type: string;
-  documentId: string;
-  title: string;
-  state: WorkflowState;
-}
+export type { QueueItem } from '../contracts/admin';
 
 const RECENT_DAYS = 14;
 const PER_TYPE_LIMIT = 200;
@@ -64,7 +45,7 @@ const queue = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
-    async forUser(ctx: any, state?: WorkflowState) {
+    async forUser(ctx: any, state?: WorkflowState): Promise<QueueAnswer> {
       const me = ctx.state.user?.id;
       const items: QueueItem[] = [];
       for (const uid of EDITORIAL_UIDS) {

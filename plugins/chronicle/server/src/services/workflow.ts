@@ -6,11 +6,12 @@
  * the transaction has committed.
  */
 import type { Core } from '@strapi/strapi';
+import type { HistoryEntry } from '../contracts/admin';
 import { ALT_TEXT_POPULATE, missingAltText } from '../domain/alt-text';
 import { EDITORIAL_UIDS, typeNameOf, typeUid, TYPE_META } from '../domain/content-types';
 import type { CorrectionKind, WorkflowState } from '../domain/enums';
 import { privateMarkupProblemsOfRecord } from '../domain/validation';
-import { movedWithNote, packageRefusal, planPackage, type PackageItem } from '../domain/package';
+import { movedWithNote, PACKAGE_TYPES, packageRefusal, planPackage, type PackageItem } from '../domain/package';
 import { decide, nextStates, stateAfterEdit, type Actor } from '../domain/workflow';
 import { ChronicleError } from '../errors';
 import { runAs, systemActor } from '../request-context';
@@ -34,18 +35,10 @@ export interface TransitionInput {
   expectedUpdatedAt?: string | null;
 }
 
-export interface HistoryEntry {
-  from: string;
-  to: string;
-  actor: string;
-  note: string | null;
-  at: string;
-}
+/** One step of a document's history: the contract the admin's Workflow panel reads. */
+export type { HistoryEntry } from '../contracts/admin';
 
 type Row = Record<string, any>;
-
-/** The types a field report carries with it through the workflow (domain/package). */
-const PACKAGE_TYPES = ['timeline-event', 'grid-statistic'] as const;
 
 export type { PackageItem };
 

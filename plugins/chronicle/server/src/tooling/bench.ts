@@ -8,8 +8,9 @@
  */
 import type { Core } from '@strapi/strapi';
 import { factories } from '@strapi/strapi';
+import { typeUid } from '../domain/content-types';
 
-const UID = 'plugin::chronicle.timeline-event';
+const UID = typeUid('timeline-event');
 
 const bench = ({ strapi }: { strapi: Core.Strapi }) => {
   let core: { controller: any; service: any } | undefined;

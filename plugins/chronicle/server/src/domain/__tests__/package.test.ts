@@ -2,7 +2,7 @@ import { WORKFLOW_STATES, type WorkflowState } from '../enums';
 import { movedWithNote, packageRefusal, planPackage, type PackageItem } from '../package';
 import { nextStates } from '../workflow';
 
-const item = (title: string, state: WorkflowState, type = 'timeline-event'): PackageItem => ({
+const item = (title: string, state: WorkflowState, type: PackageItem['type'] = 'timeline-event'): PackageItem => ({
   uid: `plugin::chronicle.${type}`,
   type,
   documentId: `doc-${title}`,

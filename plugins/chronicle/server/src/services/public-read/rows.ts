@@ -5,8 +5,9 @@
  * (or refused with a 400) in one place; the detail lookup with its 404 and its 410 for a
  * withdrawn record; the unit sub-tree of a filter; a person's public address; the profile card.
  */
+import type { ProfileSummary } from '../../contracts/public';
 import type { Core } from '@strapi/strapi';
-import { typeUid, type TypeName } from '../../domain/content-types';
+import { typeUid, type AnyTypeName } from '../../domain/content-types';
 import { decodeCursor, encodeCursor, pageAfter, type CursorPosition, type SortDirection } from '../../domain/cursor';
 import { DEFAULT_LOCALE, type Locale } from '../../domain/enums';
 import { DUTY_ROLE_LABELS, labelOf } from '../../domain/public-labels';
@@ -108,7 +109,8 @@ export const PROFILE_CARD_POPULATE = {
   dutyRoles: { select: ['role'] },
 };
 
-export const profileCard = (row: Row, locale: Locale) => ({
+/** A person as the honour roll lists them: the ProfileSummary contract less its locale fields. */
+export const profileCard = (row: Row, locale: Locale): Omit<ProfileSummary, 'locale' | 'fallback'> => ({
   slug: publicSlug(row as ProfileRow),
   name: publicName(row as ProfileRow, locale),
   roleTitle: (row.roleTitle as string) ?? null,
@@ -135,7 +137,7 @@ export const profileAddress = (slug: string): Row =>
 
 /** The reads every resource shares, bound to one Strapi. */
 export const rowReader = (strapi: Core.Strapi) => {
-  const query = (type: TypeName) => strapi.db.query(typeUid(type) as never) as any;
+  const query = (type: AnyTypeName) => strapi.db.query(typeUid(type) as never) as any;
 
   const unitRows = async (locale: Locale): Promise<Picked[]> => {
     const rows = (await query('unit').findMany({
@@ -210,7 +212,7 @@ export const rowReader = (strapi: Core.Strapi) => {
     let [chosen] = pickLocale(noticed, locale);
     if (!chosen) {
       // Deleted after it was public: its tombstone keeps the notice (under the public address).
-      const tombstones = (await strapi.db.query('plugin::chronicle.tombstone' as never).findMany({
+      const tombstones = (await query('tombstone').findMany({
         where: { contentUid: typeUid(type), slug, subjectLocale: { $in: localesFor(locale) } },
         select: ['subjectLocale', 'reason', 'withdrawnAt'],
         orderBy: { id: 'desc' },

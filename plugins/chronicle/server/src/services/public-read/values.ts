@@ -4,8 +4,10 @@
  * Pure module: no Strapi import.
  */
 import { DateTime } from 'luxon';
+import type { DatedRef, SlugTitle, UnitRef } from '../../contracts/shared';
 import type { Locale, Precision } from '../../domain/enums';
-import { formatDisplayDate, NEWSROOM_TIME_ZONE } from '../../text/dates';
+import { NEWSROOM_TIME_ZONE, newsroomMidnight } from '../../domain/time-zone';
+import { formatDisplayDate } from '../../text/dates';
 
 export type Row = Record<string, any>;
 
@@ -21,9 +23,6 @@ export const day = (value: unknown): string | null => {
   if (value instanceof Date) return DateTime.fromJSDate(value).toISODate();
   return String(value).slice(0, 10);
 };
-
-/** The start of a calendar day in the newsroom, as formatDisplayDate reads it. */
-export const newsroomDay = (isoDay: string): string => `${isoDay}T00:00:00+08:00`;
 
 /** Can a stored instant be shown as a date (luxon reads it)? An extreme year stored before validation cannot. */
 export const displayable = (value: string | null | undefined): boolean => {
@@ -52,19 +51,22 @@ export const displayDate = (
   }
 };
 
-/** A calendar day shown in the newsroom's way. */
+/** A calendar day (DATE column) shown in the newsroom's way, as the day it is there. */
 export const displayDay = (isoDay: string, precision: unknown, locale: Locale): string =>
-  displayDate(newsroomDay(isoDay), precision, false, locale);
+  displayDate(newsroomMidnight(isoDay), precision, false, locale);
 
-/** A linked record: its slug and its title (or the field named). */
-export const ref = (row: Row | null | undefined, title = 'title') =>
-  row ? { slug: row.slug as string, [title]: row[title] as string } : null;
+/** A linked record: its slug and its title (null where there is none). */
+export function ref(row: Row): SlugTitle;
+export function ref(row: Row | null | undefined): SlugTitle | null;
+export function ref(row: Row | null | undefined): SlugTitle | null {
+  return row ? { slug: row.slug as string, title: row.title as string } : null;
+}
 
 /** A unit as other records name it. */
-export const unitRef = (unit: Row | null | undefined) => (unit ? { slug: unit.slug as string, name: unit.name as string } : null);
+export const unitRef = (unit: Row | null | undefined): UnitRef | null => (unit ? { slug: unit.slug as string, name: unit.name as string } : null);
 
 /** An event as a report or a profile lists it (rows read with EVENT_REF_SELECT). */
-export const eventRef = (e: Row, locale: Locale) => ({
+export const eventRef = (e: Row, locale: Locale): DatedRef => ({
   slug: e.slug as string,
   title: e.title as string,
   occurredAt: iso(e.occurredAt),
