@@ -4,6 +4,7 @@
  * whose items cannot go with it is refused (409, naming them) and nothing moves; an item stays
  * refusable by itself; the history and the queue list the package.
  */
+import { queueAnswer, transitionAnswer, workflowInfo } from '../../plugins/chronicle/server/src/contracts';
 import { startStrapi, type TestStrapi } from '../helpers/strapi';
 import { adminApi, createAdminUser, login } from '../helpers/admin';
 import { publishDocument } from '../helpers/workflow';
@@ -108,6 +109,8 @@ describe('a report and the items accepted from it move together', () => {
       expect(rows[0]).toMatchObject({ contentUid: uid, from: 'draft', to: 'in_review', actorName: 'reporter Test' });
       expect(rows[0].note).toBe('随稿件《网格员入户排查》一并流转 / moved with report "网格员入户排查": 请审阅');
     }
+    // The admin contract holds the package field (strict objects: an unknown field would fail).
+    expect(transitionAnswer.safeParse(res.body).success).toBe(true);
     expect(res.body.package).toEqual([
       { type: 'timeline-event', documentId: p.events[0], title: '网格员入户排查·事件一', state: 'in_review' },
       { type: 'timeline-event', documentId: p.events[1], title: '网格员入户排查·事件二', state: 'in_review' },
@@ -119,6 +122,7 @@ describe('a report and the items accepted from it move together', () => {
     const url = `/chronicle/workflow/history?uid=${encodeURIComponent(REPORT)}&documentId=${p.report}&locale=zh-Hans`;
     const res = await editor.get(url);
     expect(res.status).toBe(200);
+    expect(workflowInfo.safeParse(res.body).success).toBe(true);
     expect(res.body.package.map((i: any) => [i.type, i.title, i.state])).toEqual([
       ['timeline-event', '网格员入户排查·事件一', 'in_review'],
       ['timeline-event', '网格员入户排查·事件二', 'in_review'],
@@ -131,6 +135,7 @@ describe('a report and the items accepted from it move together', () => {
 
     const queue = await editor.get('/chronicle/workflow/queue?state=in_review');
     expect(queue.status).toBe(200);
+    expect(queueAnswer.safeParse(queue.body).success).toBe(true);
     const entry = queue.body.items.find((i: any) => i.documentId === p.report);
     expect(entry.package.map((i: any) => i.documentId)).toEqual([...p.events, p.figure]);
     const eventEntry = queue.body.items.find((i: any) => i.documentId === p.events[0]);
