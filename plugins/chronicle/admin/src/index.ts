@@ -3,9 +3,10 @@
  * changes, workflow, Extract), the translations (zh-Hans, en: our messages, the names of our
  * types, fields and enumeration values, and the Content Manager's own screens in Chinese),
  * the datetime input in Beijing time, and one workflow on screen: for the newsroom's types
- * the Content Manager's Publish and Unpublish actions are left out (the Workflow panel
- * changes state).
+ * the Content Manager's Publish and Unpublish actions (and i18n's publish/unpublish of several
+ * locales) are left out: the Workflow panel changes state.
  */
+import { useIntl } from 'react-intl';
 import { PLUGIN_ID } from './pluginId';
 import { ExtractPanel } from './components/ExtractPanel';
 import { PluginIcon } from './components/PluginIcon';
@@ -21,10 +22,21 @@ const prefixed = (data: Record<string, string>) =>
 
 /** Strapi's own state-changing document actions, which the Workflow panel replaces on our types. */
 const REPLACED_ACTIONS = ['publish', 'unpublish'];
+/** i18n's "Publish/Unpublish multiple locales" carry no type: known by their title's message id. */
+const BULK_LOCALE_TITLES = ['i18n.CMEditViewBulkLocale.publish-title', 'i18n.CMEditViewBulkLocale.unpublish-title'];
 
-/** The action as it was on other types; nothing on the newsroom's editorial types. */
-const outsideWorkflow = (action: any) => {
-  const Wrapped = (props: any) => (EDITORIAL_UIDS.includes(props?.model) ? null : action(props));
+/** The action as it was on other types; on the newsroom's editorial types, none that publishes. */
+const oneWorkflow = (action: any) => {
+  const Wrapped = (props: any) => {
+    const { formatMessage } = useIntl();
+    const ours = EDITORIAL_UIDS.includes(props?.model);
+    // The model of a mounted edit view does not change, so the hooks run in the same order.
+    if (ours && REPLACED_ACTIONS.includes(action.type)) return null;
+    const description = action(props);
+    if (!ours || !description) return description;
+    const bulk = BULK_LOCALE_TITLES.map((id) => formatMessage({ id, defaultMessage: id }));
+    return bulk.includes(description.label) ? null : description;
+  };
   Object.assign(Wrapped, { type: action.type, position: action.position });
   return Wrapped;
 };
@@ -46,9 +58,7 @@ export default {
   bootstrap(app: any) {
     const cm = app.getPlugin('content-manager').apis;
     cm.addEditViewSidePanel([UnsavedChangesPanel, WorkflowPanel, ExtractPanel]);
-    cm.addDocumentAction((actions: any[]) =>
-      actions.map((action) => (REPLACED_ACTIONS.includes(action.type) ? outsideWorkflow(action) : action)),
-    );
+    cm.addDocumentAction((actions: any[]) => actions.map(oneWorkflow));
   },
 
   async registerTrads({ locales }: { locales: string[] }) {

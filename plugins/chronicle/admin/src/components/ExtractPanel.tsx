@@ -307,6 +307,7 @@ const ExtractDrawer = ({ documentId, document }: { documentId: string; document?
                     borderColor={active === e.fingerprint ? 'primary600' : 'neutral200'}
                     background={active === e.fingerprint ? 'primary100' : 'neutral0'}
                     data-testid="extract-event"
+                    data-expression={e.text}
                     data-fingerprint-row={e.fingerprint}
                   >
                     <Flex direction="column" alignItems="stretch" gap={2}>
@@ -353,6 +354,7 @@ const ExtractDrawer = ({ documentId, document }: { documentId: string; document?
                     borderColor={active === s.fingerprint ? 'primary600' : 'neutral200'}
                     background={active === s.fingerprint ? 'primary100' : 'neutral0'}
                     data-testid="extract-statistic"
+                    data-expression={s.text}
                     data-fingerprint-row={s.fingerprint}
                   >
                     <Flex direction="column" alignItems="stretch" gap={2}>

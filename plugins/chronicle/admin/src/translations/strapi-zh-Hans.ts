@@ -14,8 +14,10 @@ const CM: Record<string, string> = {
   'actions.open-in-new-tab.label': '在新标签页打开',
   'actions.copy-documentId.label': '复制文档 ID',
   'actions.copy-documentId.success': '文档 ID 已复制',
-  'actions-drawer.open': '更多操作',
-  'actions-drawer.close': '收起更多操作',
+  'actions-drawer.open': '展开操作面板',
+  'actions-drawer.close': '收起操作面板',
+  'form.Input.hint.text': '{min, select, undefined {} other {最少 {min}}}{divider}{max, select, undefined {} other {最多 {max}}}{unit}{br}{description}',
+  'form.Input.hint.character.unit': '{maxValue, plural, other { 个字}}',
   'EditRelations.title': '关联数据',
   'HeaderLayout.button.label-add-entry': '新建条目',
   'components.FiltersPickWrapper.PluginHeader.actions.apply': '应用',
@@ -74,8 +76,23 @@ const CM: Record<string, string> = {
   'widget.last-published.title': '最近发布',
   'widget.last-edited.title': '最近编辑',
   'plugin.name': '内容管理',
+  'preview.panel.title': '预览',
+  'preview.panel.button-configuration': '设置预览',
 };
 
-export const strapiZhHans: Record<string, string> = Object.fromEntries(
-  Object.entries(CM).map(([id, text]) => [`content-manager.${id}`, text]),
-);
+/** The admin's own, under their full ids. */
+const ADMIN: Record<string, string> = {
+  'app.components.MediaLibraryBanner.intro': '全新的媒体库 ',
+  'app.components.MediaLibraryBanner.text': '请查看文档了解如何切换到新版媒体库。',
+  'app.components.MediaLibraryBanner.text.enabled': '您正在使用新版媒体库。',
+  'app.components.MediaLibraryBanner.button': '文档',
+  'app.components.MediaLibraryBanner.button.enabled': '了解更多',
+  'app.components.MediaLibraryBanner.close': '关闭横幅',
+  'i18n.CMEditViewBulkLocale.publish-title': '发布多个语言版本',
+  'i18n.CMEditViewBulkLocale.unpublish-title': '撤回多个语言版本',
+};
+
+export const strapiZhHans: Record<string, string> = {
+  ...Object.fromEntries(Object.entries(CM).map(([id, text]) => [`content-manager.${id}`, text])),
+  ...ADMIN,
+};
