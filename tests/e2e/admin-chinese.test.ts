@@ -94,6 +94,7 @@ test('item 4: the admin opens in Chinese, names our types, fields and values in 
   await page.locator('input[name="kicker"]').waitFor({ timeout: 60000 });
   const main = page.locator('main');
   await main.getByText('眉题', { exact: true }).first().waitFor({ timeout: 30000 });
+  await page.getByTestId('workflow-state').waitFor({ timeout: 30000 });
   const text = await main.innerText();
   for (const english of ['Kicker', 'Title', 'Dateline', ' · ', 'Workflow', 'In review', 'Please review']) expect(text).not.toContain(english);
   for (const chinese of ['标题', '正文', '编辑流程', '待审', '请编辑审阅']) expect(text).toContain(chinese);
@@ -122,6 +123,7 @@ test('item 4: the admin opens in Chinese, names our types, fields and values in 
   await page.getByRole('heading', { name: 'Newsroom' }).waitFor({ timeout: 60000 });
   await page.goto(editUrl(REPORT, report.documentId));
   await main.getByText('Kicker', { exact: true }).first().waitFor({ timeout: 60000 });
+  await page.getByTestId('workflow-state').waitFor({ timeout: 30000 });
   const english = await main.innerText();
   for (const chinese of ['眉题', '编辑流程', '请编辑审阅', ' · ']) expect(english).not.toContain(chinese);
   expect(english).toContain('Please review');

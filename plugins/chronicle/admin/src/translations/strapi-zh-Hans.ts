@@ -76,6 +76,8 @@ const CM: Record<string, string> = {
   'widget.last-published.title': '最近发布',
   'widget.last-edited.title': '最近编辑',
   'plugin.name': '内容管理',
+  'components.empty-repeatable': '暂无条目，点击添加。',
+  'dnd.instructions': '按空格键拖动排序',
   'preview.panel.title': '预览',
   'preview.panel.button-configuration': '设置预览',
 };
