@@ -15,6 +15,7 @@ import { translations } from './translations';
 import { labelMessages } from './translations/labels';
 import { strapiZhHans } from './translations/strapi-zh-Hans';
 import { UnsavedChangesPanel } from './components/UnsavedChangesPanel';
+import { oneLanguageHints } from './utils/one-language-hints';
 import { EDITORIAL_UIDS, WorkflowPanel } from './components/WorkflowPanel';
 
 const prefixed = (data: Record<string, string>) =>
@@ -56,6 +57,8 @@ export default {
   },
 
   bootstrap(app: any) {
+    // Field hints stored in both languages show in the admin's only.
+    app.registerHook('Admin/CM/pages/EditView/mutate-edit-view-layout', oneLanguageHints);
     const cm = app.getPlugin('content-manager').apis;
     cm.addEditViewSidePanel([UnsavedChangesPanel, WorkflowPanel, ExtractPanel]);
     cm.addDocumentAction((actions: any[]) => actions.map(oneWorkflow));
