@@ -29,8 +29,8 @@ export const adminLanguage = (): string => {
 const oneHint = (locale: string) => (field: Field): Field =>
   typeof field.hint === 'string' && field.hint.includes(' / ') ? { ...field, hint: inLanguage(field.hint, locale) } : field;
 
-/** Hook for 'Admin/CM/pages/EditView/mutate-edit-view-layout'. */
-export const oneLanguageHints = ({ layout, ...rest }: { layout: EditLayout; [key: string]: unknown }, locale = adminLanguage()) => {
+/** The layout with its hints in `locale`. */
+export const hintsIn = ({ layout, ...rest }: { layout: EditLayout; [key: string]: unknown }, locale: string) => {
   const decorate = oneHint(locale);
   const components = Object.fromEntries(
     Object.entries(layout.components ?? {}).map(([uid, component]) => [uid, { ...component, layout: component.layout.map((row) => row.map(decorate)) }]),
@@ -40,3 +40,9 @@ export const oneLanguageHints = ({ layout, ...rest }: { layout: EditLayout; [key
     layout: { ...layout, components, layout: layout.layout.map((panel) => panel.map((row) => row.map(decorate))) },
   };
 };
+
+/**
+ * Hook for 'Admin/CM/pages/EditView/mutate-edit-view-layout'. Strapi's waterfall passes its
+ * store as a second argument, so the language is read here, not taken as a parameter.
+ */
+export const oneLanguageHints = (args: { layout: EditLayout; [key: string]: unknown }) => hintsIn(args, adminLanguage());
