@@ -6,6 +6,7 @@
 import request from 'supertest';
 import { createTestDatabase, startStrapi, type TestDatabase, type TestStrapi } from '../helpers/strapi';
 import { adminApi, createAdminUser, login } from '../helpers/admin';
+import { publishDocument } from '../helpers/workflow';
 
 const CM = '/content-manager/collection-types';
 const REPORT = 'plugin::chronicle.field-report';
@@ -108,6 +109,89 @@ describe('reporter', () => {
     expect(res.status).toBe(200);
     expect(res.body.data.publishedAt).not.toBeNull();
     expect(res.body.data.workflowState).toBe('published');
+  });
+});
+
+describe("reporters read others' published items and their own drafts only (issue 18, item 3)", () => {
+  const EVENT = 'plugin::chronicle.timeline-event';
+  const PROFILE = 'plugin::chronicle.frontline-profile';
+  let author: ReturnType<typeof adminApi>;
+  let colleague: ReturnType<typeof adminApi>;
+  let draftId: string;
+  let publishedId: string;
+  let profileId: string;
+
+  beforeAll(async () => {
+    await createAdminUser(app.strapi, 'author3@test.local', 'chronicle-reporter');
+    await createAdminUser(app.strapi, 'colleague3@test.local', 'chronicle-reporter');
+    author = adminApi(app.strapi, await login(app.strapi, 'author3@test.local'));
+    colleague = adminApi(app.strapi, await login(app.strapi, 'colleague3@test.local'));
+    const draft = await author.post(`${CM}/${EVENT}?locale=zh-Hans`, {
+      title: '未发表的事件',
+      description: '一句尚未发表的报道原文',
+      occurredAt: '2022-03-05T07:00:00.000Z',
+      precision: 'day',
+    });
+    expect(draft.status).toBe(201);
+    draftId = draft.body.data.documentId;
+    const done = await author.post(`${CM}/${EVENT}?locale=zh-Hans`, {
+      title: '已发表的事件',
+      occurredAt: '2022-03-06T07:00:00.000Z',
+      precision: 'day',
+    });
+    expect(done.status).toBe(201);
+    publishedId = done.body.data.documentId;
+    await publishDocument(app.strapi, EVENT, publishedId);
+    const profile = await colleague.post(`${CM}/${PROFILE}?locale=zh-Hans`, { fullName: '王芳', kind: 'grid-worker' });
+    expect(profile.status).toBe(201);
+    profileId = profile.body.data.documentId;
+  });
+
+  test("a colleague's draft is in no list and no form; a published item is in both", async () => {
+    const list = await colleague.get(`${CM}/${EVENT}?locale=zh-Hans&pageSize=100`);
+    expect(list.status).toBe(200);
+    const ids = list.body.results.map((r: any) => r.documentId);
+    expect(ids).toContain(publishedId);
+    expect(ids).not.toContain(draftId);
+    expect(JSON.stringify(list.body)).not.toContain('一句尚未发表的报道原文');
+
+    const form = await colleague.get(`${CM}/${EVENT}/${draftId}?locale=zh-Hans`);
+    expect(form.status).toBe(403);
+    expect(JSON.stringify(form.body)).not.toContain('一句尚未发表的报道原文');
+    const published = await colleague.get(`${CM}/${EVENT}/${publishedId}?locale=zh-Hans&status=published`);
+    expect(published.status).toBe(200);
+    expect(published.body.data.title).toBe('已发表的事件');
+
+    // The author still reads and lists their own draft.
+    const own = await author.get(`${CM}/${EVENT}/${draftId}?locale=zh-Hans`);
+    expect(own.status).toBe(200);
+    expect(own.body.data.description).toBe('一句尚未发表的报道原文');
+  });
+
+  test('the relation picker offers published items and own drafts, never a colleague\'s draft', async () => {
+    // The colleague links their profile's events: the picker lists what they may read.
+    const picker = await colleague.get(`/content-manager/relations/${PROFILE}/events?id=${profileId}&locale=zh-Hans&pageSize=100`);
+    expect(picker.status).toBe(200);
+    const offered = picker.body.results.map((r: any) => r.documentId);
+    expect(offered).toContain(publishedId);
+    expect(offered).not.toContain(draftId);
+  });
+
+  test("the workflow history of a colleague's draft is refused; a published item's is shown", async () => {
+    const hidden = await colleague.get(`/chronicle/workflow/history?uid=${EVENT}&documentId=${draftId}&locale=zh-Hans`);
+    expect(hidden.status).toBe(404);
+    const shown = await colleague.get(`/chronicle/workflow/history?uid=${EVENT}&documentId=${publishedId}&locale=zh-Hans`);
+    expect(shown.status).toBe(200);
+  });
+
+  test('once its author edits a published item, the pending draft is private again; the published version is not', async () => {
+    const edit = await author.put(`${CM}/${EVENT}/${publishedId}?locale=zh-Hans`, { title: '已发表的事件（待审修改）' });
+    expect(edit.status).toBe(200);
+    const draft = await colleague.get(`${CM}/${EVENT}/${publishedId}?locale=zh-Hans`);
+    expect(draft.status).toBe(403);
+    const published = await colleague.get(`${CM}/${EVENT}/${publishedId}?locale=zh-Hans&status=published`);
+    expect(published.status).toBe(200);
+    expect(published.body.data.title).toBe('已发表的事件');
   });
 });
 

@@ -5,16 +5,25 @@
  */
 import type { Core } from '@strapi/strapi';
 import { collationWarning, isBytewiseCollation } from './domain/collation';
+import { OWN_OR_PUBLISHED, PLUGIN_NAME_FOR_CONDITIONS } from './domain/permissions';
 import { getService } from './get-service';
+import { chronicleErrors } from './middlewares/errors';
 import { siteMiddleware } from './middlewares/site';
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
+  // The Reporter's read condition (domain/permissions): registered before the application's
+  // bootstrap assigns the roles, and while conditions may still be registered.
+  await strapi.service('admin::permission').conditionProvider.register({ ...OWN_OR_PUBLISHED, plugin: PLUGIN_NAME_FOR_CONDITIONS });
   await getService(strapi, 'locales').ensure();
   await getService(strapi, 'public-access').ensure();
   await getService(strapi, 'layouts').apply();
   getService(strapi, 'upload-guard').install();
   await warnAboutCollation(strapi);
   await getService(strapi, 'rate-limits').prepare();
+
+  // Our refusals (errors.ts), answered in one place for the API, the admin routes and the
+  // document-service guards; before the router, like the site.
+  strapi.server.use(chronicleErrors());
 
   // The public site (docs/site.md). Installed here rather than in register() so it runs after
   // the global middlewares (logger, errors, security, query …) and before Strapi's router.

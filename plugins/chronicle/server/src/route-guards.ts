@@ -6,6 +6,7 @@
  * off. tests/api/route-census.test.ts checks the whole route table against these.
  */
 import type { Core } from '@strapi/strapi';
+import { pluginUid } from './domain/content-types';
 import type { ReadConfig } from './policies';
 
 export interface RouteGuard {
@@ -20,14 +21,14 @@ const owner = (method: string, path: string, mode: string): RouteGuard => ({
   plugin: 'upload',
   method,
   path,
-  policy: { name: 'plugin::chronicle.upload-owner', config: { mode } },
+  policy: { name: pluginUid('upload-owner'), config: { mode } },
 });
 
 const reader = (plugin: string, method: string, path: string, config: ReadConfig): RouteGuard => ({
   plugin,
   method,
   path,
-  policy: { name: 'plugin::chronicle.may-read-documents', config: { ...config } },
+  policy: { name: pluginUid('may-read-documents'), config: { ...config } },
 });
 
 export const ROUTE_GUARDS: RouteGuard[] = [

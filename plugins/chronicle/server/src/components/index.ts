@@ -9,6 +9,7 @@ import {
   DATE_PRECISIONS,
   DUTY_ROLES,
 } from '../domain/enums';
+import { componentUid, PLUGIN_NAME, typeUid } from '../domain/content-types';
 
 const str = (extra: Record<string, unknown> = {}) => ({ type: 'string', ...extra });
 const field = (type: string, extra: Record<string, unknown> = {}) => ({ type, ...extra });
@@ -17,7 +18,7 @@ const enumeration = (values: readonly string[], extra: Record<string, unknown> =
   enum: [...values],
   ...extra,
 });
-const report = { type: 'relation', relation: 'oneToOne', target: 'plugin::chronicle.field-report' };
+const report = { type: 'relation', relation: 'oneToOne', target: typeUid('field-report') };
 
 interface ComponentSchema {
   collectionName: string;
@@ -47,7 +48,7 @@ export const componentSchemas: Record<string, ComponentSchema> = Object.fromEntr
     contributor: {
       type: 'relation',
       relation: 'oneToOne',
-      target: 'plugin::chronicle.contributor',
+      target: typeUid('contributor'),
     },
     role: enumeration(BYLINE_ROLES, { required: true, default: 'reporter' }),
   }),
@@ -100,7 +101,7 @@ export const componentSchemas: Record<string, ComponentSchema> = Object.fromEntr
 export const buildComponents = () =>
   Object.fromEntries(
     Object.entries(componentSchemas).map(([name, definition]) => {
-      const uid = `chronicle.${name}`;
+      const uid = componentUid(name);
       const globalId = `ComponentChronicle${name
         .split('-')
         .map((w) => w[0].toUpperCase() + w.slice(1))
@@ -109,7 +110,7 @@ export const buildComponents = () =>
         ...structuredClone(definition),
         __schema__: structuredClone(definition),
         uid,
-        category: 'chronicle',
+        category: PLUGIN_NAME,
         modelType: 'component',
         modelName: name,
         globalId,

@@ -2,13 +2,12 @@
  * Small builders for schema attributes, so the eight schemas read as field lists and the
  * i18n / relation boilerplate is written once. Typed against Strapi's schema shapes.
  */
+import { componentUid, typeUid, type AnyTypeName } from '../domain/content-types';
 import { SLUG_PATTERN, WORKFLOW_STATES as WORKFLOW_STATE_KEYS } from '../domain/enums';
 
 const localized = { i18n: { localized: true } };
 const shared = { i18n: { localized: false } };
 
-export const PLUGIN = 'plugin::chronicle';
-export const uid = (name: string) => `${PLUGIN}.${name}`;
 
 /** Human-language text: translated per locale. */
 export const text = (type: 'string' | 'text' | 'richtext', extra: Record<string, unknown> = {}) => ({
@@ -50,18 +49,19 @@ export const revision = () => ({ type: 'integer', default: 0, min: 0, pluginOpti
 
 export const relation = (
   relationType: 'oneToOne' | 'oneToMany' | 'manyToOne' | 'manyToMany',
-  target: string,
+  /** One of the plugin's types by name, or another plugin's UID ('admin::user'). */
+  target: AnyTypeName | `${string}::${string}`,
   extra: { inversedBy?: string; mappedBy?: string; private?: boolean } = {}
 ) => ({
   type: 'relation',
   relation: relationType,
-  target: target.includes('::') ? target : uid(target),
+  target: target.includes('::') ? target : typeUid(target as AnyTypeName),
   ...extra,
 });
 
 export const component = (name: string, repeatable: boolean, extra: Record<string, unknown> = {}) => ({
   type: 'component',
-  component: `chronicle.${name}`,
+  component: componentUid(name),
   repeatable,
   pluginOptions: localized,
   ...extra,

@@ -7,8 +7,8 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { getService } from '../get-service';
-import { acceptBody, extractBody, parseBody } from '../schemas/extraction';
-import { EVENT_UID, REPORT_UID, STATISTIC_UID } from '../services/extraction';
+import { acceptBody, extractBody, parseBody } from '../validation/extraction';
+import { typeUid } from '../domain/content-types';
 import { ExtractionTimeout } from '../services/extraction-pool';
 import { formatBytes, MAX_ROUTE_TEXT_BYTES } from '../text/proposals';
 
@@ -22,7 +22,7 @@ const extraction = ({ strapi }: { strapi: Core.Strapi }) => {
   const reportFor = async (ctx: any, documentId: string, action: Action, locale?: 'zh-Hans' | 'en') => {
     const report = await getService(strapi, 'extraction').findReport(documentId, locale);
     if (!report) throw new errors.NotFoundError(`no field report ${documentId}${locale ? ` in ${locale}` : ''}`);
-    if (checker(ctx, REPORT_UID).cannot[action](report)) {
+    if (checker(ctx, typeUid('field-report')).cannot[action](report)) {
       throw new errors.ForbiddenError(`you may not ${action === 'read' ? 'read' : 'edit'} field report ${documentId}`);
     }
     return report;
@@ -62,8 +62,8 @@ const extraction = ({ strapi }: { strapi: Core.Strapi }) => {
       if ('problem' in parsed) return ctx.badRequest(parsed.problem);
       const body = parsed.data;
       await reportFor(ctx, body.reportDocumentId, 'update', body.locale);
-      if (body.events.length && checker(ctx, EVENT_UID).cannot.create()) throw new errors.ForbiddenError('you may not create timeline events');
-      if (body.statistics.length && checker(ctx, STATISTIC_UID).cannot.create()) throw new errors.ForbiddenError('you may not create grid statistics');
+      if (body.events.length && checker(ctx, typeUid('timeline-event')).cannot.create()) throw new errors.ForbiddenError('you may not create timeline events');
+      if (body.statistics.length && checker(ctx, typeUid('grid-statistic')).cannot.create()) throw new errors.ForbiddenError('you may not create grid statistics');
       ctx.body = await getService(strapi, 'extraction').accept({ ...body, userId: ctx.state.user.id });
     },
   };

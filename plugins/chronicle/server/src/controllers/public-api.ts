@@ -1,13 +1,15 @@
 /**
- * The public read API under /api/chronicle (DESIGN §5). Each action validates its query
+ * The public read API under /api/chronicle (docs/api.md). Each action validates its query
  * with a strict zod schema, then answers from the response cache or from the public-read
- * service, with an ETag, a 304 for a matching If-None-Match, and shared-cache headers.
+ * service, with an ETag, a 304 for a matching If-None-Match, and shared-cache headers
+ * (domain/http-cache.ts); a refusal is a ChronicleError, answered by middlewares/errors.ts.
  * GET and HEAD only: the routes declare GET, and the router answers HEAD for them.
  */
 import type { Core } from '@strapi/strapi';
 import type { z } from 'zod';
 import { DEFAULT_LOCALE, type Locale } from '../domain/enums';
 import { atomFeed, jsonFeed, type FeedItem, type FeedMeta } from '../domain/feeds';
+import { CACHE_ENTRY_TTL_MS, PUBLIC_CACHE_CONTROL } from '../domain/http-cache';
 import { openApiDocument } from '../domain/openapi';
 import {
   localeOnlyQuery,
@@ -17,16 +19,13 @@ import {
   slugPath,
   statisticsQuery,
   timelineQuery,
-} from '../domain/public-query';
+} from '../validation/public-query';
 import { etagOf, matchesEtag } from '../domain/response-cache';
+import { ChronicleError } from '../errors';
 import { getService } from '../get-service';
-import { PublicRequestError } from '../services/public-read';
 import { publicOrigin } from '../site/paths';
-import { parseQuery } from './query';
+import { parseQuery } from '../validation/issues';
 
-export const CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=300';
-/** Cached entries also age out, so an embargo that ends is noticed without a write. */
-const ENTRY_TTL_MS = 60_000;
 const FEED_SIZE = 50;
 const JSON_TYPE = 'application/json; charset=utf-8';
 
@@ -34,14 +33,6 @@ interface Produced {
   body: string;
   contentType: string;
 }
-
-const ERROR_NAMES: Record<number, string> = { 400: 'ValidationError', 404: 'NotFoundError', 410: 'GoneError' };
-
-const fail = (ctx: any, status: 400 | 404 | 410, message: string, details: Record<string, unknown> = {}) => {
-  ctx.status = status;
-  ctx.set('Cache-Control', 'no-store');
-  ctx.body = { data: null, error: { status, name: ERROR_NAMES[status], message, details } };
-};
 
 /** Stable cache key: the route, its path parameter and the validated query in key order. */
 const cacheKey = (route: string, slug: string | undefined, data: Record<string, unknown>, extra = '') =>
@@ -63,11 +54,11 @@ const publicApi = ({ strapi }: { strapi: Core.Strapi }) => {
     { withSlug = false, perOrigin = false } = {}
   ) => {
     const parsed = parseQuery(schema, ctx.query);
-    if (parsed.problem !== undefined) return fail(ctx, 400, parsed.problem);
+    if (parsed.problem !== undefined) throw new ChronicleError(400, parsed.problem);
     let slug: string | undefined;
     if (withSlug) {
       const checked = slugPath.safeParse(ctx.params?.slug);
-      if (!checked.success) return fail(ctx, 400, 'slug: must be a slug (lower-case letters, digits and hyphens)');
+      if (!checked.success) throw new ChronicleError(400, 'slug: must be a slug (lower-case letters, digits and hyphens)');
       slug = checked.data;
     }
     const key = cacheKey(route, slug, parsed.data as Record<string, unknown>, perOrigin ? origin(ctx) : '');
@@ -77,19 +68,14 @@ const publicApi = ({ strapi }: { strapi: Core.Strapi }) => {
     let entry = bypass ? undefined : cache().get(key);
     ctx.set('X-Chronicle-Cache', entry ? 'hit' : 'miss');
     if (!entry) {
-      let produced: Produced;
-      try {
-        produced = await produce(parsed.data, slug);
-      } catch (error) {
-        if (error instanceof PublicRequestError) return fail(ctx, error.status, error.message, error.details);
-        throw error;
-      }
+      // A refusal (ChronicleError) rises to middlewares/errors.ts, which answers it uncached.
+      const produced = await produce(parsed.data, slug);
       const body = Buffer.from(produced.body, 'utf8');
-      entry = { body, etag: etagOf(body), contentType: produced.contentType, expiresAt: Date.now() + ENTRY_TTL_MS };
+      entry = { body, etag: etagOf(body), contentType: produced.contentType, expiresAt: Date.now() + CACHE_ENTRY_TTL_MS };
       cache().set(key, entry, revision);
     }
     ctx.set('ETag', entry.etag);
-    ctx.set('Cache-Control', CACHE_CONTROL);
+    ctx.set('Cache-Control', PUBLIC_CACHE_CONTROL);
     ctx.set('Vary', 'Accept-Encoding');
     if (matchesEtag(ctx.get('If-None-Match'), entry.etag)) {
       ctx.status = 304;

@@ -1,46 +1,15 @@
 /**
- * Admin routes of the editorial workflow (DESIGN §4): take a transition, read the review
+ * Admin routes of the editorial workflow (docs/workflow.md): take a transition, read the review
  * queue, read a document's history. Bodies and queries are validated with zod; refusals come
  * back as 400/403/404/409 with the standard error envelope.
  */
 import type { Core } from '@strapi/strapi';
-import { z } from 'zod';
-import { CORRECTION_KINDS, WORKFLOW_STATES } from '../domain/enums';
+import type { z } from 'zod';
 import { ChronicleError } from '../errors';
 import { getService } from '../get-service';
-import { actorFromContext, EDITORIAL_UIDS } from '../services/workflow';
-import { describeIssues, queryProblem } from './query';
-
-const isoDateTime = z.string().datetime({ offset: true, message: 'must be an ISO 8601 date-time with a time zone, e.g. 2022-03-08T08:00:00+08:00' });
-
-const subject = {
-  uid: z.enum(EDITORIAL_UIDS as [string, ...string[]], { message: `uid must be one of ${EDITORIAL_UIDS.join(', ')}` }),
-  documentId: z.string().trim().min(1, 'documentId is required').max(64),
-  locale: z.string().trim().min(1, 'locale is required').max(16),
-};
-
-const transitionBody = z
-  .object({
-    ...subject,
-    to: z.enum(WORKFLOW_STATES, { message: `to must be one of ${WORKFLOW_STATES.join(', ')}` }),
-    note: z.string().max(4000).nullish(),
-    publishAt: isoDateTime.nullish(),
-    correction: z
-      .object({
-        kind: z.enum(CORRECTION_KINDS, { message: `correction.kind must be one of ${CORRECTION_KINDS.join(', ')}` }),
-        text: z.string().trim().min(1, 'correction.text is required').max(4000),
-      })
-      .strict()
-      .nullish(),
-    updatedAt: isoDateTime.nullish(),
-  })
-  .strict();
-
-const historyQuery = z.object(subject).strict();
-
-const queueQuery = z
-  .object({ state: z.enum(WORKFLOW_STATES, { message: `state must be one of ${WORKFLOW_STATES.join(', ')}` }).optional() })
-  .strict();
+import { actorFromContext } from '../request-context';
+import { describeIssues, queryProblem } from '../validation/issues';
+import { historyQuery, queueQuery, transitionBody } from '../validation/workflow';
 
 const problemOf = (error: z.ZodError) => describeIssues(error, 'field');
 

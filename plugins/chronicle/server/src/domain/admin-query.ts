@@ -1,5 +1,5 @@
 /**
- * Which filters and sorts the Content Manager may run on the newsroom's types (DESIGN §7,
+ * Which filters and sorts the Content Manager may run on the newsroom's types (docs/security.md,
  * query safety). Strapi drops filters on private fields (an admin's password, reset token),
  * but a filter that walks a relation into the admin users' table may still test their e-mail,
  * roles or activity: `filters[createdBy][email][$startsWith]=a` narrows the list letter by

@@ -1,7 +1,9 @@
 /**
  * What the plugin knows about each of its content types beyond the schema: the field a
  * human names a record by, how its slug is made, and which cross-field rules apply.
- * Pure module: no Strapi import.
+ * It is also the one table of UIDs: every content-type UID (`plugin::chronicle.<name>`) and
+ * component UID (`chronicle.<name>`) in the server is written with `typeUid` / `componentUid`
+ * (docs/architecture.md, "Tables"). Pure module: no Strapi import.
  */
 
 export const TYPE_NAMES = [
@@ -16,8 +18,28 @@ export const TYPE_NAMES = [
 ] as const;
 export type TypeName = (typeof TYPE_NAMES)[number];
 
-export const PLUGIN_UID_PREFIX = 'plugin::chronicle.';
-export const typeUid = (name: TypeName) => `${PLUGIN_UID_PREFIX}${name}` as const;
+/** The plugin's own bookkeeping types: no editorial rules, not in the Content Manager's layouts. */
+export const INTERNAL_TYPE_NAMES = ['extraction-decision', 'tombstone'] as const;
+export type InternalTypeName = (typeof INTERNAL_TYPE_NAMES)[number];
+/** Every content type the plugin registers (content-types/index.ts). */
+export type AnyTypeName = TypeName | InternalTypeName;
+
+export const PLUGIN_NAME = 'chronicle';
+export const PLUGIN_UID_PREFIX = `plugin::${PLUGIN_NAME}.` as const;
+export const typeUid = <N extends AnyTypeName>(name: N) => `${PLUGIN_UID_PREFIX}${name}` as `plugin::chronicle.${N}`;
+
+/**
+ * Any other name in the plugin's namespace: an admin action (`read`, `workflow.submit`), a
+ * policy (`upload-owner`), a config key (`sitePath`).
+ */
+export const pluginUid = <N extends string>(name: N) => `${PLUGIN_UID_PREFIX}${name}` as `plugin::chronicle.${N}`;
+
+/** Components live in the category `chronicle` (components/index.ts): `chronicle.byline`. */
+export const COMPONENT_PREFIX = `${PLUGIN_NAME}.` as const;
+export const componentUid = <N extends string>(name: N) => `${COMPONENT_PREFIX}${name}` as `chronicle.${N}`;
+/** The component's name inside the category, or undefined for another category's UID. */
+export const componentNameOf = (uid: string | undefined): string | undefined =>
+  uid && uid.startsWith(COMPONENT_PREFIX) ? uid.slice(COMPONENT_PREFIX.length) : undefined;
 
 export const typeNameOf = (uid: string): TypeName | undefined => {
   if (!uid.startsWith(PLUGIN_UID_PREFIX)) return undefined;
@@ -33,6 +55,9 @@ export const EDITORIAL_TYPES: TypeName[] = [
   'timeline-event',
   'grid-statistic',
 ];
+
+/** The UIDs of the editorial types, the only ones the workflow routes take. */
+export const EDITORIAL_UIDS: string[] = EDITORIAL_TYPES.map(typeUid);
 
 /** Reference data every newsroom member may read and link to. */
 export const REFERENCE_TYPES: TypeName[] = ['unit', 'contributor'];

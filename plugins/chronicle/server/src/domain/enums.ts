@@ -7,7 +7,6 @@
 export const LOCALES = ['zh-Hans', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'zh-Hans';
-export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
 export const UNIT_KINDS = [
   'district',

@@ -3,6 +3,7 @@
  * which field names a related record, and labels. Pure data; services/layouts applies it.
  */
 import type { TypeName } from './content-types';
+import { NEWSROOM_TIME_ZONE } from './time-zone';
 
 export interface LayoutSpec {
   mainField: string;
@@ -164,7 +165,7 @@ export const LAYOUTS: Record<TypeName, LayoutSpec> = {
     ],
     readOnly: ['workflowState'],
     relationLabels: { profiles: 'fullName', chronicle: 'title', events: 'title', statistics: 'label' },
-    descriptions: { embargoUntil: 'Not published before this time (Asia/Shanghai) / 解禁时间' },
+    descriptions: { embargoUntil: `Not published before this time (${NEWSROOM_TIME_ZONE}) / 解禁时间` },
   },
   chronicle: {
     mainField: 'title',

@@ -1,15 +1,15 @@
 /**
- * The newsroom's roles as data (DESIGN §3): which Content Manager actions each role gets
+ * The newsroom's roles as data (docs/editors.md#who-may-do-what): which Content Manager actions each role gets
  * on which chronicle type, and the plugin's own workflow actions. Pure module; the
  * bootstrap turns it into Strapi admin permissions.
  */
-import { EDITORIAL_TYPES, REFERENCE_TYPES, typeUid, type TypeName } from './content-types';
+import { EDITORIAL_TYPES, PLUGIN_NAME, pluginUid, REFERENCE_TYPES, typeUid, type TypeName } from './content-types';
 
 export const WORKFLOW_ACTIONS = ['workflow.submit', 'workflow.approve', 'workflow.publish'] as const;
-export const workflowActionId = (action: (typeof WORKFLOW_ACTIONS)[number]) => `plugin::chronicle.${action}`;
+export const workflowActionId = (action: (typeof WORKFLOW_ACTIONS)[number]) => pluginUid(action);
 
 /** Opening the plugin's Newsroom page in the admin. */
-export const NEWSROOM_PAGE_ACTION = 'plugin::chronicle.read';
+export const NEWSROOM_PAGE_ACTION = pluginUid('read');
 
 const CM = 'plugin::content-manager.explorer';
 export const CM_ACTIONS = {
@@ -25,7 +25,27 @@ export interface PermissionGrant {
   subject?: TypeName;
   /** Only the documents the user created (Strapi's admin::is-creator condition). */
   ownOnly?: boolean;
+  /** Only the user's own rows and rows readers can see (OWN_OR_PUBLISHED). */
+  ownOrPublished?: boolean;
 }
+
+/**
+ * A Reporter reads what readers can read, and their own work: a row they created, a
+ * published row, or a draft row that is exactly the published version (workflow state
+ * `published`: any edit moves the draft back to draft or in review). Others' drafts, reviews,
+ * approvals and withdrawn records stay out of every list, form, picker and history.
+ * Written with the operators Strapi both turns into SQL and matches in memory ($ne, $eq).
+ */
+export const OWN_OR_PUBLISHED = {
+  name: 'own-or-published',
+  displayName: 'Own, or published',
+  handler: (user: { id: number | string }) => ({
+    $or: [{ 'createdBy.id': user.id }, { publishedAt: { $ne: null } }, { workflowState: { $eq: 'published' } }],
+  }),
+} as const;
+export const OWN_OR_PUBLISHED_ID = pluginUid(OWN_OR_PUBLISHED.name);
+/** Strapi names a plugin's condition plugin::<plugin>.<name>. */
+export const PLUGIN_NAME_FOR_CONDITIONS = PLUGIN_NAME;
 
 export const REPORTER_ROLE = {
   code: 'chronicle-reporter',
@@ -34,14 +54,14 @@ export const REPORTER_ROLE = {
 };
 
 /**
- * Reporter: Author-like on the editorial types (own entries, no publish), may read every
- * unit, contributor, profile, chronicle, event and figure so they can link to them, but
- * sees only their own field reports. Never touches the audit trail.
+ * Reporter: Author-like on the editorial types (own entries, no publish); reads their own
+ * work and what is published (OWN_OR_PUBLISHED) so they can link to it, and every unit and
+ * contributor. Never touches the audit trail.
  */
 export const reporterGrants = (): PermissionGrant[] => [
   ...EDITORIAL_TYPES.flatMap((subject): PermissionGrant[] => [
     { action: CM_ACTIONS.create, subject },
-    { action: CM_ACTIONS.read, subject, ownOnly: subject === 'field-report' },
+    { action: CM_ACTIONS.read, subject, ownOrPublished: true },
     { action: CM_ACTIONS.update, subject, ownOnly: true },
     { action: CM_ACTIONS.delete, subject, ownOnly: true },
   ]),

@@ -1,5 +1,5 @@
 /**
- * THE reader of private markup (DESIGN §7): every public surface that shows a reporter's
+ * THE reader of private markup (docs/security.md): every public surface that shows a reporter's
  * text asks this module where the private passages are, so one parser decides for all.
  *
  *   ::: private            a block the public never sees (markdown-it-container: any run of

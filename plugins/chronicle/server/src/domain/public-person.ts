@@ -1,6 +1,6 @@
 /**
  * THE serializer for frontline profiles on every public surface (lists, commendations,
- * actors of events, featured people of reports, feeds, TimelineJS). Consent (DESIGN §7)
+ * actors of events, featured people of reports, feeds, TimelineJS). Consent (docs/security.md)
  * is applied here and nowhere else, so the privacy work can harden one module:
  *
  * - `withdrawn`: never serialised; `isPublicProfile` is false and callers drop the person.

@@ -1,5 +1,5 @@
 /**
- * Passages a reporter marks as not for readers (DESIGN §7): sensitive details about people
+ * Passages a reporter marks as not for readers (docs/security.md): sensitive details about people
  * mentioned in a report stay in the admin, the rest is published. The markup and how it is
  * read are in ./private-markup (one parser for every public surface):
  *

@@ -1,5 +1,5 @@
 /**
- * The save counter behind stale-write protection (DESIGN §7, data safety). Every document
+ * The save counter behind stale-write protection (docs/security.md, data safety). Every document
  * of the newsroom's types carries `revision`, shared by its locales. The Content Manager
  * loads it with the form and sends it back on save; a save that sends a counter behind the
  * stored one was made on a stale copy — someone saved in between — and is refused.

@@ -1,5 +1,5 @@
 /**
- * Statistics roll-ups up the unit tree (DESIGN §5): figures marked `additive` are summed
+ * Statistics roll-ups up the unit tree (docs/api.md#figures-and-roll-ups): figures marked `additive` are summed
  * into every unit above the one they were reported for, per metric and unit of count.
  * Pure module: no Strapi import.
  *

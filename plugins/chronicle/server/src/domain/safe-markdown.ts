@@ -1,5 +1,5 @@
 /**
- * Markdown to HTML for the public API (DESIGN §7): markdown-it with raw HTML off, so
+ * Markdown to HTML for the public API (docs/security.md): markdown-it with raw HTML off, so
  * `<script>` in a report is text, and links (and images) limited to http, https and
  * mailto — anything else (javascript:, data:, vbscript:, relative or protocol-relative
  * URLs) is left as plain text. Pure module.

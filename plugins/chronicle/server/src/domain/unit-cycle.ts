@@ -1,5 +1,5 @@
 /**
- * Units form a tree (DESIGN §5): a unit's parent may not be the unit itself or one of its
+ * Units form a tree (docs/architecture.md#document-service-guards, validation): a unit's parent may not be the unit itself or one of its
  * descendants. The document guard reads the current parents and asks this module before
  * it saves a new parent. Pure module.
  */

@@ -6,7 +6,7 @@
 import contentTypes from '../content-types';
 import { componentSchemas } from '../components';
 import type { TypeName } from './content-types';
-import { TYPE_META } from './content-types';
+import { componentNameOf, TYPE_META } from './content-types';
 import { SLUG_PATTERN } from './enums';
 import { hasPrivateMarkup, privateMarkupProblems } from './private-markup';
 
@@ -101,7 +101,7 @@ const typeAttributes = (type: TypeName): Attributes =>
   ((contentTypes as Record<string, { schema: { attributes: Attributes } }>)[type]?.schema.attributes ?? {}) as Attributes;
 
 const componentAttributes = (uid: string | undefined): Attributes =>
-  uid && uid.startsWith('chronicle.') ? ((componentSchemas[uid.slice('chronicle.'.length)]?.attributes ?? {}) as Attributes) : {};
+  componentNameOf(uid) ? ((componentSchemas[componentNameOf(uid) as string]?.attributes ?? {}) as Attributes) : {};
 
 const SLUG = new RegExp(SLUG_PATTERN);
 /** The public address of an anonymised person (domain/public-person publicSlug). */

@@ -1,5 +1,5 @@
 /**
- * The editorial workflow as a pure state machine (DESIGN §4): which transitions exist, who
+ * The editorial workflow as a pure state machine (docs/workflow.md; where to change a rule: docs/architecture.md): which transitions exist, who
  * may take them, what each needs, and what must happen when one is taken. The service
  * applies the verdict; nothing here touches Strapi or the clock (the caller passes `now`).
  *

@@ -12,14 +12,14 @@
  */
 import type { Core } from '@strapi/strapi';
 import { SIGN_IN_ROUTES, type RateDecision } from '../domain/rate-limiter';
+import { ChronicleError, sendError } from '../errors';
 import { getService } from '../get-service';
 import { routeKey, routeOf } from './route-of';
 
+/** 429 in the plugin's error envelope (errors.ts), with Retry-After in seconds. */
 export const tooMany = (ctx: any, decision: RateDecision, message: string) => {
-  ctx.status = 429;
   ctx.set('Retry-After', String(decision.retryAfter));
-  ctx.set('Cache-Control', 'no-store');
-  ctx.body = { data: null, error: { status: 429, name: 'RateLimitError', message, details: { retryAfter: decision.retryAfter } } };
+  sendError(ctx, new ChronicleError(429, message, { retryAfter: decision.retryAfter }));
 };
 
 const rateLimit = (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {

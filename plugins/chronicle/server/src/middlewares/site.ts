@@ -2,7 +2,7 @@
  * The public site's HTTP glue, a koa middleware installed at bootstrap (after Strapi's global
  * middlewares — logger, errors, security, cors, query, session — and before its router). It
  * answers only GET and HEAD requests whose path is one of the site's pages or assets
- * (site/paths.ts is a whitelist under the configured base path), so /admin, /api, /uploads,
+ * (the route table, site/routes.ts, is a whitelist under the configured base path), so /admin, /api, /uploads,
  * /_health and the plugin's admin routes always reach Strapi untouched.
  *
  * Each answer carries the site's security headers (CSP, Referrer-Policy, nosniff,
@@ -17,12 +17,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { DEFAULT_LOCALE, LOCALES, type Locale } from '../domain/enums';
+import { ASSET_CACHE_CONTROL, NO_STORE, PUBLIC_CACHE_CONTROL } from '../domain/http-cache';
 import { matchesEtag, etagOf } from '../domain/response-cache';
 import { getService } from '../get-service';
-import { matchRoute, publicOrigin } from '../site/paths';
-import { parseSiteQuery } from '../site/query';
-
-export const SITE_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=300';
+import { publicOrigin } from '../site/paths';
+import { matchRoute, parseSiteQuery } from '../site/routes';
 
 /**
  * TimelineJS3 draws with inline style attributes (and sets some with innerHTML), so styles
@@ -95,7 +94,7 @@ export const siteMiddleware = (strapi: Core.Strapi) => {
         return;
       }
     } else {
-      ctx.set('Cache-Control', 'no-store');
+      ctx.set('Cache-Control', NO_STORE);
     }
     ctx.status = status;
     ctx.type = type;
@@ -111,7 +110,7 @@ export const siteMiddleware = (strapi: Core.Strapi) => {
     if (match.page === 'asset') {
       const file = asset(match.param ?? '');
       if (!file) return next();
-      return send(ctx, 200, file.body, file.type, file.etag, 'public, max-age=86400');
+      return send(ctx, 200, file.body, file.type, file.etag, ASSET_CACHE_CONTROL);
     }
 
     const limits = getService(strapi, 'rate-limits');
@@ -122,7 +121,7 @@ export const siteMiddleware = (strapi: Core.Strapi) => {
       setSecurityHeaders(ctx);
       ctx.status = 429;
       ctx.set('Retry-After', String(allowance.retryAfter));
-      ctx.set('Cache-Control', 'no-store');
+      ctx.set('Cache-Control', NO_STORE);
       ctx.type = 'text/plain; charset=utf-8';
       ctx.body = `此地址请求过于频繁，请 ${allowance.retryAfter} 秒后再试。\nToo many requests from this address; try again in ${allowance.retryAfter} s.\n`;
       return undefined;
@@ -141,7 +140,7 @@ export const siteMiddleware = (strapi: Core.Strapi) => {
       const result = await service.render(match, parsed.data, origin);
       if (result.cache !== 'hit') await limits.hit('site', ip);
       ctx.set('X-Chronicle-Cache', result.cache);
-      return send(ctx, result.status, result.body, result.contentType, result.etag, SITE_CACHE_CONTROL);
+      return send(ctx, result.status, result.body, result.contentType, result.etag, PUBLIC_CACHE_CONTROL);
     } catch (error) {
       strapi.log.error(`site: ${ctx.path}: ${(error as Error)?.stack ?? error}`);
       const page = service.errorPage(500, origin, locale, service.routeOf(match));

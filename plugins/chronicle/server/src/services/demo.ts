@@ -8,7 +8,7 @@ import { typeUid, type TypeName } from '../domain/content-types';
 import type { Locale } from '../domain/enums';
 import { demoNewsroom } from '../demo/data';
 import type { Bilingual, DemoNewsroom } from '../demo/types';
-import { runAs } from '../middlewares/system-context';
+import { runAs } from '../request-context';
 import { systemActor } from './workflow';
 
 type Data = Record<string, unknown>;

@@ -7,9 +7,11 @@
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { DEFAULT_LOCALE, DEFAULT_TIME_ZONE, type Locale } from '../domain/enums';
-import { runAs } from '../middlewares/system-context';
-import type { AcceptedEvent, AcceptedStatistic } from '../schemas/extraction';
+import { pluginUid, typeUid } from '../domain/content-types';
+import { DEFAULT_LOCALE, type Locale } from '../domain/enums';
+import { NEWSROOM_TIME_ZONE } from '../domain/time-zone';
+import { runAs } from '../request-context';
+import type { AcceptedEvent, AcceptedStatistic } from '../validation/extraction';
 import { DEFAULT_MAX_PROPOSALS } from '../text/extract';
 import { createExtractionPool, type ExtractionPool } from './extraction-pool';
 import { leaveOutDecided, type Decision } from '../domain/decided-proposals';
@@ -24,11 +26,11 @@ import {
   type Proposals,
 } from '../text/proposals';
 
-export const REPORT_UID = 'plugin::chronicle.field-report';
-export const EVENT_UID = 'plugin::chronicle.timeline-event';
-export const STATISTIC_UID = 'plugin::chronicle.grid-statistic';
-export const DECISION_UID = 'plugin::chronicle.extraction-decision';
-const UNIT_UID = 'plugin::chronicle.unit';
+const REPORT_UID = typeUid('field-report');
+const EVENT_UID = typeUid('timeline-event');
+const STATISTIC_UID = typeUid('grid-statistic');
+const DECISION_UID = typeUid('extraction-decision');
+const UNIT_UID = typeUid('unit');
 /** The field report schema's body maxLength. */
 const REPORT_BODY_MAX = 200000;
 
@@ -90,7 +92,7 @@ const extraction = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const setting = (key: string, fallback: number): number => {
-    const v = strapi.config.get(`plugin::chronicle.extraction.${key}`, fallback) as unknown;
+    const v = strapi.config.get(pluginUid(`extraction.${key}`), fallback) as unknown;
     return typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : fallback;
   };
   let pool: ExtractionPool | undefined;
@@ -169,7 +171,7 @@ const extraction = ({ strapi }: { strapi: Core.Strapi }) => {
               endAt: e.end ? new Date(e.end).toISOString() : null,
               precision: e.precision,
               approximate: e.approximate,
-              timeZone: DEFAULT_TIME_ZONE,
+              timeZone: NEWSROOM_TIME_ZONE,
               sourceReport: reportDocumentId,
               ...owner,
             },

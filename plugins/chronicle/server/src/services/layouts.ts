@@ -4,7 +4,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { componentSchemas } from '../components';
-import { TYPE_NAMES, typeUid } from '../domain/content-types';
+import { componentUid, TYPE_NAMES, typeUid } from '../domain/content-types';
 import { fieldLabel, LAYOUT_VERSION, LAYOUTS, WIDE_FIELDS, type LayoutSpec } from '../domain/layouts';
 
 type Row = Array<{ name: string; size: number }>;
@@ -96,7 +96,7 @@ const layouts = ({ strapi }: { strapi: Core.Strapi }) => {
       const applied = (await store().get({ key: 'layout-version' })) as number | null;
       if (!force && applied === LAYOUT_VERSION) return false;
       for (const name of TYPE_NAMES) await configure(typeUid(name), LAYOUTS[name]);
-      for (const uid of Object.keys(componentSchemas)) await labelComponent(`chronicle.${uid}`);
+      for (const uid of Object.keys(componentSchemas)) await labelComponent(componentUid(uid));
       await store().set({ key: 'layout-version', value: LAYOUT_VERSION });
       return true;
     },

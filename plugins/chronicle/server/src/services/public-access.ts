@@ -5,12 +5,13 @@
  * itself, so a new public route is opened by declaring it, and a removed one is closed.
  */
 import type { Core } from '@strapi/strapi';
+import { pluginUid } from '../domain/content-types';
 import contentApiRoutes from '../routes/content-api';
 
 const PERMISSION_UID = 'plugin::users-permissions.permission';
 
 export const publicActions = (): string[] =>
-  [...new Set(contentApiRoutes.routes.map((route) => `plugin::chronicle.${route.handler}`))].sort();
+  [...new Set(contentApiRoutes.routes.map((route) => pluginUid(route.handler)))].sort();
 
 const publicAccess = ({ strapi }: { strapi: Core.Strapi }) => ({
   async ensure() {

@@ -7,7 +7,7 @@ import type { Core } from '@strapi/strapi';
 import { typeNameOf, TYPE_META } from '../domain/content-types';
 import type { WorkflowState } from '../domain/enums';
 import { ChronicleError } from '../errors';
-import { EDITORIAL_UIDS } from './workflow';
+import { EDITORIAL_UIDS } from '../domain/content-types';
 
 export interface QueueItem {
   uid: string;

@@ -7,6 +7,7 @@
  * or to refusing everyone.
  */
 import type { Core } from '@strapi/strapi';
+import { pluginUid } from '../domain/content-types';
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import {
   chooseStore,
@@ -24,7 +25,7 @@ export const RATE_LIMIT_TABLE = 'chronicle_rate_limits';
 const OFF: RateDecision = { allowed: true, remaining: Infinity, retryAfter: 0 };
 
 const rateLimits = ({ strapi }: { strapi: Core.Strapi }) => {
-  const settings = () => strapi.config.get('plugin::chronicle.rateLimit') as RateLimitConfig;
+  const settings = () => strapi.config.get(pluginUid('rateLimit')) as RateLimitConfig;
   const built = new Map<string, Promise<RateLimiterAbstract>>();
   let redis: { quit(): Promise<unknown>; disconnect(): void } | undefined;
   let redisReady: Promise<void> | undefined;

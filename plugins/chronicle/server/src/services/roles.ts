@@ -1,17 +1,19 @@
 /**
- * Creates and updates the Reporter and Editor roles' rights on the chronicle types (DESIGN §3).
+ * Creates and updates the Reporter and Editor roles' rights on the chronicle types (docs/editors.md#who-may-do-what).
  * Idempotent: the full set of each role's chronicle permissions is recomputed and assigned,
  * so restarting changes nothing, and rights the operator gave on other types are kept.
  */
 import type { Core } from '@strapi/strapi';
+import { PLUGIN_NAME, PLUGIN_UID_PREFIX } from '../domain/content-types';
 import {
   editorGrants,
+  OWN_OR_PUBLISHED_ID,
   reporterGrants,
   REPORTER_ROLE,
   subjectUid,
   type PermissionGrant,
 } from '../domain/permissions';
-import { getService } from '../get-service';
+import type { LocalesService } from './locales';
 
 interface Permission {
   action: string;
@@ -21,13 +23,14 @@ interface Permission {
 }
 
 const isChronicle = (p: Permission) =>
-  p.action.startsWith('plugin::chronicle.') || (p.subject ?? '').startsWith('plugin::chronicle.');
+  p.action.startsWith(PLUGIN_UID_PREFIX) || (p.subject ?? '').startsWith(PLUGIN_UID_PREFIX);
 
 const roles = ({ strapi }: { strapi: Core.Strapi }) => {
   const toPermissions = async (grants: PermissionGrant[]): Promise<Permission[]> => {
     const contentTypeService = strapi.service('admin::content-type');
     const { actionProvider } = strapi.service('admin::permission');
-    const locales = await getService(strapi, 'locales').codes();
+    // A sibling service by its own type: services/index.ts (the service map) imports this file.
+    const locales = await (strapi.plugin(PLUGIN_NAME).service('locales') as LocalesService).codes();
     const permissions: Permission[] = [];
     for (const grant of grants) {
       const subject = subjectUid(grant);
@@ -45,7 +48,7 @@ const roles = ({ strapi }: { strapi: Core.Strapi }) => {
         action: grant.action,
         subject,
         properties,
-        conditions: grant.ownOnly ? ['admin::is-creator'] : [],
+        conditions: grant.ownOnly ? ['admin::is-creator'] : grant.ownOrPublished ? [OWN_OR_PUBLISHED_ID] : [],
       });
     }
     return permissions;

@@ -7,6 +7,7 @@
  */
 import fs from 'node:fs/promises';
 import type { Core } from '@strapi/strapi';
+import { pluginUid } from '../domain/content-types';
 import { errors } from '@strapi/utils';
 import sharp from 'sharp';
 
@@ -87,7 +88,7 @@ const uploadGuard = ({ strapi }: { strapi: Core.Strapi }) => ({
   install() {
     const service = strapi.plugin('upload').service('upload') as Record<string, any>;
     if (service.__chronicleGuarded) return;
-    const maxPixels = () => strapi.config.get('plugin::chronicle.maxImagePixels', 40_000_000) as number;
+    const maxPixels = () => strapi.config.get(pluginUid('maxImagePixels'), 40_000_000) as number;
     const clean = async (files: IncomingFile | IncomingFile[] | undefined) => {
       for (const file of [files ?? []].flat()) await inspectAndClean(file, maxPixels());
     };

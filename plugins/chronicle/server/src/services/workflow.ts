@@ -7,16 +7,19 @@
  */
 import type { Core } from '@strapi/strapi';
 import { ALT_TEXT_POPULATE, missingAltText } from '../domain/alt-text';
-import { EDITORIAL_TYPES, typeNameOf, typeUid, TYPE_META } from '../domain/content-types';
+import { EDITORIAL_UIDS, typeNameOf, typeUid, TYPE_META } from '../domain/content-types';
 import type { CorrectionKind, WorkflowState } from '../domain/enums';
 import { privateMarkupProblemsOfRecord } from '../domain/validation';
-import { decide, nextStates, stateAfterEdit, type Actor, type WorkflowPermission } from '../domain/workflow';
+import { decide, nextStates, stateAfterEdit, type Actor } from '../domain/workflow';
 import { ChronicleError } from '../errors';
-import { runAs, type SystemActor } from '../middlewares/system-context';
+import { runAs, systemActor } from '../request-context';
 
-export const TRANSITION_UID = 'plugin::chronicle.workflow-transition';
+/** Kept here for callers that still take them from the workflow service. */
+export { actorFromContext, systemActor } from '../request-context';
+
+export const TRANSITION_UID = typeUid('workflow-transition');
 export const WEBHOOK_EVENT = 'chronicle.workflow.transition';
-export const EDITORIAL_UIDS = EDITORIAL_TYPES.map(typeUid) as string[];
+export { EDITORIAL_UIDS };
 
 export interface TransitionInput {
   uid: string;
@@ -39,24 +42,6 @@ export interface HistoryEntry {
 }
 
 type Row = Record<string, any>;
-
-const PERMISSIONS: WorkflowPermission[] = ['submit', 'approve', 'publish'];
-
-/** The acting admin user of the current request, as a workflow actor. */
-export const actorFromContext = (ctx: any): Actor | undefined => {
-  const user = ctx?.state?.user;
-  const ability = ctx?.state?.userAbility;
-  if (!user || !ability || ctx?.state?.auth?.strategy?.name !== 'admin') return undefined;
-  const name = [user.firstname, user.lastname].filter(Boolean).join(' ') || user.email;
-  return {
-    kind: 'user',
-    id: user.id,
-    name,
-    permissions: new Set(PERMISSIONS.filter((p) => ability.can(`plugin::chronicle.workflow.${p}`))),
-  };
-};
-
-export const systemActor = (name: SystemActor): Actor => ({ kind: 'system', name: `system:${name}`, permissions: new Set(PERMISSIONS) });
 
 const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
   const query = (uid: string) => strapi.db.query(uid as never);

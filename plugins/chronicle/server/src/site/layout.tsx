@@ -9,6 +9,7 @@ import { LOCALES } from '../domain/enums';
 import type { SiteContext } from './context';
 import { otherLocale } from './context';
 import { serializeJsonLd, type JsonLd } from './json-ld';
+import { NAV_PAGES, pathOf } from './routes';
 
 export interface LayoutProps {
   ctx: SiteContext;
@@ -32,12 +33,7 @@ export const Layout = ({ ctx, title, description, ogType = 'website', image, jso
   const canonical = ctx.absolute(ctx.alternate(locale));
   const fullTitle = ctx.route === '' ? `${t.siteName} — ${t.tagline}` : `${title} — ${t.siteName}`;
   const other = otherLocale(locale);
-  const nav: Array<[string, string]> = [
-    ['', t.home],
-    ['timeline', t.timeline],
-    ['honours', t.honours],
-    ['statistics', t.statistics],
-  ];
+  const nav: Array<[string, string]> = NAV_PAGES.map((page) => [pathOf(page), t[page]]);
   const current = ctx.route.split('/')[0];
   return (
     <html lang={locale}>
@@ -81,7 +77,7 @@ export const Layout = ({ ctx, title, description, ogType = 'website', image, jso
         </a>
         <header className="site-header" role="banner">
           <div className="wrap header-row">
-            <a className="site-name" href={ctx.href('')}>
+            <a className="site-name" href={ctx.href(pathOf('home'))}>
               {t.siteName}
             </a>
             <nav aria-label={t.nav} className="site-nav">

@@ -2,6 +2,7 @@
 import type { SiteContext } from './context';
 import type { EventData, FigureData, ProfileSummary, ReportSummary } from './data';
 import type { UnitNode } from './unit-tree';
+import { pathOf } from './routes';
 
 export const Bylines = ({ bylines }: { bylines: ReportSummary['bylines'] }) =>
   bylines.length ? (
@@ -28,7 +29,7 @@ export const ReportList = ({ ctx, reports }: { ctx: SiteContext; reports: Report
       <li key={r.slug} lang={r.locale !== ctx.locale ? r.locale : undefined}>
         {r.kicker ? <p className="kicker">{r.kicker}</p> : null}
         <h3>
-          <a href={ctx.href(`reports/${r.slug}`)}>{r.title}</a>
+          <a href={ctx.href(pathOf('report', r.slug))}>{r.title}</a>
         </h3>
         {r.dek ? <p className="dek">{r.dek}</p> : null}
         <Dateline dateline={r.dateline} />
@@ -52,16 +53,16 @@ export const EventList = ({ ctx, events, headingLevel = 3 }: { ctx: SiteContext;
           <p className="event-meta">
             {e.place ? <span>{e.place}</span> : null}
             {e.units.map((u) => (
-              <a key={u.slug} href={ctx.href(`units/${u.slug}`)}>
+              <a key={u.slug} href={ctx.href(pathOf('unit', u.slug))}>
                 {u.name}
               </a>
             ))}
             {e.actors.map((a) => (
-              <a key={a.slug} href={ctx.href(`honours/${a.slug}`)}>
+              <a key={a.slug} href={ctx.href(pathOf('profile', a.slug))}>
                 {a.name}
               </a>
             ))}
-            {e.source ? <a href={ctx.href(`reports/${e.source.slug}`)}>{e.source.title}</a> : null}
+            {e.source ? <a href={ctx.href(pathOf('report', e.source.slug))}>{e.source.title}</a> : null}
           </p>
         </li>
       ))}
@@ -92,7 +93,7 @@ export const PersonCard = ({ ctx, person }: { ctx: SiteContext; person: ProfileS
     <Portrait portrait={person.portrait} name={person.name} sizes="96px" />
     <div>
       <h3>
-        <a href={ctx.href(`honours/${person.slug}`)}>{person.name}</a>
+        <a href={ctx.href(pathOf('profile', person.slug))}>{person.name}</a>
       </h3>
       <p className="role">{[person.roleTitle, person.unit?.name].filter(Boolean).join(' · ')}</p>
       <DutyBadges ctx={ctx} roles={person.dutyRoles} />
@@ -111,7 +112,7 @@ export const FigureList = ({ ctx, figures }: { ctx: SiteContext; figures: Figure
         {f.unit ? (
           <>
             {' · '}
-            <a href={ctx.href(`units/${f.unit.slug}`)}>{f.unit.name}</a>
+            <a href={ctx.href(pathOf('unit', f.unit.slug))}>{f.unit.name}</a>
           </>
         ) : null}
       </li>
@@ -185,7 +186,7 @@ export const UnitChain = ({ ctx, units }: { ctx: SiteContext; units: UnitNode[] 
       <ol>
         {units.map((u) => (
           <li key={u.slug}>
-            <a href={ctx.href(`units/${u.slug}`)}>{u.name}</a>
+            <a href={ctx.href(pathOf('unit', u.slug))}>{u.name}</a>
           </li>
         ))}
       </ol>

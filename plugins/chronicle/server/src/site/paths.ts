@@ -1,30 +1,9 @@
 /**
- * The public site's addresses: which request paths are site pages (a whitelist, so Strapi's
- * own /admin, /api, /uploads, /_health … are never shadowed), and how links are built under
- * the configured base path with the reader's language (`?lang=en`; zh-Hans needs no
- * parameter). Pure module.
+ * How the public site's links are built under the configured base path with the reader's
+ * language (`?lang=en`; zh-Hans needs no parameter), and the public origins. Which paths are
+ * site pages, and each page's address, is the route table (./routes.ts). Pure module.
  */
 import { DEFAULT_LOCALE, LOCALES, SLUG_PATTERN, type Locale } from '../domain/enums';
-
-export type PageName =
-  | 'home'
-  | 'timeline'
-  | 'report'
-  | 'honours'
-  | 'profile'
-  | 'chronicle'
-  | 'unit'
-  | 'statistics'
-  | 'card'
-  | 'sitemap'
-  | 'robots'
-  | 'asset';
-
-export interface RouteMatch {
-  page: PageName;
-  /** The raw path parameter: a slug for pages, a file path for assets. */
-  param?: string;
-}
 
 /** '/', '/news/' and '/news' all become '/' or '/news' (no trailing slash). */
 export const normaliseBasePath = (base: string | undefined | null): string => {
@@ -35,48 +14,6 @@ export const normaliseBasePath = (base: string | undefined | null): string => {
 
 const SLUG = new RegExp(SLUG_PATTERN);
 export const isSlug = (value: string) => value.length <= 96 && SLUG.test(value);
-
-const DETAIL: Record<string, PageName> = {
-  reports: 'report',
-  honours: 'profile',
-  chronicles: 'chronicle',
-  units: 'unit',
-};
-const LIST: Record<string, PageName> = { '': 'home', timeline: 'timeline', honours: 'honours', statistics: 'statistics' };
-
-/**
- * The site page a path names, or null when it is not the site's (Strapi answers it).
- * A detail page's parameter is returned as written: the caller answers 400 for a
- * malformed slug, so `/reports/Foo` is a proper error page rather than Strapi's 404.
- */
-export const matchRoute = (basePath: string, pathname: string): RouteMatch | null => {
-  const base = normaliseBasePath(basePath);
-  let rest: string;
-  if (base === '/') rest = pathname;
-  else if (pathname === base) rest = '/';
-  else if (pathname.startsWith(`${base}/`)) rest = pathname.slice(base.length);
-  else return null;
-  rest = rest.replace(/^\/+/, '');
-  if (rest === 'robots.txt') return base === '/' ? { page: 'robots' } : null;
-  if (rest === 'sitemap.xml') return { page: 'sitemap' };
-  if (rest.startsWith('assets/')) return { page: 'asset', param: rest.slice('assets/'.length) };
-  const trimmed = rest.replace(/\/$/, '');
-  if (trimmed in LIST) return { page: LIST[trimmed] };
-  const parts = trimmed.split('/');
-  if (parts.length === 2 && parts[0] === 'cards' && parts[1].endsWith('.png')) {
-    return { page: 'card', param: safeDecode(parts[1].slice(0, -'.png'.length)) };
-  }
-  if (parts.length === 2 && parts[0] in DETAIL && parts[1]) return { page: DETAIL[parts[0]], param: safeDecode(parts[1]) };
-  return null;
-};
-
-const safeDecode = (part: string) => {
-  try {
-    return decodeURIComponent(part);
-  } catch {
-    return part;
-  }
-};
 
 /** A path under the base path: sitePath('/news', 'reports/x') → '/news/reports/x'. */
 export const joinPath = (basePath: string, route: string): string => {

@@ -6,7 +6,7 @@
  */
 import { DateTime } from 'luxon';
 import type { Precision, Qualifier } from '../domain/enums';
-import { NEWSROOM_TIME_ZONE } from './dates';
+import { NEWSROOM_TIME_ZONE } from '../domain/time-zone';
 import { combineScores, score, type Expected, type ExpectedDate, type ExpectedFigure, type Score } from './evaluate';
 import type { ExtractResult } from './extract';
 

@@ -221,6 +221,22 @@ function tailAfterLastCut(run: string, cuts: WordSet): string {
   return run;
 }
 
+const wordSegmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+/** Label lengths tried, best first: most counted nouns are two two-character words (视频连线). */
+const LABEL_LENGTHS = [4, 5, 6, 3];
+
+/**
+ * The end of a run of characters before a figure, cut where a word starts (by the runtime's
+ * ICU word breaker): 犯罪嫌疑人 rather than 罪嫌疑人, 视频连线 rather than 众视频连线.
+ */
+function trimLabel(run: string): string {
+  if (run.length <= 4) return run;
+  const starts = new Set<number>();
+  for (const seg of wordSegmenter.segment(run)) starts.add(seg.index);
+  const n = LABEL_LENGTHS.find((len) => len <= run.length && starts.has(run.length - len)) ?? 4;
+  return run.slice(-n);
+}
+
 /** The noun phrase a figure counts, and whether it was found in the text (not guessed from the unit). */
 export function labelFor(
   sentence: string,
@@ -262,7 +278,7 @@ export function labelFor(
     if (unit) beforeRun = beforeRun.slice(unit.length);
   }
   const before = tailAfterLastCut(beforeRun, BEFORE_CUT_SET);
-  if (before.length >= 2) return { label: before.length > 4 ? before.slice(-4) : before, found: true };
+  if (before.length >= 2) return { label: trimLabel(before), found: true };
   if (PERSON_UNITS.has(q.unit)) return { label: '人', found: false };
   return { label: q.unit, found: false };
 }
@@ -353,7 +369,9 @@ export function extract(text: string, options: ExtractOptions): ExtractResult {
     return false;
   };
 
-  for (const sentence of splitSentences(text)) {
+  const sentences = splitSentences(text);
+  for (let k = 0; k < sentences.length; k++) {
+    const sentence = sentences[k] as Sentence;
     if (result.truncated) break;
     const raw = sentence.text;
     const trimmed = raw.trim();
@@ -364,7 +382,7 @@ export function extract(text: string, options: ExtractOptions): ExtractResult {
       endOffset: sentence.index + index + expression.length,
       sentence: sentenceAround(trimmed, index - lead, index - lead + expression.length),
     });
-    const dates = cursor.parse(raw, MAX_DATES_PER_SENTENCE);
+    const dates = cursor.parse(raw, MAX_DATES_PER_SENTENCE, sentences[k + 1]?.text);
     const first = dates[0];
     if (first && room()) {
       const event: ProposedEvent = {
@@ -391,7 +409,9 @@ export function extract(text: string, options: ExtractOptions): ExtractResult {
       if (!room()) break;
       let { label, found } = labelFor(raw, q);
       // 倒塌房屋3.9万户、8.2万间: the next figure of a list counts the same thing.
-      if (!found && previous && previous.end === q.index - 1 && /[、，,和及]/.test(raw[q.index - 1] ?? '')) {
+      // 网格员4名和5名: so does a figure right after a connective that joins it to the last one.
+      const joined = previous && previous.end === q.index - 1 && /[、，,和及与]/.test(raw[q.index - 1] ?? '');
+      if (previous && joined && (!found || /^[和及与]/.test(raw[q.index - 1] ?? ''))) {
         label = previous.label;
         found = true;
       }

@@ -10,7 +10,8 @@ export { parseNumber, parseSmallInteger, toHalfWidth } from './numerals';
 export { parseQuantities, parseQuantity, UNITS_OF_COUNT, NUMERAL_IDIOMS } from './quantities';
 export type { QuantityMatch } from './quantities';
 
-export { parseDates, parseDate, DateCursor, formatDisplayDate, NEWSROOM_TIME_ZONE } from './dates';
+export { parseDates, parseDate, DateCursor, formatDisplayDate } from './dates';
+export { NEWSROOM_TIME_ZONE } from '../domain/time-zone';
 export type { DateContext, DateMatch, DateRule } from './dates';
 
 export { extract, splitSentences, labelFor, DEFAULT_MAX_PROPOSALS, SENTENCE_MAX } from './extract';

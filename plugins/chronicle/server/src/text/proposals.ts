@@ -1,6 +1,6 @@
 /**
  * Turning extraction results into what the CLI prints and what a reporter reviews: the
- * exact JSON of DESIGN §6, a short title for an event, a metric key for a figure, a
+ * exact JSON of docs/extraction.md (On the command line), a short title for an event, a metric key for a figure, a
  * fingerprint that names a proposal across runs (so a rejected one is not proposed again),
  * and the checks on input text and datelines shared by the CLI and the admin route.
  * Pure module.
@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
 import type { Precision, Qualifier } from '../domain/enums';
-import { NEWSROOM_TIME_ZONE } from './dates';
+import { NEWSROOM_TIME_ZONE } from '../domain/time-zone';
 import type { ExtractResult, ProposedEvent, ProposedStatistic } from './extract';
 import { toSlug } from './slug';
 
@@ -32,7 +32,7 @@ interface CliSource {
 }
 
 /**
- * DESIGN §6: the CLI's JSON, these keys first in this order (`text` is the expression
+ * docs/extraction.md#on-the-command-line: the CLI's JSON, these keys first in this order (`text` is the expression
  * itself), then where it was read from and why; `truncated` only when proposals were cut.
  */
 export interface CliJson {

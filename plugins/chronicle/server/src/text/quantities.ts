@@ -239,6 +239,8 @@ export function parseQuantities(text: string, limit = Number.POSITIVE_INFINITY):
 
     // The tail of a longer run of digits or numerals (bounded in NUMBER_SOURCE) is no number.
     if (/[\d零〇一二两三四五六七八九十百千万亿]/.test(t[numStart - 1] ?? '') && !pre) continue;
+    // 数百辆, 几十个, 若干: a vague magnitude, not a figure anyone counted.
+    if (/[数几]/.test(t[numStart - 1] ?? '') && !pre) continue;
     const parsed = parseNumber(numText);
     if (parsed === null) continue;
     const chinese = !isArabic(numText);

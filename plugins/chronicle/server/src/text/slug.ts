@@ -11,6 +11,7 @@
 import { pinyin } from 'pinyin-pro';
 import slugify from 'slugify';
 import { DateTime } from 'luxon';
+import { NEWSROOM_TIME_ZONE } from '../domain/time-zone';
 
 export const SLUG_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const SLUG_MAX_LENGTH = 80;
@@ -223,7 +224,7 @@ export function hasHan(text: string): boolean {
  * newsroom's time zone, so a late-evening entry does not get tomorrow's UTC date) and
  * a short piece of its id.
  */
-export function fallbackSlug(date: Date, id: string, timeZone = 'Asia/Shanghai'): string {
+export function fallbackSlug(date: Date, id: string, timeZone = NEWSROOM_TIME_ZONE): string {
   const day = DateTime.fromJSDate(date, { zone: timeZone });
   if (!day.isValid) throw new RangeError('fallbackSlug: invalid date');
   const prefix = day.toFormat('yyyy-MM-dd');

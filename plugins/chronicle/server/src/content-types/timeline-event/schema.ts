@@ -1,4 +1,5 @@
 import { PRECISIONS } from '../../domain/enums';
+import { NEWSROOM_TIME_ZONE } from '../../domain/time-zone';
 import {
   enumeration,
   media,
@@ -33,7 +34,7 @@ export default {
     endAt: sharedField('datetime'),
     precision: enumeration(PRECISIONS, { required: true, default: 'day' }),
     approximate: sharedField('boolean', { default: false }),
-    timeZone: sharedField('string', { default: 'Asia/Shanghai', maxLength: 64 }),
+    timeZone: sharedField('string', { default: NEWSROOM_TIME_ZONE, maxLength: 64 }),
     place: text('string', { maxLength: 200 }),
     units: relation('manyToMany', 'unit', { inversedBy: 'events' }),
     actors: relation('manyToMany', 'frontline-profile', { inversedBy: 'events' }),

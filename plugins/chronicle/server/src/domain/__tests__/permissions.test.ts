@@ -1,4 +1,4 @@
-import { CM_ACTIONS, editorGrants, reporterGrants, workflowActionId } from '../permissions';
+import { CM_ACTIONS, editorGrants, OWN_OR_PUBLISHED, reporterGrants, workflowActionId } from '../permissions';
 
 describe('newsroom roles', () => {
   const reporter = reporterGrants();
@@ -12,12 +12,15 @@ describe('newsroom roles', () => {
     expect(reporter.some((g) => g.action === workflowActionId('workflow.submit'))).toBe(true);
   });
 
-  test('a reporter edits and deletes only their own documents, and reads only their own field reports', () => {
+  test('a reporter edits and deletes only their own documents, and reads their own work and what is published', () => {
     for (const g of reporter.filter((g) => g.action === CM_ACTIONS.update || g.action === CM_ACTIONS.delete)) {
       expect(g.ownOnly).toBe(true);
     }
-    expect(reporter.find((g) => g.action === CM_ACTIONS.read && g.subject === 'field-report')?.ownOnly).toBe(true);
+    for (const subject of ['field-report', 'chronicle', 'frontline-profile', 'timeline-event', 'grid-statistic']) {
+      expect(reporter.find((g) => g.action === CM_ACTIONS.read && g.subject === subject)?.ownOrPublished).toBe(true);
+    }
     expect(reporter.find((g) => g.action === CM_ACTIONS.read && g.subject === 'unit')?.ownOnly).toBeFalsy();
+    expect(reporter.find((g) => g.action === CM_ACTIONS.read && g.subject === 'unit')?.ownOrPublished).toBeFalsy();
     expect(reporter.some((g) => g.subject === 'unit' && g.action !== CM_ACTIONS.read)).toBe(false);
   });
 
@@ -43,5 +46,12 @@ describe('newsroom roles', () => {
       const keys = grants.map((g) => `${g.action}|${g.subject ?? ''}`);
       expect(new Set(keys).size).toBe(keys.length);
     }
+  });
+
+  test("the reporter's read condition: own rows, published rows, and drafts that are the published version", () => {
+    const q = OWN_OR_PUBLISHED.handler({ id: 7 });
+    expect(q).toEqual({
+      $or: [{ 'createdBy.id': 7 }, { publishedAt: { $ne: null } }, { workflowState: { $eq: 'published' } }],
+    });
   });
 });

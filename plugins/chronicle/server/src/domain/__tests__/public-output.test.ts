@@ -4,7 +4,7 @@ import { atomFeed, jsonFeed, xmlEscape } from '../feeds';
 import { personRef, publicName, publicPortrait, publicQuotes, publicSlug } from '../public-person';
 import { etagOf, matchesEtag, ResponseCache } from '../response-cache';
 import { renderMarkdown } from '../safe-markdown';
-import { timelineQuery } from '../public-query';
+import { timelineQuery } from '../../validation/public-query';
 
 describe('cursors', () => {
   test('round-trip, and refuse forgeries and cursors of other lists', () => {

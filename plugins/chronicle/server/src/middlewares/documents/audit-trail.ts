@@ -3,12 +3,13 @@
  * plugin's audit writer may create a row, and nobody (not even a super admin) may change,
  * clone or delete one.
  */
+import { typeUid } from '../../domain/content-types';
 import { ChronicleError } from '../../errors';
-import { currentSystemActor } from '../system-context';
+import { currentSystemActor } from '../../request-context';
 import type { DocumentMiddleware } from './facts';
 import { READ_ACTIONS } from './facts';
 
-const APPEND_ONLY = new Set(['plugin::chronicle.workflow-transition', 'plugin::chronicle.tombstone']);
+const APPEND_ONLY = new Set<string>([typeUid('workflow-transition'), typeUid('tombstone')]);
 
 export const auditTrail = (): DocumentMiddleware => async (context, next) => {
   if (!APPEND_ONLY.has(context.uid) || READ_ACTIONS.has(context.action)) return next();

@@ -11,7 +11,7 @@ import type { WorkflowState } from '../../domain/enums';
 import { contentFingerprint } from '../../domain/fingerprint';
 import { stateAfterEdit } from '../../domain/workflow';
 import type { WorkflowService } from '../../services/workflow';
-import { workflowActor } from './lifecycle';
+import { currentRequest, workflowActorOf } from '../../request-context';
 import { factsOf, type DocumentMiddleware } from './facts';
 
 /** States in which an edit must leave a trace. */
@@ -25,12 +25,12 @@ const WATCHED = new Set<WorkflowState>(['in_review', 'approved', 'scheduled', 'p
 const sentBack = new WeakMap<object, Set<string>>();
 
 export const wasSentBackToReview = (strapi: Core.Strapi, key: string) => {
-  const ctx = strapi.requestContext.get();
+  const ctx = currentRequest(strapi);
   return Boolean(ctx && sentBack.get(ctx)?.has(key));
 };
 
 const markSentBack = (strapi: Core.Strapi, key: string) => {
-  const ctx = strapi.requestContext.get();
+  const ctx = currentRequest(strapi);
   if (!ctx) return;
   const keys = sentBack.get(ctx) ?? new Set<string>();
   keys.add(key);
@@ -66,7 +66,7 @@ export const edits = (strapi: Core.Strapi): DocumentMiddleware => {
     const before = new Map<string, string>();
     for (const d of watched) before.set(d.locale, await fingerprint(context.uid, documentId, d.locale));
     const result = await next();
-    const actor = workflowActor(strapi, facts) ?? { kind: 'system' as const, name: 'system:unknown', permissions: new Set<never>() };
+    const actor = workflowActorOf(facts.actor) ?? { kind: 'system' as const, name: 'system:unknown', permissions: new Set<never>() };
     for (const d of watched) {
       if ((await fingerprint(context.uid, documentId, d.locale)) === before.get(d.locale)) continue;
       const state = (d.workflowState ?? 'draft') as WorkflowState;

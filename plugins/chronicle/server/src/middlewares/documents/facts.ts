@@ -8,7 +8,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { ChronicleError } from '../../errors';
 import { typeNameOf, type TypeName } from '../../domain/content-types';
-import { currentSystemActor, type SystemActor } from '../system-context';
+import { writeActorOf, type WriteActor } from '../../request-context';
 
 export type Data = Record<string, unknown>;
 export type Row = Record<string, any>;
@@ -35,17 +35,8 @@ export const HELPER_ACTIONS = new Set(['updateComponents', 'omitComponentData'])
  */
 export type WriteKind = 'create' | 'create-locale' | 'update' | 'clone' | 'delete' | 'publish' | 'unpublish' | 'discard';
 
-/**
- * Who is acting: a named system actor of the plugin (runAs), an admin user of the current
- * request, server code outside any request (scripts, the console), or someone else in a
- * request (a Content API token, an end user, nobody signed in), who may not write here.
- */
-export type WriteActor =
-  | { kind: 'system'; name: SystemActor }
-  /** `ctx` is the request's: services/workflow's actorFromContext reads the name and rights from it. */
-  | { kind: 'user'; id: number; ability: any; ctx: any }
-  | { kind: 'script' }
-  | { kind: 'outsider' };
+/** Who is acting (../../request-context.ts). */
+export type { WriteActor };
 
 export interface WriteFacts {
   type: TypeName;
@@ -63,18 +54,6 @@ const facts = new WeakMap<object, WriteFacts>();
 export const factsOf = (context: DocumentContext): WriteFacts | undefined => facts.get(context);
 
 const ROW_FIELDS = ['id', 'documentId', 'locale', 'publishedAt', 'workflowState', 'slug', 'revision'];
-
-export const actorOf = (strapi: Core.Strapi): WriteActor => {
-  const system = currentSystemActor();
-  if (system) return { kind: 'system', name: system };
-  const ctx = strapi.requestContext.get() as any;
-  if (!ctx) return { kind: 'script' };
-  const user = ctx.state?.user;
-  if (user && ctx.state?.userAbility && ctx.state?.auth?.strategy?.name === 'admin') {
-    return { kind: 'user', id: user.id, ability: ctx.state.userAbility, ctx };
-  }
-  return { kind: 'outsider' };
-};
 
 /** The document's rows, with their creator (for Strapi's is-creator condition). */
 export const documentRows = async (strapi: Core.Strapi, uid: string, documentId: string): Promise<Row[]> => {
@@ -128,7 +107,7 @@ export const establishFacts =
     const rows = documentId ? await documentRows(strapi, context.uid, documentId) : [];
     const locale = singleLocaleOf(strapi, context.params.locale);
     const kind = kindOf(context.action, rows, locale, documentId);
-    const actor = actorOf(strapi);
+    const actor = writeActorOf(strapi);
     if (!kind) {
       throw new ChronicleError(403, `"${context.action}" is not a write the newsroom allows on ${type}; nothing was changed`);
     }

@@ -10,16 +10,15 @@
  *   a unit or contributor that others still point at cannot be deleted.
  */
 import type { Core } from '@strapi/strapi';
-import { EDITORIAL_TYPES, TYPE_META, type TypeName } from '../../domain/content-types';
+import { componentUid, EDITORIAL_TYPES, typeUid, TYPE_META, type TypeName } from '../../domain/content-types';
 import type { WorkflowState } from '../../domain/enums';
 import { REVISION_FIELD } from '../../domain/revision';
 import { WORKFLOW_FIELDS } from '../../content-types/attributes';
 import { ChronicleError } from '../../errors';
-import { actorFromContext, systemActor, type WorkflowService } from '../../services/workflow';
-import type { Actor } from '../../domain/workflow';
+import { runAs, workflowActorOf } from '../../request-context';
+import type { WorkflowService } from '../../services/workflow';
 import { fallbackSlug, toSlug, uniqueSlug } from '../../text/slug';
 import { anonymousSlug, UNNAMED_CONSENTS } from '../../domain/public-person';
-import { runAs } from '../system-context';
 import { wasSentBackToReview } from './edits';
 import { factsOf, type Data, type DocumentContext, type DocumentMiddleware, type WriteFacts } from './facts';
 
@@ -34,21 +33,13 @@ const PUBLISH_AFTER_EDIT_MESSAGE =
  */
 const REFERENCES: Partial<Record<TypeName, Array<[string, string, string]>>> = {
   unit: [
-    ['plugin::chronicle.unit', 'parent', 'sub-units'],
-    ['plugin::chronicle.frontline-profile', 'unit', 'profiles'],
-    ['plugin::chronicle.grid-statistic', 'scopeUnit', 'figures'],
-    ['plugin::chronicle.chronicle', 'subjectUnit', 'chronicles'],
-    ['plugin::chronicle.timeline-event', 'units', 'events'],
+    [typeUid('unit'), 'parent', 'sub-units'],
+    [typeUid('frontline-profile'), 'unit', 'profiles'],
+    [typeUid('grid-statistic'), 'scopeUnit', 'figures'],
+    [typeUid('chronicle'), 'subjectUnit', 'chronicles'],
+    [typeUid('timeline-event'), 'units', 'events'],
   ],
-  contributor: [['chronicle.byline', 'contributor', 'bylines']],
-};
-
-/** The acting person or system, as the workflow records it. */
-export const workflowActor = (strapi: Core.Strapi, facts: WriteFacts): Actor | undefined => {
-  if (facts.actor.kind === 'system') return systemActor(facts.actor.name);
-  if (facts.actor.kind === 'user') return actorFromContext(facts.actor.ctx);
-  if (facts.actor.kind === 'script') return { kind: 'system', name: 'system:script', permissions: new Set() };
-  return undefined;
+  contributor: [[componentUid('byline'), 'contributor', 'bylines']],
 };
 
 export const lifecycle = (strapi: Core.Strapi): DocumentMiddleware => {
@@ -68,7 +59,7 @@ export const lifecycle = (strapi: Core.Strapi): DocumentMiddleware => {
 
   /** Publish / unpublish from outside the workflow: taken as the transition it amounts to. */
   const asTransition = async (context: DocumentContext, facts: WriteFacts, to: 'published' | 'withdrawn') => {
-    const actor = facts.actor.kind === 'script' ? undefined : workflowActor(strapi, facts);
+    const actor = facts.actor.kind === 'script' ? undefined : workflowActorOf(facts.actor);
     if (!actor) throw new ChronicleError(403, 'publishing needs an editor or a named system actor; nothing was changed');
     const documentId = context.params.documentId as string;
     const locale = facts.locale;
@@ -154,7 +145,7 @@ export const lifecycle = (strapi: Core.Strapi): DocumentMiddleware => {
       case 'clone': {
         await prepareClone(context, facts, true);
         const result = (await next()) as { documentId?: string; entries?: Array<{ locale?: string }> } | null;
-        const actor = workflowActor(strapi, facts);
+        const actor = workflowActorOf(facts.actor);
         if (result?.documentId && actor) {
           for (const entry of result.entries ?? []) {
             await workflow().recordStep({
@@ -212,7 +203,7 @@ export const lifecycle = (strapi: Core.Strapi): DocumentMiddleware => {
       // The address readers knew: a person who was not named had a token address, never the name.
       const slug = facts.type === 'frontline-profile' && UNNAMED_CONSENTS.includes(draft.consent as never) ? anonymousSlug(documentId) : draft.slug;
       await runAs('audit-writer', () =>
-        strapi.documents('plugin::chronicle.tombstone' as never).create({
+        strapi.documents(typeUid('tombstone') as never).create({
           data: {
             contentUid: context.uid,
             subjectDocumentId: documentId,
@@ -237,7 +228,7 @@ export const lifecycle = (strapi: Core.Strapi): DocumentMiddleware => {
     const before = facts.rows.find((r) => r.locale === locale && !r.publishedAt);
     const published = facts.rows.find((r) => r.locale === locale && r.publishedAt);
     const result = await next();
-    const actor = workflowActor(strapi, facts);
+    const actor = workflowActorOf(facts.actor);
     const from = (before?.workflowState ?? 'draft') as WorkflowState;
     const to = (published?.workflowState ?? 'published') as WorkflowState;
     const newest = Math.max(0, ...facts.rows.map((r) => Number(r.revision ?? 0)));

@@ -4,11 +4,12 @@
  * sub-unit), which needs the stored tree.
  */
 import type { Core } from '@strapi/strapi';
+import { pluginUid, typeUid } from '../../domain/content-types';
 import { findUnitCycle, unitCycleMessage } from '../../domain/unit-cycle';
 import { checkRecord, DEFAULT_LIMITS, type ValidationLimits } from '../../domain/validation';
 import { factsOf, fail, type Data, type DocumentMiddleware } from './facts';
 
-const UNIT_UID = 'plugin::chronicle.unit';
+const UNIT_UID = typeUid('unit');
 
 /** The one target a relation value points at: a documentId, or a row id. */
 export const relationTarget = (value: unknown): { documentId?: string; id?: number } | null | undefined => {
@@ -73,7 +74,7 @@ export const validation = (strapi: Core.Strapi): DocumentMiddleware => {
     const isNew = facts.kind !== 'update';
     const stored = facts.documentId ? await storedValues(context.uid, facts.documentId, facts.locale, facts.kind === 'create-locale') : {};
     const record = { ...stored, ...data };
-    const limits = (strapi.config.get('plugin::chronicle.validation') as ValidationLimits | undefined) ?? DEFAULT_LIMITS;
+    const limits = (strapi.config.get(pluginUid('validation')) as ValidationLimits | undefined) ?? DEFAULT_LIMITS;
     const problems = checkRecord(facts.type, record, data, isNew || Object.keys(stored).length === 0, limits);
     if (problems.length) fail(problems);
     if (facts.type === 'unit' && 'parent' in data) await assertAcyclic(facts.documentId, data.parent);

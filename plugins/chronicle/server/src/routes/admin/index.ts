@@ -1,4 +1,6 @@
 /** Admin routes under /chronicle: admin JWT required, checked against the plugin's RBAC actions. */
+import { pluginUid } from '../../domain/content-types';
+
 const authenticated = { policies: ['admin::isAuthenticatedAdmin'] };
 
 export default {
@@ -9,7 +11,7 @@ export default {
       path: '/overview',
       handler: 'overview.show',
       config: {
-        policies: [{ name: 'admin::hasPermissions', config: { actions: ['plugin::chronicle.read'] } }],
+        policies: [{ name: 'admin::hasPermissions', config: { actions: [pluginUid('read')] } }],
       },
     },
     // Who may take which transition is decided per document by the workflow itself.
@@ -22,7 +24,7 @@ export default {
       path: '/extract',
       handler: 'extraction.extract',
       config: {
-        policies: [{ name: 'admin::hasPermissions', config: { actions: ['plugin::chronicle.workflow.submit'] } }],
+        policies: [{ name: 'admin::hasPermissions', config: { actions: [pluginUid('workflow.submit')] } }],
       },
     },
     {
@@ -30,7 +32,7 @@ export default {
       path: '/extract/accept',
       handler: 'extraction.accept',
       config: {
-        policies: [{ name: 'admin::hasPermissions', config: { actions: ['plugin::chronicle.workflow.submit'] } }],
+        policies: [{ name: 'admin::hasPermissions', config: { actions: [pluginUid('workflow.submit')] } }],
       },
     },
   ],

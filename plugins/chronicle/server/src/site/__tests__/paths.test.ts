@@ -1,4 +1,5 @@
-import { joinPath, matchRoute, normaliseBasePath, pageHref, publicOrigin, trustedOrigins } from '../paths';
+import { joinPath, normaliseBasePath, pageHref, publicOrigin, trustedOrigins } from '../paths';
+import { matchRoute } from '../routes';
 
 describe('site paths', () => {
   test('base paths are normalised', () => {

@@ -1,4 +1,4 @@
-import { parseSiteQuery } from '../query';
+import { parseSiteQuery } from '../routes';
 
 describe('site query parameters', () => {
   test('valid filters pass, empty form fields mean no filter', () => {

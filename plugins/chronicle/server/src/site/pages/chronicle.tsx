@@ -3,6 +3,7 @@ import type { SiteContext } from '../context';
 import type { ChronicleData } from '../data';
 import { FallbackNotice, Layout } from '../layout';
 import { EventList } from '../parts';
+import { pathOf } from '../routes';
 
 export const ChroniclePage = ({ ctx, chronicle }: { ctx: SiteContext; chronicle: ChronicleData }) => {
   const { t } = ctx;
@@ -26,7 +27,7 @@ export const ChroniclePage = ({ ctx, chronicle }: { ctx: SiteContext; chronicle:
             {chronicle.subjectUnit ? (
               <>
                 {' · '}
-                <a href={ctx.href(`units/${chronicle.subjectUnit.slug}`)}>{chronicle.subjectUnit.name}</a>
+                <a href={ctx.href(pathOf('unit', chronicle.subjectUnit.slug))}>{chronicle.subjectUnit.name}</a>
               </>
             ) : null}
           </p>
@@ -44,7 +45,7 @@ export const ChroniclePage = ({ ctx, chronicle }: { ctx: SiteContext; chronicle:
             {chronicle.reports.map((r) =>
               r ? (
                 <li key={r.slug}>
-                  <a href={ctx.href(`reports/${r.slug}`)}>{r.title}</a>
+                  <a href={ctx.href(pathOf('report', r.slug))}>{r.title}</a>
                 </li>
               ) : null
             )}

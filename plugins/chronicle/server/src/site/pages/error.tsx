@@ -1,13 +1,14 @@
 /** 400, 404, 410 (withdrawn, with the editors' notice) and 500 pages: never a stack trace. */
 import type { SiteContext } from '../context';
 import { Layout } from '../layout';
+import { pathOf } from '../routes';
 
 export interface ErrorInfo {
   status: 400 | 404 | 410 | 500;
   /** For 400: which parameter was wrong (the validator's message, no internals). */
   message?: string;
   withdrawal?: { reason: string | null; date: string | null } | null;
-  /** A withdrawn person: the page says nothing else about them (DESIGN §7). */
+  /** A withdrawn person: the page says nothing else about them (docs/security.md). */
   person?: boolean;
 }
 
@@ -41,7 +42,7 @@ export const ErrorPage = ({ ctx, error }: { ctx: SiteContext; error: ErrorInfo }
       ) : null}
       {error.status === 500 ? <p>{t.serverErrorText}</p> : null}
       <p>
-        <a href={ctx.href('')}>{t.backHome}</a>
+        <a href={ctx.href(pathOf('home'))}>{t.backHome}</a>
       </p>
     </Layout>
   );

@@ -3,6 +3,7 @@ import type { SiteContext } from '../context';
 import type { EventData, ProfileSummary, ReportSummary } from '../data';
 import { Layout } from '../layout';
 import { EventList, PersonCard, ReportList } from '../parts';
+import { pathOf } from '../routes';
 
 export const HomePage = ({ ctx, reports, events, people }: { ctx: SiteContext; reports: ReportSummary[]; events: EventData[]; people: ProfileSummary[] }) => (
   <Layout ctx={ctx} title={ctx.t.siteName} description={ctx.t.tagline}>
@@ -17,7 +18,7 @@ export const HomePage = ({ ctx, reports, events, people }: { ctx: SiteContext; r
         <h2 id="latest-events">{ctx.t.latestEvents}</h2>
         <EventList ctx={ctx} events={events} />
         <p>
-          <a href={ctx.href('timeline')}>{ctx.t.allEvents}</a>
+          <a href={ctx.href(pathOf('timeline'))}>{ctx.t.allEvents}</a>
         </p>
       </section>
     </div>
@@ -29,7 +30,7 @@ export const HomePage = ({ ctx, reports, events, people }: { ctx: SiteContext; r
         ))}
       </ul>
       <p>
-        <a href={ctx.href('honours')}>{ctx.t.allHonours}</a>
+        <a href={ctx.href(pathOf('honours'))}>{ctx.t.allHonours}</a>
       </p>
     </section>
   </Layout>

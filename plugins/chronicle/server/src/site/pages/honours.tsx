@@ -6,6 +6,7 @@ import { itemList } from '../json-ld';
 import { Layout } from '../layout';
 import { ListLimit, PersonCard, UnitSelect } from '../parts';
 import type { UnitNode } from '../unit-tree';
+import { pathOf } from '../routes';
 
 export const HonoursPage = ({
   ctx,
@@ -36,10 +37,10 @@ export const HonoursPage = ({
       ctx={ctx}
       title={t.honours}
       description={t.tagline}
-      jsonLd={[itemList(t.honours, people.map((p) => ({ url: ctx.absolute(ctx.href(`honours/${p.slug}`)), name: p.name })))]}
+      jsonLd={[itemList(t.honours, people.map((p) => ({ url: ctx.absolute(ctx.href(pathOf('profile', p.slug))), name: p.name })))]}
     >
       <h1>{t.honours}</h1>
-      <form className="filters" method="get" action={ctx.href('honours', {}, 'zh-Hans')} aria-label={t.filter}>
+      <form className="filters" method="get" action={ctx.href(pathOf('honours'), {}, 'zh-Hans')} aria-label={t.filter}>
         {ctx.locale !== 'zh-Hans' ? <input type="hidden" name="lang" value={ctx.locale} /> : null}
         <UnitSelect label={t.unit} allLabel={t.allUnits} units={units} selected={filters.unit} />
         <label>
@@ -57,7 +58,7 @@ export const HonoursPage = ({
       </form>
       {sorted.map(([key, group]) => (
         <section key={key || 'none'} aria-labelledby={`unit-${key || 'none'}`}>
-          <h2 id={`unit-${key || 'none'}`}>{key ? <a href={ctx.href(`units/${key}`)}>{group.name}</a> : group.name}</h2>
+          <h2 id={`unit-${key || 'none'}`}>{key ? <a href={ctx.href(pathOf('unit', key))}>{group.name}</a> : group.name}</h2>
           <ul className="people-grid">
             {group.people.map((p) => (
               <PersonCard key={p.slug} ctx={ctx} person={p} />

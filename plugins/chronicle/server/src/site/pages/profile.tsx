@@ -1,5 +1,5 @@
 /**
- * The commendation page: portrait, name (anonymised per DESIGN §7 by the read service), role,
+ * The commendation page: portrait, name (anonymised by the read service, docs/security.md), role,
  * unit chain, duty badges, citation, deeds as a small timeline, quotes, honours, source
  * reports with bylines, a share button; the print stylesheet turns it into a one-page sheet.
  */
@@ -9,11 +9,12 @@ import { person } from '../json-ld';
 import { FallbackNotice, Layout } from '../layout';
 import { Bylines, DutyBadges, Portrait, ShareButton, UnitChain } from '../parts';
 import type { UnitNode } from '../unit-tree';
+import { pathOf } from '../routes';
 
 export const ProfilePage = ({ ctx, profile, chain, reports }: { ctx: SiteContext; profile: ProfileData; chain: UnitNode[]; reports: ReportSummary[] }) => {
   const { t } = ctx;
   const url = ctx.absolute(ctx.alternate(ctx.locale));
-  const card = ctx.absolute(ctx.href(`cards/${profile.slug}.png`));
+  const card = ctx.absolute(ctx.href(pathOf('card', profile.slug)));
   const lang = profile.locale !== ctx.locale ? profile.locale : undefined;
   const role = profile.roleTitle ?? t.kinds[profile.kind] ?? profile.kind;
   const description = [role, profile.unit?.name].filter(Boolean).join(' · ');
@@ -69,7 +70,7 @@ export const ProfilePage = ({ ctx, profile, chain, reports }: { ctx: SiteContext
                     {d.source ? (
                       <>
                         {' '}
-                        <a href={ctx.href(`reports/${d.source.slug}`)}>{d.source.title}</a>
+                        <a href={ctx.href(pathOf('report', d.source.slug))}>{d.source.title}</a>
                       </>
                     ) : null}
                   </p>
@@ -118,7 +119,7 @@ export const ProfilePage = ({ ctx, profile, chain, reports }: { ctx: SiteContext
           <ul className="link-list">
             {reports.map((r) => (
               <li key={r.slug}>
-                <a href={ctx.href(`reports/${r.slug}`)}>{r.title}</a>
+                <a href={ctx.href(pathOf('report', r.slug))}>{r.title}</a>
                 <Bylines bylines={r.bylines} />
               </li>
             ))}

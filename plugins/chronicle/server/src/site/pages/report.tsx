@@ -4,6 +4,7 @@ import type { ReportData } from '../data';
 import { newsArticle } from '../json-ld';
 import { FallbackNotice, Layout } from '../layout';
 import { Bylines, Dateline, FigureList } from '../parts';
+import { pathOf } from '../routes';
 
 export const ReportPage = ({ ctx, report }: { ctx: SiteContext; report: ReportData }) => {
   const { t } = ctx;
@@ -95,7 +96,7 @@ export const ReportPage = ({ ctx, report }: { ctx: SiteContext; report: ReportDa
           <ul className="link-list">
             {report.profiles.map((p) => (
               <li key={p.slug}>
-                <a href={ctx.href(`honours/${p.slug}`)}>{p.name}</a>
+                <a href={ctx.href(pathOf('profile', p.slug))}>{p.name}</a>
                 {p.roleTitle ? ` · ${p.roleTitle}` : ''}
               </li>
             ))}

@@ -8,6 +8,7 @@ import type { FigureData, StatisticsData } from '../data';
 import { barChart } from '../chart';
 import { Layout } from '../layout';
 import { figureText, ListLimit } from '../parts';
+import { pathOf } from '../routes';
 
 const byMetric = (figures: FigureData[]) => {
   const groups = new Map<string, FigureData[]>();
@@ -80,10 +81,10 @@ export const StatisticsPage = ({ ctx, statistics, moreAt }: { ctx: SiteContext; 
             <tbody>
               {figures.map((f) => (
                 <tr key={f.slug}>
-                  <th scope="row">{f.unit ? <a href={ctx.href(`units/${f.unit.slug}`)}>{f.unit.name}</a> : '—'}</th>
+                  <th scope="row">{f.unit ? <a href={ctx.href(pathOf('unit', f.unit.slug))}>{f.unit.name}</a> : '—'}</th>
                   <td>{figureText(ctx, f)}</td>
                   <td>{when(f)}</td>
-                  <td>{f.source ? <a href={ctx.href(`reports/${f.source.slug}`)}>{f.source.title}</a> : ''}</td>
+                  <td>{f.source ? <a href={ctx.href(pathOf('report', f.source.slug))}>{f.source.title}</a> : ''}</td>
                 </tr>
               ))}
             </tbody>
@@ -108,7 +109,7 @@ export const StatisticsPage = ({ ctx, statistics, moreAt }: { ctx: SiteContext; 
                 <tr key={i}>
                   <td>{statistics.figures.find((f) => f.metric === r.metric)?.label ?? r.metric}</td>
                   <th scope="row">
-                    <a href={ctx.href(`units/${r.unit.slug}`)}>{r.unit.name}</a>
+                    <a href={ctx.href(pathOf('unit', r.unit.slug))}>{r.unit.name}</a>
                   </th>
                   <td>{r.display[ctx.locale]}</td>
                   <td>{r.count}</td>

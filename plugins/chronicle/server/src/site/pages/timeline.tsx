@@ -9,6 +9,7 @@ import { Layout } from '../layout';
 import { EventList, ListLimit, UnitSelect } from '../parts';
 import { INTERACTIVE_TIMELINE_MAX } from '../paging';
 import type { UnitNode } from '../unit-tree';
+import { pathOf } from '../routes';
 
 export interface TimelineFilters {
   unit?: string;
@@ -34,7 +35,7 @@ export const TimelinePage = ({
   moreAt?: string;
 }) => {
   const { t } = ctx;
-  const assets = ctx.href('assets/timelinejs/', {}, 'zh-Hans');
+  const assets = ctx.href(pathOf('asset', 'timelinejs/'), {}, 'zh-Hans');
   return (
     <Layout
       ctx={ctx}
@@ -44,7 +45,7 @@ export const TimelinePage = ({
       scripts={events.length ? [`${assets}js/timeline.js`] : []}
     >
       <h1>{t.timeline}</h1>
-      <form className="filters" method="get" action={ctx.href('timeline', {}, 'zh-Hans')} aria-label={t.filter}>
+      <form className="filters" method="get" action={ctx.href(pathOf('timeline'), {}, 'zh-Hans')} aria-label={t.filter}>
         {ctx.locale !== 'zh-Hans' ? <input type="hidden" name="lang" value={ctx.locale} /> : null}
         <UnitSelect label={t.unit} allLabel={t.allUnits} units={units} selected={filters.unit} />
         <label>

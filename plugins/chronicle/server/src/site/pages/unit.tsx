@@ -4,6 +4,7 @@ import type { EventData, FigureData, ProfileSummary } from '../data';
 import { Layout } from '../layout';
 import { EventList, FigureList, ListLimit, PersonCard, UnitChain } from '../parts';
 import type { UnitNode } from '../unit-tree';
+import { pathOf } from '../routes';
 
 export const UnitPage = ({
   ctx,
@@ -37,7 +38,7 @@ export const UnitPage = ({
           <ul className="link-list">
             {unit.children.map((u) => (
               <li key={u.slug}>
-                <a href={ctx.href(`units/${u.slug}`)}>{u.name}</a>
+                <a href={ctx.href(pathOf('unit', u.slug))}>{u.name}</a>
               </li>
             ))}
           </ul>
@@ -66,7 +67,7 @@ export const UnitPage = ({
           <h2 id="unit-events">{t.events}</h2>
           <EventList ctx={ctx} events={events} />
           <p>
-            <a href={ctx.href('timeline', { unit: unit.slug })}>{t.allEvents}</a>
+            <a href={ctx.href(pathOf('timeline'), { unit: unit.slug })}>{t.allEvents}</a>
           </p>
         </section>
       ) : null}

@@ -35,6 +35,18 @@ describe('classifyFigure', () => {
     ['志愿者每天两次为全院消毒。', '两次', 'rate', false],
     ['市民反映问题，热线是12345。', '12345', 'service-number', false],
     ['紧急情况请立即打119。', '119', 'service-number', false],
+    // norms, slogans, readings, scores, names in lists
+    ['社区成立志愿服务队，每班4人。', '4人', 'rate', false],
+    ['每个网格配备1名网格长。', '1名', 'rate', false],
+    ['每周巡查一遍，累计巡查120次。', '120次', 'count', true],
+    ['街道落实“四个一”工作法。', '四个', 'slogan', false],
+    ['患者体温38.5℃。', '38.5', 'temperature', false],
+    ['比分定格在3比1。', '1', 'score', false],
+    ['他的号码牌上写着7。', '7', 'unitless', false],
+    ['社区二组、三组的居民参加演练。', '二组', 'name', false],
+    ['社区二组、三组的居民参加演练。', '三组', 'name', false],
+    ['队员们分成三组搜索。', '三组', 'count', true],
+    ['常住人口1.6万。', '1.6万', 'bare-number', true],
     // what stays a statistic
     ['全市出动警力4800余人次。', '4800余人次', 'count', true],
     ['被骗走2.8万元。', '2.8万元', 'amount', true],

@@ -249,6 +249,9 @@ describe('parseDate: ranges', () => {
     ['12月28日至1月3日', police, '2021-12-28T00:00:00+08:00', '2022-01-03T00:00:00+08:00', 'day'],
     ['2021年12月28日至2022年1月3日', police, '2021-12-28T00:00:00+08:00', '2022-01-03T00:00:00+08:00', 'day'],
     ['9时至11时', after(2022, 3, 5), '2022-03-05T09:00:00+08:00', '2022-03-05T11:00:00+08:00', 'hour'],
+    // The month written once: 1至2月, 3-5月.
+    ['1至2月', police, '2022-01-01T00:00:00+08:00', '2022-02-01T00:00:00+08:00', 'month'],
+    ['3-5月', { dateline: '2022-06-10' }, '2022-03-01T00:00:00+08:00', '2022-05-01T00:00:00+08:00', 'month'],
   ])('%s', (expr, ctx, start, end, precision) => {
     expect(parseDate(expr, ctx)).toMatchObject({ text: expr, start, end, precision });
   });
@@ -257,6 +260,44 @@ describe('parseDate: ranges', () => {
     const d = parseDate('2月24日到南寨村', police);
     expect(d).toMatchObject({ text: '2月24日', start: '2022-02-24T00:00:00+08:00' });
     expect(d?.end).toBeUndefined();
+  });
+});
+
+describe('parseDate: holidays', () => {
+  test.each<[string, string, string, boolean]>([
+    // Fixed days, and lunar festivals from the Chinese calendar of that year.
+    ['元旦前后', '2022-01-08', '2022-01-01T00:00:00+08:00', true],
+    ['今年元旦', '2022-01-08', '2022-01-01T00:00:00+08:00', false],
+    ['除夕夜', '2021-02-13', '2021-02-11T18:00:00+08:00', false],
+    ['春节', '2023-01-25', '2023-01-22T00:00:00+08:00', false],
+    ['中秋节当天', '2022-09-12', '2022-09-10T00:00:00+08:00', false],
+    ['端午节', '2020-06-30', '2020-06-25T00:00:00+08:00', false],
+    ['清明节', '2021-04-06', '2021-04-04T00:00:00+08:00', false],
+    ['去年国庆节', '2022-03-01', '2021-10-01T00:00:00+08:00', false],
+    ['全国消防日', '2023-11-10', '2023-11-09T00:00:00+08:00', false],
+  ])('%s (dateline %s)', (expr, dateline, start, approximate) => {
+    expect(parseDate(expr, { dateline })).toMatchObject({ start, approximate, rule: 'holiday' });
+  });
+
+  test.each<[string, string, string]>([
+    // Days of the Chinese calendar: the latest such day up to about two months after the dateline.
+    ['腊月二十六', '2022-01-29', '2022-01-28T00:00:00+08:00'],
+    ['正月初七', '2023-01-30', '2023-01-28T00:00:00+08:00'],
+    ['八月十五', '2022-09-12', '2022-09-10T00:00:00+08:00'],
+  ])('lunar %s (dateline %s)', (expr, dateline, start) => {
+    expect(parseDate(expr, { dateline })).toMatchObject({ text: expr, start, precision: 'day', rule: 'lunar' });
+  });
+
+  test('a solar month with a day written as a date is not lunar', () => {
+    expect(parseDate('八月十五日', { dateline: '2022-09-12' })).toMatchObject({ start: '2022-08-15T00:00:00+08:00' });
+    expect(parseDates('五月一个晴朗的下午', { dateline: '2022-06-12' }).map((d) => d.rule)).not.toContain('lunar');
+  });
+
+  test('a stretch around a holiday, and short names that are other words, date nothing', () => {
+    expect(parseDates('春节假期7天，热线共接听来电2.1万个。', { dateline: '2023-02-03' })).toEqual([]);
+    expect(parseDates('国庆期间，全市交警共查处违法行为213起。', { dateline: '2022-10-09' })).toEqual([]);
+    expect(parseDates('社区为老人送去了元宵和汤圆。', { dateline: '2022-02-16' })).toEqual([]);
+    expect(parseDates('他在五一路上巡逻。', { dateline: '2022-05-03' })).toEqual([]);
   });
 });
 

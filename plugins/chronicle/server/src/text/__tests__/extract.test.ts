@@ -51,6 +51,9 @@ describe('labelFor: the noun phrase counted', () => {
   test.each<[string, string, string]>([
     ['全市新建893个党群服务站，覆盖所有街道', '893个', '党群服务站'],
     ['与群众视频连线10万余次', '10万余次', '视频连线'],
+    // Cut where a word starts, not at a fixed width.
+    ['当天抓获犯罪嫌疑人2385名', '2385名', '犯罪嫌疑人'],
+    ['累计平均降雨量327.6毫米', '327.6毫米', '平均降雨量'],
     ['热线全年接听群众来电3万余次，办结率98%', '3万余次', '群众来电'],
     ['汛期累计投入巡查力量4800余人次、巡逻车900余辆次', '4800余人次', '巡查力量'],
     ['汛期累计投入巡查力量4800余人次、巡逻车900余辆次', '900余辆次', '巡逻车'],
@@ -219,6 +222,32 @@ describe('extract', () => {
     // Outside a quotation 昨天 is the day before the dateline; with no day named, so is a quoted one.
     expect(extract('昨天，水位回落。', { dateline: '2023-08-12' }).events[0]?.start).toBe('2023-08-11T00:00:00+08:00');
     expect(extract('“昨天水位回落了。”他说。', { dateline: '2023-08-12' }).events[0]?.start).toBe('2023-08-11T00:00:00+08:00');
+  });
+
+  test('a quotation is spoken on the day its attribution names, before or after it', () => {
+    // The attribution follows the quotation, in the next sentence or after the closing mark.
+    const after = extract('“我们前天晚上就把沙袋备好了。”8月9日，在堤坝上，村主任对记者说。', { dateline: '2021-08-12' });
+    expect(after.events.map((e) => [e.text, e.start, e.rule])).toEqual([
+      ['前天晚上', '2021-08-07T18:00:00+08:00', 'quoted-speech'],
+      ['8月9日', '2021-08-09T00:00:00+08:00', 'date'],
+    ]);
+    const same = extract('“昨天我们就到了，”8月9日，队长说。', { dateline: '2021-08-12' });
+    expect(same.events[0]).toMatchObject({ text: '昨天', start: '2021-08-08T00:00:00+08:00', rule: 'quoted-speech' });
+    // A day after the quotation with no verb of speech is not its attribution.
+    const notSpeech = extract('3月1日，记者来到村里。“昨天刚下过雨。”3月5日，道路修通。', { dateline: '2022-03-06' });
+    expect(notSpeech.events[1]).toMatchObject({ text: '昨天', start: '2022-02-28T00:00:00+08:00' });
+  });
+
+  test("a quotation's 昨晚 after a story of one night is that night, when the speaker spoke the next day", () => {
+    const text = '1月7日夜间，我市遭遇强降雪。环卫部门连夜出动作业人员。“昨天晚上我们一直干到今天早上。”环卫工人说。';
+    const { events } = extract(text, { dateline: '2021-01-08' });
+    expect(events.map((e) => [e.text, e.start])).toEqual([
+      ['1月7日夜间', '2021-01-07T18:00:00+08:00'],
+      ['昨天晚上', '2021-01-07T18:00:00+08:00'],
+    ]);
+    // An early-morning story keeps the day it named as the day of speech: 昨晚 is the night before.
+    const dawn = extract('7月15日凌晨3时许，暴雨导致道路积水。“昨晚我一夜没合眼。”村支书说。', { dateline: '2022-07-16' });
+    expect(dawn.events[1]).toMatchObject({ text: '昨晚', start: '2022-07-14T18:00:00+08:00' });
   });
 
   test('a day and its time split by a comma are one expression', () => {

@@ -24,7 +24,7 @@ const REPORT = [
 ].join('\n');
 
 describe('toCliJson', () => {
-  test('has the keys of DESIGN §6 first, in order, then where and why; text is the expression', () => {
+  test('has the keys of docs/extraction.md first, in order, then where and why; text is the expression', () => {
     const json = toCliJson(extract(REPORT, { dateline: '2022-03-06' }));
     expect(Object.keys(json)).toEqual(['events', 'statistics']);
     expect(json.events.length).toBeGreaterThan(0);

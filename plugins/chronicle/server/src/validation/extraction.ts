@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { LOCALES, METRIC_PATTERN, PRECISIONS, QUALIFIERS } from '../domain/enums';
 import { FINGERPRINT_RE, isValidDateline, MAX_ROUTE_TEXT_BYTES, textProblem } from '../text/proposals';
-import { describeIssues } from '../controllers/query';
+import { describeIssues } from './issues';
 
 const MAX_ITEMS = 500;
 

@@ -1,4 +1,7 @@
-/** Request validation at the edge: a zod schema in, a readable 400 message out. */
+/**
+ * Request validation at the edge: a zod schema in, a readable 400 message out. The request
+ * schemas themselves are the other modules of this folder. Pure module (zod).
+ */
 import type { z } from 'zod';
 
 /** One sentence per issue, naming the field; `unknown` says what an unrecognised key is. */

@@ -1,0 +1,13 @@
+/**
+ * The newsroom's time zone, in one place: times are stored in UTC and shown in
+ * Asia/Shanghai (UTC+8, no daylight saving). A calendar day without a clock time means local
+ * midnight there. Pure module: no Strapi import.
+ */
+
+export const NEWSROOM_TIME_ZONE = 'Asia/Shanghai';
+
+/** The zone's fixed offset from UTC, as ISO 8601 writes it. */
+export const NEWSROOM_UTC_OFFSET = '+08:00';
+
+/** A calendar day (YYYY-MM-DD) as the instant it begins in the newsroom: 2022-02-24T00:00:00+08:00. */
+export const newsroomMidnight = (day: string): string => `${day}T00:00:00${NEWSROOM_UTC_OFFSET}`;

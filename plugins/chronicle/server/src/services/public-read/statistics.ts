@@ -1,0 +1,103 @@
+/**
+ * Figures (grid statistics) a page at a time, keyset on slug, paged in the database; with
+ * the first page the roll-ups of the whole selection, summed in SQL
+ * (../../repositories/figures.ts) and only combined up the unit tree here.
+ */
+import type { Core } from '@strapi/strapi';
+import { encodeCursor } from '../../domain/cursor';
+import { DEFAULT_LOCALE, type Locale, type Qualifier } from '../../domain/enums';
+import { displayFigure } from '../../domain/figure-display';
+import type { StatisticsQuery } from '../../validation/public-query';
+import { rollUpGroups } from '../../domain/rollup';
+import { figureQueries, type FigureFilter, type FigureKey, type FigureQueries } from '../../repositories/figures';
+import { cursorAt, DEFAULT_LIMIT, pickLocale, PUBLISHED, REPORT_REF_SELECT, reportVisible, UNIT_REF_SELECT, type RowReader } from './rows';
+import { day, ref, unitRef, type Row } from './values';
+
+export const FIGURE_SELECT = ['documentId', 'slug', 'metric', 'label', 'value', 'qualifier', 'countUnit', 'periodStart', 'periodEnd', 'asOf', 'additive', 'locale'];
+export const figurePopulate = () => ({
+  scopeUnit: { select: UNIT_REF_SELECT },
+  sourceReport: { select: REPORT_REF_SELECT, where: reportVisible() },
+});
+
+export const figureOut = (row: Row, locale: Locale) => {
+  const value = Number(row.value);
+  const qualifier = row.qualifier as Qualifier;
+  return {
+    slug: row.slug as string,
+    metric: row.metric as string,
+    label: row.label as string,
+    value,
+    qualifier,
+    countUnit: (row.countUnit as string) ?? null,
+    display: displayFigure(value, qualifier, (row.countUnit as string) ?? null),
+    unit: unitRef(row.scopeUnit),
+    periodStart: day(row.periodStart),
+    periodEnd: day(row.periodEnd),
+    asOf: day(row.asOf),
+    additive: Boolean(row.additive),
+    source: ref(row.sourceReport),
+    locale: row.locale as Locale,
+    fallback: row.locale !== locale,
+  };
+};
+
+export const statisticsResource = (strapi: Core.Strapi, rows: RowReader) => {
+  let figureQueriesOnce: FigureQueries | undefined;
+  /** Built on first use: the database's metadata is loaded by then. */
+  const figureSql = () => (figureQueriesOnce ??= figureQueries(strapi));
+
+  /** Roll-ups of a selection of figures, for the units in it (a unit filter keeps its sub-tree). */
+  const rollups = async (filter: FigureFilter, scope: Set<string> | null, sql: FigureQueries) => {
+    const groups = sql.toGroups(await sql.run(sql.groups(filter)));
+    if (!groups.length) return [];
+    const units = await rows.unitRows(filter.locale);
+    const unitById = new Map(units.map((u) => [u.row.documentId as string, u.row]));
+    const tree = units.map((u) => ({ id: u.row.documentId as string, parentId: (u.row.parent?.documentId as string) ?? null }));
+    return rollUpGroups(tree, groups)
+      .filter((r) => !scope || scope.has(r.unitId))
+      .map((r) => {
+        const unit = unitById.get(r.unitId) as Row;
+        return {
+          metric: r.metric,
+          countUnit: r.countUnit,
+          unit: { slug: unit.slug as string, name: unit.name as string },
+          value: r.value,
+          qualifier: r.qualifier,
+          display: displayFigure(r.value, r.qualifier, r.countUnit),
+          count: r.count,
+        };
+      });
+  };
+
+  return {
+    /**
+     * Figures a page at a time, by slug, paged in the database; with the first page (no
+     * cursor) the roll-ups of the whole selection, summed in the database and combined up the
+     * unit tree here. Later pages carry `rollups: null`: the roll-ups do not depend on the
+     * page, so they are computed once per selection, not once per page.
+     */
+    async statistics(params: StatisticsQuery) {
+      const locale = params.locale ?? DEFAULT_LOCALE;
+      const limit = params.limit ?? DEFAULT_LIMIT;
+      const after = params.cursor ? cursorAt(params.cursor, 'statistics') : undefined;
+      const scope = params.unit ? await rows.unitScopeRows(params.unit) : null;
+      const filter: FigureFilter = { locale, metric: params.metric, ...(scope ? { unitRowIds: scope.rowIds } : {}) };
+      const sql = figureSql();
+      const picked = pickLocale(sql.toKeys(await sql.run(sql.pageRows(filter, limit, after))), locale);
+      const page = picked.slice(0, limit).map((p) => p.row as FigureKey);
+      const found = page.length
+        ? ((await rows.query('grid-statistic').findMany({
+            where: { ...PUBLISHED, id: { $in: page.map((k) => k.id) } },
+            select: ['id', ...FIGURE_SELECT],
+            populate: figurePopulate(),
+          })) as Row[])
+        : [];
+      const byId = new Map(found.map((r) => [Number(r.id), r]));
+      // A row unpublished between the two reads is left out rather than served half-read.
+      const figures = page.flatMap((k) => (byId.has(k.id) ? [figureOut(byId.get(k.id) as Row, locale)] : []));
+      const last = page[page.length - 1];
+      const nextCursor = picked.length > limit && last ? encodeCursor({ list: 'statistics', direction: 'asc', key: last.slug, documentId: last.documentId }) : null;
+      return { data: { figures, rollups: params.cursor ? null : await rollups(filter, scope?.documentIds ?? null, sql) }, meta: { locale, limit, nextCursor } };
+    },
+  };
+};

@@ -1,0 +1,80 @@
+/**
+ * Values as the public read path writes them: instants as ISO strings, DATE columns as
+ * 'YYYY-MM-DD', dates shown in the newsroom's way (text/dates), references as slug + title.
+ * Pure module: no Strapi import.
+ */
+import { DateTime } from 'luxon';
+import type { Locale, Precision } from '../../domain/enums';
+import { formatDisplayDate, NEWSROOM_TIME_ZONE } from '../../text/dates';
+
+export type Row = Record<string, any>;
+
+export const iso = (value: unknown): string | null => {
+  if (value === null || value === undefined || value === '') return null;
+  const date = value instanceof Date ? value : new Date(typeof value === 'number' ? value : String(value));
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+};
+
+/** DATE columns come back as 'YYYY-MM-DD' strings or as Dates (PostgreSQL): one shape out. */
+export const day = (value: unknown): string | null => {
+  if (value === null || value === undefined || value === '') return null;
+  if (value instanceof Date) return DateTime.fromJSDate(value).toISODate();
+  return String(value).slice(0, 10);
+};
+
+/** The start of a calendar day in the newsroom, as formatDisplayDate reads it. */
+export const newsroomDay = (isoDay: string): string => `${isoDay}T00:00:00+08:00`;
+
+/** Can a stored instant be shown as a date (luxon reads it)? An extreme year stored before validation cannot. */
+export const displayable = (value: string | null | undefined): boolean => {
+  if (typeof value !== 'string') return false;
+  const dt = DateTime.fromISO(value, { setZone: true });
+  return dt.isValid && dt.year >= 1 && dt.year <= 9999;
+};
+
+/**
+ * formatDisplayDate that never throws: an instant it cannot read (a year like +275760 stored
+ * before the date range was enforced) is shown as written, so one record cannot take a page down.
+ */
+export const displayDate = (
+  start: string | null | undefined,
+  precision: unknown,
+  approximate: boolean,
+  locale: Locale,
+  timeZone: string = NEWSROOM_TIME_ZONE
+): string => {
+  if (!start) return '';
+  if (!displayable(start)) return start.split('T')[0];
+  try {
+    return formatDisplayDate(start, precision as Precision, approximate, locale, timeZone);
+  } catch {
+    return start.split('T')[0];
+  }
+};
+
+/** A calendar day shown in the newsroom's way. */
+export const displayDay = (isoDay: string, precision: unknown, locale: Locale): string =>
+  displayDate(newsroomDay(isoDay), precision, false, locale);
+
+/** A linked record: its slug and its title (or the field named). */
+export const ref = (row: Row | null | undefined, title = 'title') =>
+  row ? { slug: row.slug as string, [title]: row[title] as string } : null;
+
+/** A unit as other records name it. */
+export const unitRef = (unit: Row | null | undefined) => (unit ? { slug: unit.slug as string, name: unit.name as string } : null);
+
+/** An event as a report or a profile lists it (rows read with EVENT_REF_SELECT). */
+export const eventRef = (e: Row, locale: Locale) => ({
+  slug: e.slug as string,
+  title: e.title as string,
+  occurredAt: iso(e.occurredAt),
+  displayDate: displayDate(iso(e.occurredAt), e.precision, Boolean(e.approximate), locale, e.timeZone || NEWSROOM_TIME_ZONE),
+});
+
+export const escapeHtml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+export const dateParts = (isoDay: string) => {
+  const [year, month, date] = isoDay.split('-').map(Number);
+  return { year, month, day: date };
+};
