@@ -58,7 +58,7 @@ const Input = forwardRef<HTMLInputElement, Props>(({ name, label, hint, required
         ref={ref}
         value={text}
         disabled={disabled}
-        placeholder="2022-02-24 09:00"
+        placeholder="YYYY-MM-DD HH:mm"
         inputMode="numeric"
         data-testid={`shanghai-datetime-${name}`}
         onChange={(e: React.ChangeEvent<HTMLInputElement>) => onChange(e.target.value)}

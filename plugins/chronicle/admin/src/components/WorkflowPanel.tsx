@@ -192,7 +192,7 @@ export const WorkflowPanelContent = ({
               <Field.Label>{t('workflow.publishAt')}</Field.Label>
               <TextInput
                 value={publishAt}
-                placeholder="2026-12-03 21:00"
+                placeholder="YYYY-MM-DD HH:mm"
                 data-testid="workflow-publish-at"
                 onChange={(e: any) => setPublishAt(e.target.value)}
               />

@@ -77,6 +77,8 @@ const CM: Record<string, string> = {
   'widget.last-edited.title': '最近编辑',
   'plugin.name': '内容管理',
   'components.empty-repeatable': '暂无条目，点击添加。',
+  'components.LeftMenu.collection-types': '集合类型',
+  'components.LeftMenu.single-types': '单一类型',
   'dnd.instructions': '按空格键拖动排序',
   'preview.panel.title': '预览',
   'preview.panel.button-configuration': '设置预览',
@@ -90,6 +92,7 @@ const ADMIN: Record<string, string> = {
   'app.components.MediaLibraryBanner.button': '文档',
   'app.components.MediaLibraryBanner.button.enabled': '了解更多',
   'app.components.MediaLibraryBanner.close': '关闭横幅',
+  'search.placeholder': '搜索',
   'i18n.CMEditViewBulkLocale.publish-title': '发布多个语言版本',
   'i18n.CMEditViewBulkLocale.unpublish-title': '撤回多个语言版本',
 };
