@@ -5,7 +5,7 @@
  * its own process (`node bench/lib.js --serve`, started by `startInstance`), which also keeps
  * the load generator's memory out of the instance's RSS.
  *
- * The parent drives the instance over IPC: `generate` (the bulk generator, services/generator.ts),
+ * The parent drives the instance over IPC: `generate` (the bulk generator, tooling/generator.ts),
  * `analyze` (statistics for the planner after a load), `stats` (RSS, heap and the response
  * cache's figures) and `stop`.
  */
@@ -48,8 +48,9 @@ async function freshDatabase(db, prefix) {
 }
 
 /**
- * Boot the built app in a child process on `database` with CHRONICLE_BENCH=1 (the bench routes
- * and the cache-skipping header) and answer its commands. Resolves when it listens.
+ * Boot the built app in a child process on `database` with the plugin's tooling (the bulk
+ * generator and the two bench routes, plugins/chronicle/server/src/tooling) and CHRONICLE_BENCH=1
+ * (the cache-skipping header) and answer its commands. Resolves when it listens.
  */
 async function startInstance(database, extraEnv = {}) {
   const child = fork(__filename, ['--serve'], {
@@ -119,7 +120,8 @@ async function startInstance(database, extraEnv = {}) {
 /** The child: boot, listen, report the port, then serve the parent's commands. */
 async function serve() {
   const { createStrapi } = require('@strapi/strapi');
-  const strapi = await createStrapi({ appDir: root, distDir: path.join(root, 'dist') }).load();
+  const { loadWithTooling } = require(path.join(root, 'plugins', 'chronicle', 'dist', 'server', 'tooling'));
+  const strapi = await loadWithTooling(createStrapi({ appDir: root, distDir: path.join(root, 'dist') }), { bench: true });
   strapi.log.level = 'warn';
   for (const t of strapi.log.transports ?? []) t.level = 'warn';
   await strapi.listen();

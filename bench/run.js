@@ -3,9 +3,9 @@
  * `npm run bench -- --db sqlite|postgres [--sizes 1000,10000,100000] [--out FILE]`: the public
  * API benchmark (issue 4, item 10; growth sizes from issue 8). Not a test; CI does not run it.
  *
- * One run, one fresh database: boot the built app in a child process with CHRONICLE_BENCH=1
+ * One run, one fresh database: boot the built app in a child process with the plugin's tooling
  * (which routes a constant-body action and Strapi's stock REST find; bench/lib.js), grow the
- * archive size by size with the bulk generator (services/generator.ts: published events in
+ * archive size by size with the bulk generator (tooling/generator.ts: published events in
  * both locales with units and people) and measure the uncached timeline at each size; at the
  * largest, measure the ceiling, the stock find, and the timeline cached and uncached. Load
  * comes from this process with autocannon, a fixed number of keep-alive connections, for a

@@ -140,7 +140,8 @@ async function demo() {
 
   const { createStrapi } = require('@strapi/strapi');
   const app = createStrapi({ appDir: root, distDir: path.join(root, 'dist') });
-  await app.load();
+  // The demo loader is tooling: the production server (`npm start`) does not load it.
+  await require('./lib/tooling').loadWithTooling(app);
   const service = app.plugin('chronicle').service('demo');
   const accounts = await service.ensureAccounts(password);
   const counts = await service.load();

@@ -1,5 +1,5 @@
 /**
- * The `chronicle` command as a user runs it (spawned): `extract` prints DESIGN §6's JSON
+ * The `chronicle` command as a user runs it (spawned): `extract` prints the JSON of docs/extraction.md
  * exactly, or tables; bad arguments exit 2, unusable input exits 3, each with one clear line
  * on stderr and nothing on stdout. `import` refuses bad arguments before booting Strapi.
  */

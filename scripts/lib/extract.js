@@ -1,6 +1,6 @@
 /**
  * `chronicle extract FILE --dateline YYYY-MM-DD [--json] [--max N]`: proposals read from a
- * report's text, without Strapi. `--json` prints DESIGN §6's JSON (each `text` the expression
+ * report's text, without Strapi. `--json` prints the JSON of docs/extraction.md (each `text` the expression
  * itself, then offset/endOffset, sentence and rule); without it, two tables. At most N
  * proposals (default 1000): past that the JSON says "truncated": true and stderr says so.
  */

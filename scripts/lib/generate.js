@@ -1,7 +1,7 @@
 /**
  * `chronicle generate --events N --profiles N --statistics N [--units N] [--seed S]`: boots
  * Strapi in this process on the database that .env (or the environment) names, writes a
- * synthetic newsroom in bulk (plugins/chronicle/server/src/services/generator.ts) and stops.
+ * synthetic newsroom in bulk (plugins/chronicle/server/src/tooling/generator.ts) and stops.
  * On SQLite, stop any server using the same file first (like `import`).
  */
 const path = require('node:path');
@@ -43,7 +43,8 @@ async function runGenerate(options, log = (line) => process.stderr.write(`${line
   require('./import').ensureServerBuilt();
   const { createStrapi } = require('@strapi/strapi');
   const app = createStrapi({ appDir: root, distDir: path.join(root, 'dist') });
-  await app.load();
+  // The generator is tooling: the production server does not load it.
+  await require('./tooling').loadWithTooling(app);
   try {
     return await app.plugin('chronicle').service('generator').generate({
       ...options,

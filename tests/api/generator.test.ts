@@ -1,5 +1,5 @@
 /**
- * The bulk generator (services/generator.ts) writes rows straight through knex: this proves
+ * The bulk generator (tooling/generator.ts) writes rows straight through knex: this proves
  * they are valid Strapi documents. The Document Service reads them in both locales and both
  * statuses with their relations, and the public API serves them. The first generation goes
  * into an empty database, so it takes the bulk-load path (secondary indexes, and on

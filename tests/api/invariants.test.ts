@@ -132,7 +132,7 @@ const ONWARD = ['in_review', 'approved', 'published', 'corrected', 'withdrawn', 
 const TEXTS = ['甲', '乙', '丙', '丁'];
 const KINDS = ['grid-worker', 'police', 'medical', 'volunteer'];
 // Restrictive consent (withdrawn, anonymised) reaches the published version at once and hides
-// the name-based address by design (DESIGN §7); those paths have their own tests.
+// the name-based address by design (docs/security.md); those paths have their own tests.
 const CONSENTS = ['consented', 'public-duty'];
 const DAYS = ['2022-02-24', '2022-02-25', '2022-03-01', '2022-03-08'];
 

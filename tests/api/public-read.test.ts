@@ -552,6 +552,40 @@ describe('feeds', () => {
   });
 });
 
+describe('share parameters (issue 18, item 1)', () => {
+  test("the API ignores WeChat's and analytics' parameters, feeds included, and stays strict about the rest", async () => {
+    const plain = await get('timeline?locale=en&limit=5');
+    expect(plain.status).toBe(200);
+    const shared = await get('timeline?locale=en&limit=5&from=2020-01-01');
+    expect(shared.status).toBe(200);
+    const wechat = await get('reports?locale=en&from=singlemessage&isappinstalled=0&utm_source=wechat&spm=a.b');
+    expect(wechat.status).toBe(200);
+    expect(wechat.body).toEqual((await get('reports?locale=en')).body);
+    const atom = await get('feed.xml?utm_source=rss&utm_medium=feed&from=timeline');
+    expect(atom.status).toBe(200);
+    expect(atom.headers['content-type']).toMatch(/^application\/atom\+xml/);
+    expect((await get('feed.json?fbclid=x&gclid=y')).status).toBe(200);
+    // A route that owns from= still validates it: WeChat's value is not a day.
+    const own = await get('timeline?from=singlemessage');
+    expect(own.status).toBe(400);
+    expect(own.body.error.message).toMatch(/^from: /);
+    // Anything else is still refused, naming it.
+    const bogus = await get('reports?bogus=1&isappinstalled=0');
+    expect(bogus.status).toBe(400);
+    expect(bogus.body.error.message).toBe('unknown query parameter: bogus');
+  });
+
+  test('zh-CN, zh_CN and en-US mean the two locales', async () => {
+    const zh = await get('reports?locale=zh-CN');
+    expect(zh.status).toBe(200);
+    expect(zh.body).toEqual((await get('reports?locale=zh-Hans')).body);
+    expect((await get('reports?locale=en-US')).body).toEqual((await get('reports?locale=en')).body);
+    const fr = await get('reports?locale=fr');
+    expect(fr.status).toBe(400);
+    expect(fr.body.error.message).toMatch(/^locale: must be one of zh-Hans, en/);
+  });
+});
+
 describe('HTTP caching', () => {
   test('ETag, Cache-Control and 304 on every route; HEAD answers without a body', async () => {
     const paths = ['timeline', 'timeline/timelinejs', 'reports', 'reports/markdown-safety', 'profiles', 'profiles/peng-lei', 'statistics', 'units', 'feed.xml', 'feed.json', 'openapi.json'];

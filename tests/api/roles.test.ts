@@ -1,5 +1,5 @@
 /**
- * Roles (DESIGN §3): a reporter drafts but cannot publish, sees only their own field
+ * Roles (docs/editors.md#who-may-do-what): a reporter drafts but cannot publish, sees only their own field
  * reports; an editor publishes; the Public role reaches only the plugin's public routes; and
  * bootstrapping again on the same database changes nothing.
  */

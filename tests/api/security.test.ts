@@ -1,5 +1,5 @@
 /**
- * Abuse and data-safety promises (DESIGN §7): per-address rate limits on the public API and on
+ * Abuse and data-safety promises (docs/security.md): per-address rate limits on the public API and on
  * admin sign-in that rotating e-mails or forged X-Forwarded-For headers cannot bypass; Strapi's
  * own Content API closed to anonymous callers and strict about parameters; units and
  * contributors that others reference cannot be deleted out from under them.

@@ -1,5 +1,5 @@
 /**
- * Uploads (DESIGN §7): originals are stored without EXIF/GPS, even when Strapi's optimisation
+ * Uploads (docs/security.md): originals are stored without EXIF/GPS, even when Strapi's optimisation
  * would keep the original; oversized images are refused from their header and the server
  * stays up; SVG and HTML are refused whatever they are called; images need alt text before
  * their document is published.

@@ -85,10 +85,18 @@ export interface TestStrapi {
 export interface StartOptions {
   /** Serve the built admin panel and listen on a free port (browser tests). */
   listen?: boolean;
+  /**
+   * Add the plugin's tooling (services `demo` and `generator`, plugins/chronicle/server/src/tooling)
+   * as `npm run demo` and the CLI do; default true. False boots what the production server loads.
+   */
+  tooling?: boolean;
 }
 
+/** The built tooling module: the same compiled modules Strapi loads, never a second copy from src. */
+export const TOOLING_MODULE = path.join(root, 'plugins', 'chronicle', 'dist', 'server', 'tooling');
+
 /** Boot a Strapi on `database` (a new one when omitted). */
-export async function startStrapi(database?: TestDatabase, { listen = false }: StartOptions = {}): Promise<TestStrapi> {
+export async function startStrapi(database?: TestDatabase, { listen = false, tooling = true }: StartOptions = {}): Promise<TestStrapi> {
   const db = database ?? (await createTestDatabase());
   Object.assign(process.env, TEST_SECRETS, db.env, {
     NODE_ENV: 'test',
@@ -98,7 +106,8 @@ export async function startStrapi(database?: TestDatabase, { listen = false }: S
     BROWSER: 'false',
   });
   const { createStrapi } = require('@strapi/strapi');
-  const instance: Core.Strapi = await createStrapi({ appDir: root, distDir: path.join(root, 'dist') }).load();
+  const app: Core.Strapi = createStrapi({ appDir: root, distDir: path.join(root, 'dist') });
+  const instance: Core.Strapi = tooling ? await require(TOOLING_MODULE).loadWithTooling(app) : await app.load();
   if (listen) await instance.listen();
   else instance.server.mount();
   const address = listen ? (instance.server.httpServer.address() as { port: number }) : undefined;

@@ -19,6 +19,7 @@ export const ERROR_CODES = {
   409: 'ConflictError',
   410: 'GoneError',
   429: 'RateLimitError',
+  503: 'ServiceUnavailableError',
 } as const;
 
 export type ErrorStatus = keyof typeof ERROR_CODES;
@@ -28,7 +29,7 @@ export class ChronicleError extends Error {
   readonly status: ErrorStatus;
   readonly code: ErrorCode;
   readonly details: Record<string, unknown>;
-  /** Read by http-errors (Strapi's fallback formatter): the message is meant for the client. */
+  /** Read by http-errors (Strapi's fallback formatter): the message is meant for the client (a 503 says why, too). */
   readonly expose = true;
 
   constructor(status: ErrorStatus, message: string, details: Record<string, unknown> = {}) {

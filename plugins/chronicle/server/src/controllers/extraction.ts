@@ -6,6 +6,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { ChronicleError } from '../errors';
 import { getService } from '../get-service';
 import { acceptBody, extractBody, parseBody } from '../validation/extraction';
 import { typeUid } from '../domain/content-types';
@@ -49,11 +50,7 @@ const extraction = ({ strapi }: { strapi: Core.Strapi }) => {
         ctx.body = await getService(strapi, 'extraction').propose({ text, dateline, reportDocumentId });
       } catch (error) {
         if (!(error instanceof ExtractionTimeout)) throw error;
-        ctx.status = 503;
-        ctx.body = {
-          data: null,
-          error: { status: 503, name: 'ServiceUnavailableError', message: `提取超时，请缩短文本后重试。 / ${error.message}: try a shorter text.` },
-        };
+        throw new ChronicleError(503, `提取超时，请缩短文本后重试。 / ${error.message}: try a shorter text.`);
       }
     },
 

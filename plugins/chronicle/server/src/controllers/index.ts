@@ -1,8 +1,7 @@
 import extraction from './extraction';
-import bench from './bench';
 import overview from './overview';
 import publicApi from './public-api';
 import status from './status';
 import workflow from './workflow';
 
-export default { overview, status, workflow, extraction, 'public-api': publicApi, bench };
+export default { overview, status, workflow, extraction, 'public-api': publicApi };

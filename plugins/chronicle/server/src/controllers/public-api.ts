@@ -25,6 +25,7 @@ import { ChronicleError } from '../errors';
 import { getService } from '../get-service';
 import { publicOrigin } from '../site/paths';
 import { parseQuery } from '../validation/issues';
+import { ownParameters, withoutShareParameters } from '../validation/share-params';
 
 const FEED_SIZE = 50;
 const JSON_TYPE = 'application/json; charset=utf-8';
@@ -53,7 +54,8 @@ const publicApi = ({ strapi }: { strapi: Core.Strapi }) => {
     produce: (params: z.output<S>, slug?: string) => Promise<Produced>,
     { withSlug = false, perOrigin = false } = {}
   ) => {
-    const parsed = parseQuery(schema, ctx.query);
+    // Share parameters (WeChat's from/isappinstalled, utm_*) are dropped unless the route owns them.
+    const parsed = parseQuery(schema, withoutShareParameters(ctx.query, ownParameters(schema)));
     if (parsed.problem !== undefined) throw new ChronicleError(400, parsed.problem);
     let slug: string | undefined;
     if (withSlug) {

@@ -1,7 +1,8 @@
 /**
- * Shape of the demo newsroom. The data (./data.ts) is written from the facts of the
- * seed page (shared/seeds/), summarised in our own words; the loader turns it into
- * Strapi documents in both locales. Records refer to each other by `key`.
+ * Shape of the demo newsroom. The data (./data/*.json, read by ./data.ts and checked by
+ * ./schema.ts, which tsc keeps equal to these types) is written from the facts of the seed page
+ * (shared/seeds/), summarised in our own words; the loader turns it into Strapi documents in
+ * both locales. Records refer to each other by `key`.
  */
 import type {
   BylineRole,

@@ -1,6 +1,4 @@
-import demo from './demo';
 import extraction from './extraction';
-import generator from './generator';
 import layouts from './layouts';
 import locales from './locales';
 import overview from './overview';
@@ -20,7 +18,6 @@ const services = {
   'public-access': publicAccess,
   layouts,
   overview,
-  demo,
   workflow,
   queue,
   'upload-guard': uploadGuard,
@@ -28,7 +25,6 @@ const services = {
   'public-read': publicRead,
   'public-cache': publicCache,
   site,
-  generator,
   'rate-limits': rateLimits,
 };
 

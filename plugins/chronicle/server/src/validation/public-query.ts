@@ -6,6 +6,7 @@
  * Pure module.
  */
 import { z } from 'zod';
+import { normaliseLocale } from './share-params';
 import { DateTime } from 'luxon';
 import { LOCALES, PROFILE_KINDS, SLUG_PATTERN, METRIC_PATTERN } from '../domain/enums';
 import { NEWSROOM_TIME_ZONE } from '../domain/time-zone';
@@ -23,7 +24,8 @@ const limitParam = z
   .transform(Number)
   .refine((n) => n >= 1 && n <= 100, 'must be a whole number from 1 to 100');
 
-export const localeParam = z.enum(LOCALES, { message: `must be one of ${LOCALES.join(', ')}` });
+/** zh-Hans or en; the spellings browsers and apps send (zh-CN, zh_CN, en-US) mean the same. */
+export const localeParam = z.preprocess(normaliseLocale, z.enum(LOCALES, { message: `must be one of ${LOCALES.join(', ')}` }));
 
 const cursorParam = z.string().min(1).max(400);
 

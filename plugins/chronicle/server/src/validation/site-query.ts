@@ -1,16 +1,20 @@
 /**
- * The query parameters the site's pages accept (strict: anything else is a 400 page), with
- * the language as `lang`. Which page takes which schema is said in site/routes.ts, the site's
- * route table. Share-tracking parameters that other sites append to links (utm_*, fbclid,
- * gclid) are ignored rather than refused, so a shared link still opens. Pure module.
+ * The query parameters the site's pages read, with the language as `lang`. Which page takes
+ * which schema is said in site/routes.ts, the site's route table. Pages are not the API: a
+ * parameter a page does not read (WeChat's `from=singlemessage&isappinstalled=0`, `utm_*`,
+ * anything else) is ignored, and the page's canonical link names only what it read; a bad
+ * value of a parameter it reads (`lang=fr`, `from=2022-13-01`) is still a 400 page naming it.
+ * WeChat's `from` (singlemessage, groupmessage, timeline) is not the timeline's `from` day and
+ * is ignored too. Pure module.
  */
 import { z } from 'zod';
 import { DateTime } from 'luxon';
 import { LOCALES, PROFILE_KINDS, SLUG_PATTERN, type Locale, type ProfileKind } from '../domain/enums';
 import { NEWSROOM_TIME_ZONE } from '../domain/time-zone';
+import { normaliseLocale, ownParameters } from './share-params';
 
 const slug = z.string().regex(new RegExp(SLUG_PATTERN), 'must be a slug (lower-case letters, digits and hyphens)').max(96);
-const lang = z.enum(LOCALES, { message: `must be one of ${LOCALES.join(', ')}` });
+const lang = z.preprocess(normaliseLocale, z.enum(LOCALES, { message: `must be one of ${LOCALES.join(', ')}` }));
 const day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a calendar day, YYYY-MM-DD')
@@ -37,13 +41,17 @@ export const honoursPageQuery = z
 /** Files (sitemap.xml, robots.txt, assets) take no parameter at all. */
 export const noPageQuery = z.object({}).strict();
 
-const IGNORED = /^(utm_[a-z]+|fbclid|gclid)$/;
+/** WeChat's `from`: where a link was shared (a chat, a group, Moments), never a day. */
+const SHARE_SOURCE = /^(?:singlemessage|groupmessage|timeline|message|appmessage|session)$/i;
 
 export type SiteQuery = { lang?: Locale; unit?: string; from?: string; to?: string; kind?: ProfileKind };
 
 /** A page's query checked against its schema: the values, or the first problem as one sentence. */
 export const parsePageQuery = (schema: z.ZodType, raw: Record<string, unknown>): { data: SiteQuery } | { problem: string } => {
-  const query = Object.fromEntries(Object.entries(raw).filter(([k]) => !IGNORED.test(k)));
+  const own = new Set(ownParameters(schema));
+  const query = Object.fromEntries(
+    Object.entries(raw).filter(([k, v]) => own.has(k) && !(k === 'from' && typeof v === 'string' && SHARE_SOURCE.test(v)))
+  );
   for (const [key, value] of Object.entries(query)) {
     if (typeof value !== 'string') return { problem: `${key}: give it once, as plain text` };
   }

@@ -22,7 +22,7 @@ import { collectStrings } from './strings';
 const data = demoNewsroom;
 
 /**
- * Words that must never reach a public surface (DESIGN §7). Chinese terms match anywhere;
+ * Words that must never reach a public surface (docs/security.md, privacy). Chinese terms match anywhere;
  * English ones are whole-word patterns, so that "chronicle" is not taken for "chronic".
  */
 const FORBIDDEN_PUBLIC: Array<[string, RegExp]> = [

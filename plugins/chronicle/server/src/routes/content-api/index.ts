@@ -28,12 +28,5 @@ export default {
     publicRoute('/feed.xml', 'feedAtom'),
     publicRoute('/feed.json', 'feedJson'),
     publicRoute('/openapi.json', 'openapi'),
-    // Benchmark runs only (bench/run.js): never routed, and so never granted, otherwise.
-    ...(process.env.CHRONICLE_BENCH === '1'
-      ? [
-          { method: 'GET', path: '/bench/constant', handler: 'bench.constant', config: { policies: [] as string[] } },
-          { method: 'GET', path: '/bench/stock', handler: 'bench.stock', config: { policies: [] as string[] } },
-        ]
-      : []),
   ],
 };

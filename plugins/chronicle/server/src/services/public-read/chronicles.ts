@@ -1,8 +1,8 @@
 /** One chronicle at its address: its period, its body, its events in order and its reports. */
 import { DEFAULT_LOCALE, type Locale } from '../../domain/enums';
-import type { LocaleOnlyQuery } from '../../validation/public-query';
 import { redactPlainText } from '../../domain/redaction';
 import { renderMarkdown } from '../../domain/safe-markdown';
+import type { LocaleOnlyQuery } from '../../validation/public-query';
 import { serializeEvent, type eventReader } from './events';
 import { localesFor, pickLocale, PUBLISHED, REPORT_REF_SELECT, reportVisible, UNIT_REF_SELECT, type RowReader } from './rows';
 import { day, displayDay, ref, unitRef, type Row } from './values';

@@ -6,7 +6,7 @@
 import { DEFAULT_LOCALE, type Locale, type Precision } from '../../domain/enums';
 import { isAnonymised, personRefs, type ProfileRow } from '../../domain/public-person';
 import { redactPlainText } from '../../domain/redaction';
-import { NEWSROOM_TIME_ZONE } from '../../text/dates';
+import { NEWSROOM_TIME_ZONE } from '../../domain/time-zone';
 import { EVENT_SELECT, FILE_SELECT, localesFor, PROFILE_REF_SELECT, PUBLISHED, REPORT_REF_SELECT, reportVisible, type RowReader } from './rows';
 import { displayDate, iso, ref, type Row } from './values';
 

@@ -6,10 +6,10 @@
 import { compareKeys, encodeCursor } from '../../domain/cursor';
 import { DEFAULT_LOCALE, type Locale } from '../../domain/enums';
 import { anonymousSlug, isPublicProfile, publicQuotes, publicSlug, type ProfileRow } from '../../domain/public-person';
-import type { LocaleOnlyQuery, ProfilesQuery } from '../../validation/public-query';
 import { redactPlainText } from '../../domain/redaction';
 import { renderMarkdown } from '../../domain/safe-markdown';
 import { ChronicleError } from '../../errors';
+import type { LocaleOnlyQuery, ProfilesQuery } from '../../validation/public-query';
 import {
   cursorAt,
   DEFAULT_LIMIT,

@@ -6,9 +6,9 @@
 import { DEFAULT_LOCALE, type Locale } from '../../domain/enums';
 import { BYLINE_ROLE_LABELS, labelOf } from '../../domain/public-labels';
 import { personRefs, type ProfileRow } from '../../domain/public-person';
-import type { LocaleOnlyQuery, ReportsQuery } from '../../validation/public-query';
 import { redactPlainText } from '../../domain/redaction';
 import { renderMarkdown } from '../../domain/safe-markdown';
+import type { LocaleOnlyQuery, ReportsQuery } from '../../validation/public-query';
 import { EVENT_REF_SELECT, FILE_SELECT, localesFor, pageOf, pickLocale, PROFILE_REF_SELECT, PUBLISHED, reportVisible, type RowReader } from './rows';
 import { FIGURE_SELECT, figureOut, figurePopulate } from './statistics';
 import { day, displayDay, eventRef, iso, ref, type Row } from './values';

@@ -6,7 +6,7 @@
  * withdrawn record; the unit sub-tree of a filter; a person's public address; the profile card.
  */
 import type { Core } from '@strapi/strapi';
-import { typeUid, type TypeName } from '../../domain/content-types';
+import { typeUid, type AnyTypeName } from '../../domain/content-types';
 import { decodeCursor, encodeCursor, pageAfter, type CursorPosition, type SortDirection } from '../../domain/cursor';
 import { DEFAULT_LOCALE, type Locale } from '../../domain/enums';
 import { DUTY_ROLE_LABELS, labelOf } from '../../domain/public-labels';
@@ -135,7 +135,7 @@ export const profileAddress = (slug: string): Row =>
 
 /** The reads every resource shares, bound to one Strapi. */
 export const rowReader = (strapi: Core.Strapi) => {
-  const query = (type: TypeName) => strapi.db.query(typeUid(type) as never) as any;
+  const query = (type: AnyTypeName) => strapi.db.query(typeUid(type) as never) as any;
 
   const unitRows = async (locale: Locale): Promise<Picked[]> => {
     const rows = (await query('unit').findMany({
@@ -210,7 +210,7 @@ export const rowReader = (strapi: Core.Strapi) => {
     let [chosen] = pickLocale(noticed, locale);
     if (!chosen) {
       // Deleted after it was public: its tombstone keeps the notice (under the public address).
-      const tombstones = (await strapi.db.query('plugin::chronicle.tombstone' as never).findMany({
+      const tombstones = (await query('tombstone').findMany({
         where: { contentUid: typeUid(type), slug, subjectLocale: { $in: localesFor(locale) } },
         select: ['subjectLocale', 'reason', 'withdrawnAt'],
         orderBy: { id: 'desc' },

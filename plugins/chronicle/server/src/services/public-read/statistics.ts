@@ -7,9 +7,9 @@ import type { Core } from '@strapi/strapi';
 import { encodeCursor } from '../../domain/cursor';
 import { DEFAULT_LOCALE, type Locale, type Qualifier } from '../../domain/enums';
 import { displayFigure } from '../../domain/figure-display';
-import type { StatisticsQuery } from '../../validation/public-query';
 import { rollUpGroups } from '../../domain/rollup';
 import { figureQueries, type FigureFilter, type FigureKey, type FigureQueries } from '../../repositories/figures';
+import type { StatisticsQuery } from '../../validation/public-query';
 import { cursorAt, DEFAULT_LIMIT, pickLocale, PUBLISHED, REPORT_REF_SELECT, reportVisible, UNIT_REF_SELECT, type RowReader } from './rows';
 import { day, ref, unitRef, type Row } from './values';
 

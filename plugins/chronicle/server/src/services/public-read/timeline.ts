@@ -6,9 +6,9 @@
 import { DateTime } from 'luxon';
 import { encodeCursor, type SortDirection } from '../../domain/cursor';
 import { DEFAULT_LOCALE, type Locale, type Precision } from '../../domain/enums';
-import type { TimelineQuery } from '../../validation/public-query';
+import { NEWSROOM_TIME_ZONE } from '../../domain/time-zone';
 import { ChronicleError } from '../../errors';
-import { NEWSROOM_TIME_ZONE } from '../../text/dates';
+import type { TimelineQuery } from '../../validation/public-query';
 import { serializeEvent, type eventReader } from './events';
 import { cursorAt, DEFAULT_LIMIT, localesFor, pickLocale, PUBLISHED, type Picked, type RowReader } from './rows';
 import { dateParts, day, displayable, escapeHtml, iso, type Row } from './values';

@@ -1,7 +1,7 @@
 /** The unit tree (districts, streets, communities …) in the locale chosen for each unit. */
 import { DEFAULT_LOCALE, type Locale } from '../../domain/enums';
-import type { LocaleOnlyQuery } from '../../validation/public-query';
 import { redactPlainText } from '../../domain/redaction';
+import type { LocaleOnlyQuery } from '../../validation/public-query';
 import type { RowReader } from './rows';
 
 type UnitNode = {

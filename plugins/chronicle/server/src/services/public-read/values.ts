@@ -5,7 +5,8 @@
  */
 import { DateTime } from 'luxon';
 import type { Locale, Precision } from '../../domain/enums';
-import { formatDisplayDate, NEWSROOM_TIME_ZONE } from '../../text/dates';
+import { NEWSROOM_TIME_ZONE, newsroomMidnight } from '../../domain/time-zone';
+import { formatDisplayDate } from '../../text/dates';
 
 export type Row = Record<string, any>;
 
@@ -21,9 +22,6 @@ export const day = (value: unknown): string | null => {
   if (value instanceof Date) return DateTime.fromJSDate(value).toISODate();
   return String(value).slice(0, 10);
 };
-
-/** The start of a calendar day in the newsroom, as formatDisplayDate reads it. */
-export const newsroomDay = (isoDay: string): string => `${isoDay}T00:00:00+08:00`;
 
 /** Can a stored instant be shown as a date (luxon reads it)? An extreme year stored before validation cannot. */
 export const displayable = (value: string | null | undefined): boolean => {
@@ -52,9 +50,9 @@ export const displayDate = (
   }
 };
 
-/** A calendar day shown in the newsroom's way. */
+/** A calendar day (DATE column) shown in the newsroom's way, as the day it is there. */
 export const displayDay = (isoDay: string, precision: unknown, locale: Locale): string =>
-  displayDate(newsroomDay(isoDay), precision, false, locale);
+  displayDate(newsroomMidnight(isoDay), precision, false, locale);
 
 /** A linked record: its slug and its title (or the field named). */
 export const ref = (row: Row | null | undefined, title = 'title') =>

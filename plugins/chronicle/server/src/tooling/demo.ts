@@ -1,15 +1,17 @@
 /**
- * Loads the demo newsroom (../demo/data.ts) as real documents in both locales, published.
+ * Loads the demo newsroom (../demo/data: JSON checked by ../demo/schema.ts) as real documents
+ * in both locales, published. Tooling: `npm run demo` and the tests add it (./index.ts).
  * Idempotent: records are matched by slug, updated in place and published again, so loading
  * twice leaves the same counts. Runs as the named system actor 'demo-loader'.
  */
 import type { Core } from '@strapi/strapi';
 import { typeUid, type TypeName } from '../domain/content-types';
 import type { Locale } from '../domain/enums';
+import { NEWSROOM_TIME_ZONE } from '../domain/time-zone';
 import { demoNewsroom } from '../demo/data';
 import type { Bilingual, DemoNewsroom } from '../demo/types';
 import { runAs } from '../request-context';
-import { systemActor } from './workflow';
+import { systemActor } from '../services/workflow';
 
 type Data = Record<string, unknown>;
 
@@ -213,7 +215,7 @@ const demo = ({ strapi }: { strapi: Core.Strapi }) => {
               endAt: e.endAt ? new Date(e.endAt).toISOString() : null,
               precision: e.precision,
               approximate: e.approximate,
-              timeZone: 'Asia/Shanghai',
+              timeZone: NEWSROOM_TIME_ZONE,
               importance: e.importance,
               units: docIds(e.units),
               actors: docIds(e.actors),

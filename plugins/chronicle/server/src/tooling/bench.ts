@@ -1,6 +1,6 @@
 /**
- * Benchmark-only actions (routed only when CHRONICLE_BENCH=1, see routes/content-api and
- * bench/run.js): a constant body, the ceiling of a Strapi route; and Strapi's stock REST
+ * Benchmark-only actions (added with their routes by ./index.ts for bench/lib.js, never by the
+ * production server): a constant body, the ceiling of a Strapi route; and Strapi's stock REST
  * `find` on timeline events, the baseline. Plugin content types get no REST routes of their
  * own, so `stock` runs exactly what a core collection-type controller's find runs —
  * validateQuery, sanitizeQuery, the core service's find, sanitizeOutput, transformResponse —
@@ -8,8 +8,9 @@
  */
 import type { Core } from '@strapi/strapi';
 import { factories } from '@strapi/strapi';
+import { typeUid } from '../domain/content-types';
 
-const UID = 'plugin::chronicle.timeline-event';
+const UID = typeUid('timeline-event');
 
 const bench = ({ strapi }: { strapi: Core.Strapi }) => {
   let core: { controller: any; service: any } | undefined;

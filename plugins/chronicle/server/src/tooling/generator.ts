@@ -20,6 +20,7 @@
 import type { Core } from '@strapi/strapi';
 import { typeUid, type TypeName } from '../domain/content-types';
 import { LOCALES, type Locale } from '../domain/enums';
+import { NEWSROOM_TIME_ZONE, newsroomMidnight } from '../domain/time-zone';
 import {
   DESCRIPTION_TEMPLATES,
   EVENT_TEMPLATES,
@@ -64,8 +65,8 @@ type Knex = any;
 
 /** SQLite allows 32,766 bound values per statement, PostgreSQL 65,535: stay under both. */
 const MAX_BINDINGS = 30000;
-const FROM = new Date('2019-01-01T00:00:00+08:00');
-const TO = new Date('2025-12-31T00:00:00+08:00');
+const FROM = new Date(newsroomMidnight('2019-01-01'));
+const TO = new Date(newsroomMidnight('2025-12-31'));
 const STATUSES = ['draft', 'published'] as const;
 type Status = (typeof STATUSES)[number];
 /** Rows of one type held in memory before they are written, with their links. */
@@ -421,7 +422,7 @@ const generator = ({ strapi }: { strapi: Core.Strapi }) => {
               occurredAt: instant(occurredAt),
               precision,
               approximate: precision !== 'day' && random.chance(0.3),
-              timeZone: 'Asia/Shanghai',
+              timeZone: NEWSROOM_TIME_ZONE,
               importance: random.int(1, 5),
               slug: `${tag}-e${n}`,
               workflowState: 'published',
