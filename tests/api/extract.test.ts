@@ -10,6 +10,7 @@
 import request from 'supertest';
 import { startStrapi, type TestStrapi } from '../helpers/strapi';
 import { adminApi, createAdminUser, login } from '../helpers/admin';
+import type { AcceptedEvent, AcceptedStatistic, EventProposal, ExtractAnswer, StatisticProposal } from '../../plugins/chronicle/server/src/contracts/admin';
 
 const CM = '/content-manager/collection-types';
 const REPORT = 'plugin::chronicle.field-report';
@@ -182,7 +183,7 @@ describe('POST /chronicle/extract', () => {
 });
 
 describe('POST /chronicle/extract/accept', () => {
-  let proposals: { events: any[]; statistics: any[] };
+  let proposals: ExtractAnswer;
 
   beforeAll(async () => {
     const res = await reporter.post('/chronicle/extract', { text: TEXT, dateline: '2022-03-06', reportDocumentId: reportId });
@@ -190,7 +191,7 @@ describe('POST /chronicle/extract/accept', () => {
     proposals = res.body;
   });
 
-  const eventInput = (e: any, edits: object = {}) => ({
+  const eventInput = (e: EventProposal, edits: object = {}): AcceptedEvent => ({
     fingerprint: e.fingerprint,
     title: e.title,
     start: e.start,
@@ -200,7 +201,7 @@ describe('POST /chronicle/extract/accept', () => {
     text: e.sentence,
     ...edits,
   });
-  const statisticInput = (s: any, edits: object = {}) => ({
+  const statisticInput = (s: StatisticProposal, edits: object = {}): AcceptedStatistic => ({
     fingerprint: s.fingerprint,
     label: s.label,
     value: s.value,

@@ -7,6 +7,7 @@
 import request from 'supertest';
 import { startStrapi, type TestStrapi } from '../helpers/strapi';
 import { adminApi, createAdminUser, login, PASSWORD } from '../helpers/admin';
+import { publishDocument } from '../helpers/workflow';
 
 let app: TestStrapi;
 const server = () => app.strapi.server.httpServer;
@@ -253,6 +254,8 @@ describe('query probes on the Content Manager and the Media Library (the oracle 
       kind: 'grid-worker',
     });
     expect(profile.status).toBe(201);
+    // Published, so a reporter may read it (a colleague's draft is in no picker: roles.test.ts).
+    await publishDocument(app.strapi, 'frontline-profile', profile.body.data.documentId);
     const RELATIONS = '/content-manager/relations/plugin::chronicle.field-report/profiles';
     // Unfiltered, the reporter sees the editor's profile: the filter below would narrow it letter by letter.
     const plain = await reporter.get(`${RELATIONS}?locale=zh-Hans`);

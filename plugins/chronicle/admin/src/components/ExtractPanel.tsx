@@ -25,6 +25,7 @@ import {
   TextInput,
   Typography,
 } from '@strapi/design-system';
+import type { ExtractAnswer, EventProposal, StatisticProposal } from '../../../server/src/contracts/admin';
 import { PLUGIN_ID } from '../pluginId';
 import { excerpt, segments } from '../utils/highlight';
 import { inLanguage } from '../utils/language';
@@ -36,33 +37,7 @@ const PRECISIONS = ['year', 'month', 'day', 'part-of-day', 'hour', 'minute'];
 const QUALIFIERS = ['exact', 'more-than', 'nearly', 'about', 'at-least'];
 
 /** Where a proposal was read from: the expression (text), its offsets in the body, its sentence, its rule. */
-interface Source {
-  text: string;
-  offset: number;
-  endOffset: number;
-  sentence: string;
-  rule: string;
-}
-
-interface EventProposal extends Source {
-  fingerprint: string;
-  title: string;
-  start: string;
-  end?: string;
-  precision: string;
-  approximate: boolean;
-}
-
-interface StatisticProposal extends Source {
-  fingerprint: string;
-  label: string;
-  value: number;
-  qualifier: string;
-  unit: string;
-  metric: string;
-  /** The unit (organisation) named in the sentence, if the extractor found one. */
-  unitName?: string;
-}
+type Source = Pick<EventProposal | StatisticProposal, 'text' | 'offset' | 'endOffset' | 'sentence' | 'rule'>;
 
 /** An event row as edited: its start typed in Beijing time. */
 type EventRow = EventProposal & { startText: string };
@@ -105,7 +80,7 @@ const ExtractDrawer = ({ documentId, document }: { documentId: string; document?
   const load = useCallback(async () => {
     setBusy('load');
     try {
-      const { data } = await post<{ events: EventProposal[]; statistics: StatisticProposal[]; truncated?: boolean }>('/chronicle/extract', {
+      const { data } = await post<ExtractAnswer>('/chronicle/extract', {
         text: body,
         reportDocumentId: documentId,
         ...(dateline ? { dateline } : {}),
@@ -325,7 +300,7 @@ const ExtractDrawer = ({ documentId, document }: { documentId: string; document?
                         </Field.Root>
                         <Field.Root name={`event-precision-${e.fingerprint}`}>
                           <Field.Label>{t('precision')}</Field.Label>
-                          <SingleSelect size="S" value={e.precision} onChange={(v) => patchEvent(e.fingerprint, { precision: String(v) })}>
+                          <SingleSelect size="S" value={e.precision} onChange={(v) => patchEvent(e.fingerprint, { precision: String(v) as EventRow['precision'] })}>
                             {PRECISIONS.map((p) => (
                               <SingleSelectOption key={p} value={p}>
                                 {t(`precision.${p}`)}
@@ -371,7 +346,7 @@ const ExtractDrawer = ({ documentId, document }: { documentId: string; document?
                         </Field.Root>
                         <Field.Root name={`statistic-qualifier-${s.fingerprint}`}>
                           <Field.Label>{t('qualifier')}</Field.Label>
-                          <SingleSelect size="S" value={s.qualifier} onChange={(v) => patchStatistic(s.fingerprint, { qualifier: String(v) })}>
+                          <SingleSelect size="S" value={s.qualifier} onChange={(v) => patchStatistic(s.fingerprint, { qualifier: String(v) as StatisticProposal['qualifier'] })}>
                             {QUALIFIERS.map((q) => (
                               <SingleSelectOption key={q} value={q}>
                                 {t(`qualifier.${q}`)}

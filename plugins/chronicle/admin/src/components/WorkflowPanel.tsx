@@ -23,6 +23,7 @@ import {
   TextInput,
   Typography,
 } from '@strapi/design-system';
+import type { WorkflowInfo } from '../../../server/src/contracts/admin';
 import { PLUGIN_ID } from '../pluginId';
 import { inLanguage } from '../utils/language';
 import { useRefreshDocument } from '../utils/refresh-document';
@@ -35,20 +36,6 @@ export const EDITORIAL_UIDS = [
   'plugin::chronicle.timeline-event',
   'plugin::chronicle.grid-statistic',
 ];
-
-interface HistoryEntry {
-  from: string;
-  to: string;
-  actor: string;
-  note: string | null;
-  at: string;
-}
-
-interface WorkflowInfo {
-  state: string;
-  available: string[];
-  history: HistoryEntry[];
-}
 
 /** Hides Strapi's Draft/Published badge under the title (the workflow state replaces it). */
 const HIDE_STATUS_BADGE = 'div:has(h1) + div > [role="status"]';

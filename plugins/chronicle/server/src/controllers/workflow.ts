@@ -5,6 +5,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { z } from 'zod';
+import type { TransitionAnswer, WorkflowInfo } from '../contracts/admin';
 import { ChronicleError } from '../errors';
 import { getService } from '../get-service';
 import { actorFromContext } from '../request-context';
@@ -40,7 +41,7 @@ const workflowController = ({ strapi }: { strapi: Core.Strapi }) => {
         { ...body, expectedUpdatedAt },
         actorOf(ctx)
       );
-      ctx.body = { state: result.state, history: result.history };
+      ctx.body = { state: result.state, history: result.history } satisfies TransitionAnswer;
     },
 
     async history(ctx: any) {
@@ -56,7 +57,7 @@ const workflowController = ({ strapi }: { strapi: Core.Strapi }) => {
         state,
         available: await service.available(uid, documentId, locale, actorOf(ctx)),
         history: await service.history(uid, documentId, locale),
-      };
+      } satisfies WorkflowInfo;
     },
 
     async queue(ctx: any) {

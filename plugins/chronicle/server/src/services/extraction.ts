@@ -11,7 +11,7 @@ import { pluginUid, typeUid } from '../domain/content-types';
 import { DEFAULT_LOCALE, type Locale } from '../domain/enums';
 import { NEWSROOM_TIME_ZONE } from '../domain/time-zone';
 import { runAs } from '../request-context';
-import type { AcceptedEvent, AcceptedStatistic } from '../validation/extraction';
+import type { AcceptAnswer, AcceptedEvent, AcceptedStatistic, ExtractAnswer } from '../contracts/admin';
 import { DEFAULT_MAX_PROPOSALS } from '../text/extract';
 import { createExtractionPool, type ExtractionPool } from './extraction-pool';
 import { leaveOutDecided, type Decision } from '../domain/decided-proposals';
@@ -23,7 +23,6 @@ import {
   todayDateline,
   toMarkdownBody,
   toProposals,
-  type Proposals,
 } from '../text/proposals';
 
 const REPORT_UID = typeUid('field-report');
@@ -46,13 +45,8 @@ export interface AcceptInput {
   userId: number;
 }
 
-export interface AcceptResult {
-  events: Array<{ documentId: string; title: string }>;
-  statistics: Array<{ documentId: string; label: string }>;
-  rejected: number;
-  /** Fingerprints left alone because they were already decided for this report. */
-  alreadyDecided: string[];
-}
+/** The drafts made, the rejections recorded, what had been decided already (the contract). */
+export type AcceptResult = AcceptAnswer;
 
 export interface ImportInput {
   text: string;
@@ -114,7 +108,7 @@ const extraction = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Proposals for a text; with a report, those already decided for it are left out. */
-    async propose({ text, dateline, reportDocumentId }: { text: string; dateline?: string; reportDocumentId?: string }): Promise<Proposals & { dateline: string }> {
+    async propose({ text, dateline, reportDocumentId }: { text: string; dateline?: string; reportDocumentId?: string }): Promise<ExtractAnswer> {
       const day = dateline ?? todayDateline();
       // In a worker thread, at most chronicle.extraction.maxProposals proposals (then `truncated`).
       const result = await extractor().run(text, {
@@ -248,7 +242,7 @@ const extraction = ({ strapi }: { strapi: Core.Strapi }) => {
             reportDocumentId: report.documentId,
             locale,
             userId: user.id,
-            events: proposals.events.map((e) => ({
+            events: proposals.events.map((e): AcceptedEvent => ({
               fingerprint: e.fingerprint,
               title: e.title,
               start: e.start,
@@ -257,7 +251,7 @@ const extraction = ({ strapi }: { strapi: Core.Strapi }) => {
               approximate: e.approximate,
               text: e.sentence.slice(0, 4000),
             })),
-            statistics: proposals.statistics.map((s) => ({
+            statistics: proposals.statistics.map((s): AcceptedStatistic => ({
               fingerprint: s.fingerprint,
               label: s.label.slice(0, 120),
               value: s.value,

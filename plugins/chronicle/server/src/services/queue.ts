@@ -4,23 +4,13 @@
  * newsroom works through them.
  */
 import type { Core } from '@strapi/strapi';
+import type { QueueAnswer, QueueItem } from '../contracts/admin';
 import { typeNameOf, TYPE_META } from '../domain/content-types';
 import type { WorkflowState } from '../domain/enums';
 import { ChronicleError } from '../errors';
 import { EDITORIAL_UIDS } from '../domain/content-types';
 
-export interface QueueItem {
-  uid: string;
-  type: string;
-  documentId: string;
-  locale: string;
-  title: string;
-  state: WorkflowState;
-  updatedAt: string;
-  scheduledFor: string | null;
-  author: string | null;
-  mine: boolean;
-}
+export type { QueueItem } from '../contracts/admin';
 
 const RECENT_DAYS = 14;
 const PER_TYPE_LIMIT = 200;
@@ -54,7 +44,7 @@ const queue = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
-    async forUser(ctx: any, state?: WorkflowState) {
+    async forUser(ctx: any, state?: WorkflowState): Promise<QueueAnswer> {
       const me = ctx.state.user?.id;
       const items: QueueItem[] = [];
       for (const uid of EDITORIAL_UIDS) {

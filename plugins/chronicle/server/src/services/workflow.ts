@@ -6,6 +6,7 @@
  * the transaction has committed.
  */
 import type { Core } from '@strapi/strapi';
+import type { HistoryEntry } from '../contracts/admin';
 import { ALT_TEXT_POPULATE, missingAltText } from '../domain/alt-text';
 import { EDITORIAL_UIDS, typeNameOf, typeUid, TYPE_META } from '../domain/content-types';
 import type { CorrectionKind, WorkflowState } from '../domain/enums';
@@ -33,13 +34,8 @@ export interface TransitionInput {
   expectedUpdatedAt?: string | null;
 }
 
-export interface HistoryEntry {
-  from: string;
-  to: string;
-  actor: string;
-  note: string | null;
-  at: string;
-}
+/** One step of a document's history: the contract the admin's Workflow panel reads. */
+export type { HistoryEntry } from '../contracts/admin';
 
 type Row = Record<string, any>;
 

@@ -1,16 +1,23 @@
-/** The shapes the site renders: exactly what the public read service returns (type-only import). */
-import type { PublicReadService } from '../services/public-read';
+/** The shapes the site renders: the public answers' contracts (../contracts/public.ts), which the read service returns. */
+import type {
+  ChronicleDetail,
+  ProfileDetail,
+  ProfileSummary as ProfileSummaryContract,
+  PublicEvent,
+  PublicFigure,
+  ReportDetail,
+  ReportSummary as ReportSummaryContract,
+  Rollup,
+} from '../contracts/public';
 
-type R = PublicReadService;
-export type ReportData = Awaited<ReturnType<R['report']>>['data'];
-export type ReportSummary = Awaited<ReturnType<R['reports']>>['data'][number];
-export type ProfileData = Awaited<ReturnType<R['profile']>>['data'];
-export type ProfileSummary = Awaited<ReturnType<R['profiles']>>['data'][number];
-export type ChronicleData = Awaited<ReturnType<R['chronicle']>>['data'];
-export type EventData = Awaited<ReturnType<R['timeline']>>['data'][number];
-type StatisticsPage = Awaited<ReturnType<R['statistics']>>['data'];
-export type FigureData = StatisticsPage['figures'][number];
-export type RollupData = NonNullable<StatisticsPage['rollups']>[number];
+export type ReportData = ReportDetail;
+export type ReportSummary = ReportSummaryContract;
+export type ProfileData = ProfileDetail;
+export type ProfileSummary = ProfileSummaryContract;
+export type ChronicleData = ChronicleDetail;
+export type EventData = PublicEvent;
+export type FigureData = PublicFigure;
+export type RollupData = Rollup;
 /** Every page of a statistics selection read together: its figures and its roll-ups. */
 export interface StatisticsData {
   figures: FigureData[];

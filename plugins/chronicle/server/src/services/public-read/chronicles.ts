@@ -1,4 +1,5 @@
 /** One chronicle at its address: its period, its body, its events in order and its reports. */
+import type { ChronicleAnswer } from '../../contracts/public';
 import { DEFAULT_LOCALE, type Locale } from '../../domain/enums';
 import { redactPlainText } from '../../domain/redaction';
 import { renderMarkdown } from '../../domain/safe-markdown';
@@ -8,7 +9,7 @@ import { localesFor, pickLocale, PUBLISHED, REPORT_REF_SELECT, reportVisible, UN
 import { day, displayDay, ref, unitRef, type Row } from './values';
 
 export const chroniclesResource = (rows: RowReader, events: ReturnType<typeof eventReader>) => ({
-  async chronicle(slug: string, params: LocaleOnlyQuery) {
+  async chronicle(slug: string, params: LocaleOnlyQuery): Promise<ChronicleAnswer> {
     const locale = params.locale ?? DEFAULT_LOCALE;
     const found = (await rows.query('chronicle').findMany({
       where: { ...PUBLISHED, slug, locale: { $in: localesFor(locale) } },

@@ -3,6 +3,7 @@
  * the rows of a selection in both candidate locales with their relations, and the event as
  * readers see it. People named on an event go through ../../domain/public-person.ts.
  */
+import type { PublicEvent } from '../../contracts/public';
 import { DEFAULT_LOCALE, type Locale, type Precision } from '../../domain/enums';
 import { isAnonymised, personRefs, type ProfileRow } from '../../domain/public-person';
 import { redactPlainText } from '../../domain/redaction';
@@ -10,7 +11,7 @@ import { NEWSROOM_TIME_ZONE } from '../../domain/time-zone';
 import { EVENT_SELECT, FILE_SELECT, localesFor, PROFILE_REF_SELECT, PUBLISHED, REPORT_REF_SELECT, reportVisible, type RowReader } from './rows';
 import { displayDate, iso, ref, type Row } from './values';
 
-export const serializeEvent = (row: Row, fallback: boolean, locale: Locale) => {
+export const serializeEvent = (row: Row, fallback: boolean, locale: Locale): PublicEvent => {
   const occurredAt = iso(row.occurredAt) as string;
   const endAt = iso(row.endAt);
   const timeZone = (row.timeZone as string) || NEWSROOM_TIME_ZONE;
@@ -37,7 +38,7 @@ export const serializeEvent = (row: Row, fallback: boolean, locale: Locale) => {
     fallback,
   };
 };
-export type PublicEvent = ReturnType<typeof serializeEvent>;
+export type { PublicEvent };
 
 export const eventReader = (rows: RowReader) => {
   /** Media and photographers' bylines are read only for TimelineJS, the one output that shows them. */

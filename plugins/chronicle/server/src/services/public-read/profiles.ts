@@ -4,6 +4,7 @@
  * masked name, and a withdrawn person's address answers 410 and says nothing else about them.
  */
 import { compareKeys, encodeCursor } from '../../domain/cursor';
+import type { ProfileAnswer, ProfilesPage } from '../../contracts/public';
 import { DEFAULT_LOCALE, type Locale } from '../../domain/enums';
 import { anonymousSlug, isPublicProfile, publicQuotes, publicSlug, type ProfileRow } from '../../domain/public-person';
 import { redactPlainText } from '../../domain/redaction';
@@ -32,7 +33,7 @@ import { day, displayDay, eventRef, ref, type Row } from './values';
 const WITHDRAWN = 'this profile has been withdrawn';
 
 export const profilesResource = (rows: RowReader) => ({
-  async profiles(params: ProfilesQuery) {
+  async profiles(params: ProfilesQuery): Promise<ProfilesPage> {
     const locale = params.locale ?? DEFAULT_LOCALE;
     // The honour roll is ordered by public slug. A named person's public slug is the stored
     // slug, so those are read a page at a time from the (locale, slug, document_id) index,
@@ -97,7 +98,7 @@ export const profilesResource = (rows: RowReader) => ({
     return { data, meta: { locale, limit, nextCursor } };
   },
 
-  async profile(slug: string, params: LocaleOnlyQuery) {
+  async profile(slug: string, params: LocaleOnlyQuery): Promise<ProfileAnswer> {
     const locale = params.locale ?? DEFAULT_LOCALE;
     let where: Row = profileAddress(slug);
     if (slug.startsWith('anon-')) {

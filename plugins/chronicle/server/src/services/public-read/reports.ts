@@ -3,6 +3,8 @@
  * newsroom's reports are its hundreds, so the list is read whole and paged in memory with
  * the same keyset cursors as the timeline. Only reports past their embargo are seen.
  */
+import type { ReportAnswer, ReportsPage, ReportSummary } from '../../contracts/public';
+import type { Byline, Photo } from '../../contracts/shared';
 import { DEFAULT_LOCALE, type Locale } from '../../domain/enums';
 import { BYLINE_ROLE_LABELS, labelOf } from '../../domain/public-labels';
 import { personRefs, type ProfileRow } from '../../domain/public-person';
@@ -23,7 +25,7 @@ const reportListPopulate = () => ({
   profiles: { select: ['documentId', 'slug', 'consent'], where: PUBLISHED },
 });
 
-const photo = (component: Row | null | undefined) => {
+const photo = (component: Row | null | undefined): Photo | null => {
   if (!component?.image?.url) return null;
   return {
     url: component.image.url as string,
@@ -35,7 +37,7 @@ const photo = (component: Row | null | undefined) => {
   };
 };
 
-const bylines = (row: Row, locale: Locale) =>
+const bylines = (row: Row, locale: Locale): Byline[] =>
   ((row.bylines ?? []) as Row[])
     .filter((b) => b.contributor)
     .map((b) => ({
@@ -45,7 +47,7 @@ const bylines = (row: Row, locale: Locale) =>
       roleLabel: labelOf(BYLINE_ROLE_LABELS, b.role, locale),
     }));
 
-export const serializeReportSummary = (row: Row, fallback: boolean, locale: Locale) => {
+export const serializeReportSummary = (row: Row, fallback: boolean, locale: Locale): ReportSummary => {
   const date = day(row.dateline?.date);
   return {
     slug: row.slug as string,
@@ -92,7 +94,7 @@ export const reportsResource = (rows: RowReader) => {
   return {
     allReports,
 
-    async reports(params: ReportsQuery) {
+    async reports(params: ReportsQuery): Promise<ReportsPage> {
       const locale = params.locale ?? DEFAULT_LOCALE;
       let { picked, key } = await allReports(locale);
       if (params.chronicle) picked = picked.filter((p) => p.row.chronicle?.slug === params.chronicle);
@@ -105,7 +107,7 @@ export const reportsResource = (rows: RowReader) => {
       return { data, meta: { locale, limit, nextCursor } };
     },
 
-    async report(slug: string, params: LocaleOnlyQuery) {
+    async report(slug: string, params: LocaleOnlyQuery): Promise<ReportAnswer> {
       const locale = params.locale ?? DEFAULT_LOCALE;
       const found = (await rows.query('field-report').findMany({
         where: { ...reportVisible(), slug, locale: { $in: localesFor(locale) } },
@@ -125,7 +127,7 @@ export const reportsResource = (rows: RowReader) => {
         data: {
           ...serializeReportSummary(row, fallback, locale),
           bodyHtml: renderMarkdown(row.body),
-          photos: ((row.photos ?? []) as Row[]).map(photo).filter(Boolean),
+          photos: ((row.photos ?? []) as Row[]).map(photo).filter((p): p is Photo => p !== null),
           corrections: ((row.corrections ?? []) as Row[]).map((c) => ({ date: iso(c.date), kind: c.kind as string, text: c.text as string })),
           profiles: personRefs(people as ProfileRow[], locale),
           events: ((row.events ?? []) as Row[]).map((e) => eventRef(e, locale)),

@@ -5,6 +5,7 @@
  * (or refused with a 400) in one place; the detail lookup with its 404 and its 410 for a
  * withdrawn record; the unit sub-tree of a filter; a person's public address; the profile card.
  */
+import type { ProfileSummary } from '../../contracts/public';
 import type { Core } from '@strapi/strapi';
 import { typeUid, type AnyTypeName } from '../../domain/content-types';
 import { decodeCursor, encodeCursor, pageAfter, type CursorPosition, type SortDirection } from '../../domain/cursor';
@@ -108,7 +109,8 @@ export const PROFILE_CARD_POPULATE = {
   dutyRoles: { select: ['role'] },
 };
 
-export const profileCard = (row: Row, locale: Locale) => ({
+/** A person as the honour roll lists them: the ProfileSummary contract less its locale fields. */
+export const profileCard = (row: Row, locale: Locale): Omit<ProfileSummary, 'locale' | 'fallback'> => ({
   slug: publicSlug(row as ProfileRow),
   name: publicName(row as ProfileRow, locale),
   roleTitle: (row.roleTitle as string) ?? null,

@@ -3,6 +3,7 @@
  * the first page the roll-ups of the whole selection, summed in SQL
  * (../../repositories/figures.ts) and only combined up the unit tree here.
  */
+import type { PublicFigure, Rollup, StatisticsAnswer } from '../../contracts/public';
 import type { Core } from '@strapi/strapi';
 import { encodeCursor } from '../../domain/cursor';
 import { DEFAULT_LOCALE, type Locale, type Qualifier } from '../../domain/enums';
@@ -19,7 +20,7 @@ export const figurePopulate = () => ({
   sourceReport: { select: REPORT_REF_SELECT, where: reportVisible() },
 });
 
-export const figureOut = (row: Row, locale: Locale) => {
+export const figureOut = (row: Row, locale: Locale): PublicFigure => {
   const value = Number(row.value);
   const qualifier = row.qualifier as Qualifier;
   return {
@@ -55,7 +56,7 @@ export const statisticsResource = (strapi: Core.Strapi, rows: RowReader) => {
     const tree = units.map((u) => ({ id: u.row.documentId as string, parentId: (u.row.parent?.documentId as string) ?? null }));
     return rollUpGroups(tree, groups)
       .filter((r) => !scope || scope.has(r.unitId))
-      .map((r) => {
+      .map((r): Rollup => {
         const unit = unitById.get(r.unitId) as Row;
         return {
           metric: r.metric,
@@ -76,7 +77,7 @@ export const statisticsResource = (strapi: Core.Strapi, rows: RowReader) => {
      * unit tree here. Later pages carry `rollups: null`: the roll-ups do not depend on the
      * page, so they are computed once per selection, not once per page.
      */
-    async statistics(params: StatisticsQuery) {
+    async statistics(params: StatisticsQuery): Promise<StatisticsAnswer> {
       const locale = params.locale ?? DEFAULT_LOCALE;
       const limit = params.limit ?? DEFAULT_LIMIT;
       const after = params.cursor ? cursorAt(params.cursor, 'statistics') : undefined;

@@ -5,6 +5,7 @@
  */
 import { DateTime } from 'luxon';
 import { encodeCursor, type SortDirection } from '../../domain/cursor';
+import type { TimelineJs, TimelinePage } from '../../contracts/public';
 import { DEFAULT_LOCALE, type Locale, type Precision } from '../../domain/enums';
 import { NEWSROOM_TIME_ZONE } from '../../domain/time-zone';
 import { ChronicleError } from '../../errors';
@@ -16,7 +17,7 @@ import { dateParts, day, displayable, escapeHtml, iso, type Row } from './values
 /** Calendar parts of an instant, as TimelineJS reads a slide's date. */
 const slideDate = (start: string, precision: Precision, timeZone: string, display: string) => {
   const dt = DateTime.fromISO(start).setZone(timeZone);
-  const parts: Record<string, number | string> = { year: dt.year };
+  const parts: TimelineJs['events'][number]['start_date'] = { year: dt.year };
   const depth = ['year', 'month', 'day', 'part-of-day', 'hour', 'minute'].indexOf(precision);
   if (depth >= 1) parts.month = dt.month;
   if (depth >= 2) parts.day = dt.day;
@@ -91,7 +92,7 @@ export const timelineResource = (rows: RowReader, events: ReturnType<typeof even
   };
 
   return {
-    async timeline(params: TimelineQuery) {
+    async timeline(params: TimelineQuery): Promise<TimelinePage> {
       const { locale, limit, page, nextCursor } = await selection(params);
       return {
         data: page.map(({ row, fallback }) => serializeEvent(row, fallback, locale)),
@@ -100,7 +101,7 @@ export const timelineResource = (rows: RowReader, events: ReturnType<typeof even
     },
 
     /** Knight Lab TimelineJS3 JSON of the same selection; eras are the chronicles it touches. */
-    async timelinejs(params: TimelineQuery) {
+    async timelinejs(params: TimelineQuery): Promise<TimelineJs> {
       const { locale, page, nextCursor } = await selection(params, true);
       const eras = new Map<string, Row>();
       // TimelineJS needs calendar parts: an event whose date luxon cannot read is left out of it.

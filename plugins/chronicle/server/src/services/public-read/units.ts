@@ -1,22 +1,12 @@
 /** The unit tree (districts, streets, communities …) in the locale chosen for each unit. */
-import { DEFAULT_LOCALE, type Locale } from '../../domain/enums';
+import type { UnitNode, UnitsAnswer } from '../../contracts/public';
+import { DEFAULT_LOCALE } from '../../domain/enums';
 import { redactPlainText } from '../../domain/redaction';
 import type { LocaleOnlyQuery } from '../../validation/public-query';
 import type { RowReader } from './rows';
 
-type UnitNode = {
-  slug: string;
-  name: string;
-  shortName: string | null;
-  kind: string;
-  description: string | null;
-  locale: Locale;
-  fallback: boolean;
-  children: UnitNode[];
-};
-
 export const unitsResource = (rows: RowReader) => ({
-  async units(params: LocaleOnlyQuery) {
+  async units(params: LocaleOnlyQuery): Promise<UnitsAnswer> {
     const locale = params.locale ?? DEFAULT_LOCALE;
     const units = await rows.unitRows(locale);
     const nodes = new Map<string, UnitNode>();

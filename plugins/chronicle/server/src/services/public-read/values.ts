@@ -4,6 +4,7 @@
  * Pure module: no Strapi import.
  */
 import { DateTime } from 'luxon';
+import type { DatedRef, SlugTitle, UnitRef } from '../../contracts/shared';
 import type { Locale, Precision } from '../../domain/enums';
 import { NEWSROOM_TIME_ZONE, newsroomMidnight } from '../../domain/time-zone';
 import { formatDisplayDate } from '../../text/dates';
@@ -54,15 +55,18 @@ export const displayDate = (
 export const displayDay = (isoDay: string, precision: unknown, locale: Locale): string =>
   displayDate(newsroomMidnight(isoDay), precision, false, locale);
 
-/** A linked record: its slug and its title (or the field named). */
-export const ref = (row: Row | null | undefined, title = 'title') =>
-  row ? { slug: row.slug as string, [title]: row[title] as string } : null;
+/** A linked record: its slug and its title (null where there is none). */
+export function ref(row: Row): SlugTitle;
+export function ref(row: Row | null | undefined): SlugTitle | null;
+export function ref(row: Row | null | undefined): SlugTitle | null {
+  return row ? { slug: row.slug as string, title: row.title as string } : null;
+}
 
 /** A unit as other records name it. */
-export const unitRef = (unit: Row | null | undefined) => (unit ? { slug: unit.slug as string, name: unit.name as string } : null);
+export const unitRef = (unit: Row | null | undefined): UnitRef | null => (unit ? { slug: unit.slug as string, name: unit.name as string } : null);
 
 /** An event as a report or a profile lists it (rows read with EVENT_REF_SELECT). */
-export const eventRef = (e: Row, locale: Locale) => ({
+export const eventRef = (e: Row, locale: Locale): DatedRef => ({
   slug: e.slug as string,
   title: e.title as string,
   occurredAt: iso(e.occurredAt),

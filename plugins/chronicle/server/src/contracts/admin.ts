@@ -1,0 +1,203 @@
+/**
+ * The admin routes' payloads: the editorial workflow (/chronicle/workflow/*) and extraction
+ * (/chronicle/extract, /chronicle/extract/accept), requests and answers. The server's
+ * validators (../validation/extraction.ts, ../validation/workflow.ts) add the messages and
+ * the cross-field rules; a unit test keeps them accepting exactly these shapes. The admin
+ * panels import the types from here (type-only: see plugins/chronicle/admin/tsconfig.json).
+ *
+ * Pure module with no import beyond zod and the vocabularies: the admin compiles it.
+ */
+import { z } from 'zod';
+import { CORRECTION_KINDS, LOCALES, PRECISIONS, QUALIFIERS, WORKFLOW_STATES } from '../domain/enums';
+
+const state = z.enum(WORKFLOW_STATES);
+const instant = z.iso.datetime();
+/** An ISO 8601 date-time with its offset (2022-03-08T08:00:00+08:00 or …Z), as a client may send it. */
+const offsetDateTime = z.iso.datetime({ offset: true });
+
+// ---- workflow -------------------------------------------------------------------------
+
+/** Which document, in which locale: every workflow request names one. */
+const subject = {
+  uid: z.string(),
+  documentId: z.string(),
+  locale: z.string(),
+};
+
+/** POST /chronicle/workflow/transition */
+export const transitionRequest = z.strictObject({
+  ...subject,
+  to: state,
+  note: z.string().nullish(),
+  publishAt: offsetDateTime.nullish(),
+  correction: z.strictObject({ kind: z.enum(CORRECTION_KINDS), text: z.string() }).nullish(),
+  /** The document's updatedAt as the client last read it (or send it as If-Match): a different one is a 409. */
+  updatedAt: offsetDateTime.nullish(),
+});
+
+/** One step of a document's history, oldest first. `actor` is the name recorded with the step. */
+export const historyEntry = z.strictObject({
+  from: z.string(),
+  to: z.string(),
+  actor: z.string(),
+  note: z.string().nullable(),
+  at: instant,
+});
+
+/** The answer to a transition: the new state and the history that now ends with it. */
+export const transitionAnswer = z.strictObject({ state, history: z.array(historyEntry) });
+
+/** GET /chronicle/workflow/history?uid&documentId&locale */
+export const historyQuery = z.strictObject(subject);
+/** Its answer: the state, what the current user may do next, and the history. */
+export const workflowInfo = z.strictObject({ state, available: z.array(state), history: z.array(historyEntry) });
+
+/** GET /chronicle/workflow/queue?state */
+export const queueQuery = z.strictObject({ state: state.optional() });
+
+export const queueItem = z.strictObject({
+  uid: z.string(),
+  type: z.string(),
+  documentId: z.string(),
+  locale: z.string(),
+  title: z.string(),
+  state,
+  updatedAt: instant,
+  scheduledFor: instant.nullable(),
+  author: z.string().nullable(),
+  mine: z.boolean(),
+});
+
+/** What waits for whom: counts by state, the sections a newsroom works through, and every item. */
+export const queueAnswer = z.strictObject({
+  counts: z.record(z.string(), z.int()),
+  sections: z.strictObject({
+    mine: z.array(queueItem),
+    awaitingReview: z.array(queueItem),
+    changesRequested: z.array(queueItem),
+    approved: z.array(queueItem),
+    recentlyPublished: z.array(queueItem),
+  }),
+  items: z.array(queueItem),
+});
+
+// ---- extraction -----------------------------------------------------------------------
+
+/** The fingerprint of a proposal (../text/proposals.ts FINGERPRINT_RE). */
+export const FINGERPRINT_PATTERN = /^[0-9a-f]{32}$/;
+const fingerprint = z.string().regex(FINGERPRINT_PATTERN);
+
+/** POST /chronicle/extract */
+export const extractRequest = z.strictObject({
+  text: z.string(),
+  dateline: z.string().optional(),
+  reportDocumentId: z.string().optional(),
+});
+
+/** Where a proposal was read from: the expression as written, its offsets in the text sent, its sentence. */
+const proposalSource = {
+  text: z.string(),
+  offset: z.int(),
+  endOffset: z.int(),
+  sentence: z.string(),
+};
+
+export const eventProposal = z.strictObject({
+  ...proposalSource,
+  fingerprint,
+  title: z.string(),
+  start: z.string(),
+  end: z.string().optional(),
+  precision: z.enum(PRECISIONS),
+  approximate: z.boolean(),
+  /** Why it resolved to this date (../text/dates.ts DateRule). */
+  rule: z.string(),
+  confidence: z.number(),
+});
+
+export const statisticProposal = z.strictObject({
+  ...proposalSource,
+  fingerprint,
+  label: z.string(),
+  value: z.number(),
+  qualifier: z.enum(QUALIFIERS),
+  /** The unit of count as written (名, 人次 …); '' when there is none. */
+  unit: z.string(),
+  unitName: z.string().optional(),
+  metric: z.string(),
+  /** Why it is proposed (../text/classify.ts FigureRule). */
+  rule: z.string(),
+  confidence: z.number(),
+});
+
+/** The answer to /chronicle/extract: the proposals not yet decided for the report. */
+export const extractAnswer = z.strictObject({
+  dateline: z.string(),
+  events: z.array(eventProposal),
+  statistics: z.array(statisticProposal),
+  /** True when the text held more proposals than were returned. */
+  truncated: z.boolean(),
+});
+
+/** A proposal accepted as a draft timeline event, as the reporter corrected it. */
+export const acceptedEvent = z.strictObject({
+  fingerprint,
+  title: z.string(),
+  start: z.string(),
+  end: z.string().nullable().optional(),
+  precision: z.enum(PRECISIONS),
+  approximate: z.boolean(),
+  /** The sentence it was read from; kept as the event's description. */
+  text: z.string().optional(),
+});
+
+/** A proposal accepted as a draft figure. */
+export const acceptedStatistic = z.strictObject({
+  fingerprint,
+  label: z.string(),
+  value: z.number(),
+  qualifier: z.enum(QUALIFIERS),
+  unit: z.string(),
+  metric: z.string(),
+  text: z.string().optional(),
+  /** The unit named in the sentence (name or short name): becomes the figure's scope unit. */
+  unitName: z.string().optional(),
+});
+
+/** POST /chronicle/extract/accept: the accept payload. */
+export const acceptRequest = z.strictObject({
+  reportDocumentId: z.string(),
+  locale: z.enum(LOCALES),
+  events: z.array(acceptedEvent).optional(),
+  statistics: z.array(acceptedStatistic).optional(),
+  /** Fingerprints of proposals rejected: they are not proposed again for this report. */
+  rejected: z.array(fingerprint).optional(),
+  /** Per fingerprint sent: the proposal's kind and expression, kept with the decision. */
+  sources: z.record(z.string(), z.strictObject({ kind: z.enum(['event', 'statistic']), text: z.string() })).optional(),
+});
+
+/** What was made: the drafts created, how many rejections were recorded, what had been decided already. */
+export const acceptAnswer = z.strictObject({
+  events: z.array(z.strictObject({ documentId: z.string(), title: z.string() })),
+  statistics: z.array(z.strictObject({ documentId: z.string(), label: z.string() })),
+  rejected: z.int(),
+  /** Fingerprints left alone because they were already decided for this report. */
+  alreadyDecided: z.array(z.string()),
+});
+
+// ---- types ----------------------------------------------------------------------------
+
+export type TransitionRequest = z.input<typeof transitionRequest>;
+export type HistoryEntry = z.infer<typeof historyEntry>;
+export type TransitionAnswer = z.infer<typeof transitionAnswer>;
+export type WorkflowInfo = z.infer<typeof workflowInfo>;
+export type QueueItem = z.infer<typeof queueItem>;
+export type QueueAnswer = z.infer<typeof queueAnswer>;
+export type ExtractRequest = z.input<typeof extractRequest>;
+export type EventProposal = z.infer<typeof eventProposal>;
+export type StatisticProposal = z.infer<typeof statisticProposal>;
+export type ExtractAnswer = z.infer<typeof extractAnswer>;
+export type AcceptedEvent = z.infer<typeof acceptedEvent>;
+export type AcceptedStatistic = z.infer<typeof acceptedStatistic>;
+export type AcceptRequest = z.input<typeof acceptRequest>;
+export type AcceptAnswer = z.infer<typeof acceptAnswer>;

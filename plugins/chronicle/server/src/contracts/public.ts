@@ -1,0 +1,278 @@
+/**
+ * The public answers of /api/chronicle/*, one schema each: what the serializers of
+ * ../services/public-read return and what ../domain/openapi.ts describes (its component
+ * schemas are generated from these). Add a field here and to the serializer; the API
+ * description follows. See docs/api.md.
+ *
+ * Objects are strict, except the two third-party formats (TimelineJS, JSON Feed), which
+ * may carry more than they list, as their own specifications allow. Pure module.
+ */
+import { z } from 'zod';
+import { PRECISIONS, QUALIFIERS } from '../domain/enums';
+import {
+  byline,
+  calendarDay,
+  components,
+  datedRef,
+  display,
+  instant,
+  listOf,
+  localeFields,
+  pageMeta,
+  pageOf,
+  personRef,
+  photo,
+  recordOf,
+  slugTitle,
+  unitRef,
+} from './shared';
+
+// ---- timeline -------------------------------------------------------------------------
+
+export const event = z
+  .strictObject({
+    slug: z.string(),
+    title: z.string(),
+    description: z.string().nullable(),
+    occurredAt: instant,
+    endAt: instant.nullable(),
+    precision: z.enum(PRECISIONS),
+    approximate: z.boolean(),
+    timeZone: z.string(),
+    displayDate: z.string(),
+    displayEndDate: z.string().nullable(),
+    place: z.string().nullable(),
+    importance: z.int().nullable(),
+    units: z.array(z.strictObject({ slug: z.string(), name: z.string(), kind: z.string() })),
+    actors: z.array(personRef),
+    chronicle: slugTitle.nullable(),
+    source: slugTitle.nullable(),
+    ...localeFields,
+  })
+  .register(components, { id: 'Event' });
+
+export const timelinePage = pageOf(event).register(components, { id: 'TimelinePage' });
+
+/** An object of a third-party format: it may carry more than it lists. */
+const looseObject = z.looseObject;
+
+/** A TimelineJS date: the calendar parts down to the event's precision, and how to show it. */
+const slideDate = looseObject({
+  year: z.int(),
+  month: z.int().optional(),
+  day: z.int().optional(),
+  hour: z.int().optional(),
+  minute: z.int().optional(),
+  display_date: z.string().optional(),
+});
+
+export const timelineJs = looseObject({
+  title: looseObject({}),
+  events: z.array(
+    looseObject({
+      unique_id: z.string(),
+      start_date: slideDate,
+      end_date: looseObject({ year: z.unknown() }).optional(),
+      display_date: z.string(),
+      text: z.strictObject({ headline: z.string(), text: z.string() }),
+      media: z.strictObject({ url: z.string(), caption: z.string(), credit: z.string() }).optional(),
+      group: z.string().optional(),
+    })
+  ),
+  eras: z.array(looseObject({ start_date: z.unknown(), text: z.unknown() })),
+  meta: z.strictObject({ locale: z.string(), nextCursor: z.string().nullable() }).optional(),
+}).register(components, { id: 'TimelineJs' });
+
+// ---- reports --------------------------------------------------------------------------
+
+const reportSummaryFields = {
+  slug: z.string(),
+  title: z.string(),
+  kicker: z.string().nullable(),
+  dek: z.string().nullable(),
+  dateline: z.strictObject({ place: z.string().nullable(), date: calendarDay.nullable(), displayDate: z.string().nullable() }),
+  bylines: z.array(byline),
+  tags: z.array(z.string()),
+  cover: photo.nullable(),
+  chronicle: slugTitle.nullable(),
+  publishedAt: z.string().nullable(),
+  updatedAt: z.string().nullable(),
+  ...localeFields,
+};
+
+export const reportSummary = z.strictObject(reportSummaryFields).register(components, { id: 'ReportSummary' });
+export const reportsPage = pageOf(reportSummary).register(components, { id: 'ReportsPage' });
+
+export const figure = z
+  .strictObject({
+    slug: z.string(),
+    metric: z.string(),
+    label: z.string(),
+    value: z.number(),
+    qualifier: z.enum(QUALIFIERS),
+    countUnit: z.string().nullable(),
+    display,
+    unit: unitRef.nullable(),
+    periodStart: z.string().nullable(),
+    periodEnd: z.string().nullable(),
+    asOf: z.string().nullable(),
+    additive: z.boolean(),
+    source: slugTitle.nullable(),
+    ...localeFields,
+  })
+  .register(components, { id: 'Figure' });
+
+export const reportDetail = z.strictObject({
+  ...reportSummaryFields,
+  bodyHtml: z.string(),
+  photos: z.array(photo),
+  corrections: z.array(z.strictObject({ date: z.string().nullable(), kind: z.string(), text: z.string() })),
+  profiles: z.array(personRef),
+  events: z.array(datedRef),
+  statistics: z.array(figure),
+});
+export const reportAnswer = recordOf(reportDetail).register(components, { id: 'Report' });
+
+// ---- profiles -------------------------------------------------------------------------
+
+/** A person on the honour roll; the commendation adds to it. */
+const profileSummaryFields = {
+  slug: z.string(),
+  name: z.string(),
+  roleTitle: z.string().nullable(),
+  kind: z.string(),
+  anonymised: z.boolean(),
+  unit: unitRef.nullable(),
+  portrait: z
+    .strictObject({
+      url: z.string(),
+      alt: z.string().nullable(),
+      width: z.int().nullable(),
+      height: z.int().nullable(),
+      sources: z.array(z.strictObject({ url: z.string(), width: z.int() })),
+    })
+    .nullable(),
+  dutyRoles: z.array(z.strictObject({ key: z.string(), label: z.string() })),
+};
+
+export const profileSummary = z.strictObject({ ...profileSummaryFields, ...localeFields }).register(components, { id: 'ProfileSummary' });
+export const profilesPage = pageOf(profileSummary).register(components, { id: 'ProfilesPage' });
+
+export const profileDetail = z.strictObject({
+  ...profileSummaryFields,
+  citationHtml: z.string(),
+  deeds: z.array(
+    z.strictObject({ date: z.string(), precision: z.string(), displayDate: z.string(), summary: z.string(), source: slugTitle.nullable() })
+  ),
+  quotes: z.array(z.strictObject({ text: z.string(), context: z.string().nullable(), saidOn: z.string().nullable() })),
+  honours: z.array(
+    z.strictObject({ title: z.string(), awardedBy: z.string().nullable(), awardedOn: z.string().nullable(), documentNo: z.string().nullable() })
+  ),
+  reports: z.array(slugTitle),
+  events: z.array(datedRef),
+  ...localeFields,
+});
+export const profileAnswer = recordOf(profileDetail).register(components, { id: 'Profile' });
+
+// ---- chronicles -----------------------------------------------------------------------
+
+export const chronicleDetail = z.strictObject({
+  slug: z.string(),
+  title: z.string(),
+  subjectUnit: unitRef.nullable(),
+  periodStart: z.string().nullable(),
+  periodEnd: z.string().nullable(),
+  displayPeriod: z.strictObject({ start: z.string().nullable(), end: z.string().nullable() }),
+  summary: z.string().nullable(),
+  bodyHtml: z.string(),
+  events: z.array(event),
+  reports: z.array(slugTitle),
+  ...localeFields,
+});
+export const chronicleAnswer = recordOf(chronicleDetail).register(components, { id: 'Chronicle' });
+
+// ---- statistics -----------------------------------------------------------------------
+
+export const rollup = z
+  .strictObject({
+    metric: z.string(),
+    countUnit: z.string().nullable(),
+    unit: unitRef,
+    value: z.number(),
+    qualifier: z.enum(QUALIFIERS),
+    display,
+    count: z.int().min(1),
+  })
+  .describe(
+    'The sum of the additive figures of one metric and unit of count reported for this unit and the units below it. count is how many figures were summed; they are the additive ones with this countUnit among statistics?metric=<metric>&unit=<unit slug>.'
+  )
+  .register(components, { id: 'Rollup' });
+
+export const statisticsAnswer = z
+  .strictObject({
+    data: z.strictObject({
+      figures: z.array(figure),
+      rollups: z
+        .array(rollup)
+        .nullable()
+        .describe('Roll-ups of the whole selection (metric, unit) on the first page, the one requested without a cursor; null on the pages after it.'),
+    }),
+    meta: pageMeta,
+  })
+  .register(components, { id: 'Statistics' });
+
+// ---- units ----------------------------------------------------------------------------
+
+export const unitNode = z.strictObject({
+  slug: z.string(),
+  name: z.string(),
+  shortName: z.string().nullable(),
+  kind: z.string(),
+  description: z.string().nullable(),
+  /** The units below this one, as a tree. */
+  get children(): z.ZodArray<typeof unitNode> {
+    return z.array(unitNode);
+  },
+  locale: localeFields.locale,
+  fallback: localeFields.fallback,
+});
+// A recursive schema infers its type only when its shape is written out (no spread) and no method
+// is called on it in its own initialiser: so it is registered apart.
+unitNode.register(components, { id: 'Unit' });
+
+export const unitsAnswer = listOf(unitNode).register(components, { id: 'Units' });
+
+// ---- feeds ----------------------------------------------------------------------------
+
+export const jsonFeed = looseObject({
+  version: z.literal('https://jsonfeed.org/version/1.1'),
+  title: z.string(),
+  home_page_url: z.string().optional(),
+  feed_url: z.string().optional(),
+  language: z.string().optional(),
+  items: z.array(
+    looseObject({ id: z.unknown(), url: z.unknown(), title: z.unknown(), content_html: z.unknown(), date_published: z.unknown() })
+  ),
+}).register(components, { id: 'JsonFeed' });
+
+// ---- types ----------------------------------------------------------------------------
+
+export type PublicEvent = z.infer<typeof event>;
+export type TimelinePage = z.infer<typeof timelinePage>;
+export type TimelineJs = z.infer<typeof timelineJs>;
+export type ReportSummary = z.infer<typeof reportSummary>;
+export type ReportsPage = z.infer<typeof reportsPage>;
+export type ReportDetail = z.infer<typeof reportDetail>;
+export type ReportAnswer = z.infer<typeof reportAnswer>;
+export type PublicFigure = z.infer<typeof figure>;
+export type ProfileSummary = z.infer<typeof profileSummary>;
+export type ProfilesPage = z.infer<typeof profilesPage>;
+export type ProfileDetail = z.infer<typeof profileDetail>;
+export type ProfileAnswer = z.infer<typeof profileAnswer>;
+export type ChronicleDetail = z.infer<typeof chronicleDetail>;
+export type ChronicleAnswer = z.infer<typeof chronicleAnswer>;
+export type Rollup = z.infer<typeof rollup>;
+export type StatisticsAnswer = z.infer<typeof statisticsAnswer>;
+export type UnitNode = z.infer<typeof unitNode>;
+export type UnitsAnswer = z.infer<typeof unitsAnswer>;
+export type JsonFeed = z.infer<typeof jsonFeed>;
