@@ -45,7 +45,7 @@ export default {
   indexes: [
     { name: 'chronicle_frontline_profiles_slug_idx', columns: ['slug'] },
     // The honour roll pages named people in (slug, documentId) order per locale, and reads
-    // the few anonymised ones by consent (services/public-read.ts).
+    // the few anonymised ones by consent (services/public-read/).
     { name: 'chronicle_frontline_profiles_roll_idx', columns: ['locale', 'slug', 'document_id'] },
     { name: 'chronicle_frontline_profiles_consent_idx', columns: ['consent', 'locale', 'published_at'] },
   ],

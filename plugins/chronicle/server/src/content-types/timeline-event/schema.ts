@@ -51,7 +51,7 @@ export default {
     { name: 'chronicle_timeline_events_occurred_idx', columns: ['occurred_at'] },
     { name: 'chronicle_timeline_events_slug_idx', columns: ['slug'] },
     // The public timeline: one locale's rows in (occurredAt, documentId) order, read a page
-    // at a time from a keyset cursor (services/public-read.ts), never the whole archive.
+    // at a time from a keyset cursor (services/public-read/), never the whole archive.
     { name: 'chronicle_timeline_events_locale_occurred_idx', columns: ['locale', 'occurred_at', 'document_id'] },
   ],
 };
