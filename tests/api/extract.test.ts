@@ -327,3 +327,59 @@ describe('POST /chronicle/extract/accept', () => {
     expect(res.body.error.message).toBe(`no field report ${reportId} in en`);
   });
 });
+
+describe('issue 18: decisions survive an edit of their sentence; the suggested unit is applied', () => {
+  const BEFORE = ['南寨街道网格员与居民视频通话10万余次。', '2月25日，300名志愿者上岗。'].join('\n');
+  const AFTER = ['据统计，南寨街道网格员与居民累计视频通话10万余次。', '2月25日清晨，300名志愿者陆续上岗。'].join('\n');
+  let report: string;
+
+  beforeAll(async () => {
+    await app.strapi.documents('plugin::chronicle.unit' as never).create({ data: { name: '南寨街道', kind: 'subdistrict' } } as never);
+    const created = await reporter.post(`${CM}/${REPORT}?locale=zh-Hans`, { title: '南寨街道', body: BEFORE });
+    expect(created.status).toBe(201);
+    report = created.body.data.documentId;
+  });
+
+  test('an accepted figure and a rejected one are not proposed again after the body is edited; the figure gets its unit', async () => {
+    const first = await reporter.post('/chronicle/extract', { text: BEFORE, dateline: '2022-03-06', reportDocumentId: report });
+    expect(first.status).toBe(200);
+    const calls = first.body.statistics.find((s: any) => s.text === '10万余次');
+    const people = first.body.statistics.find((s: any) => s.text === '300名');
+    expect(calls).toMatchObject({ unitName: '南寨街道' });
+    expect(people).toBeDefined();
+
+    const res = await reporter.post('/chronicle/extract/accept', {
+      reportDocumentId: report,
+      locale: 'zh-Hans',
+      statistics: [{ fingerprint: calls.fingerprint, label: calls.label, value: calls.value, qualifier: calls.qualifier, unit: calls.unit, metric: calls.metric, unitName: calls.unitName }],
+      rejected: [people.fingerprint],
+      sources: { [calls.fingerprint]: { kind: 'statistic', text: calls.text }, [people.fingerprint]: { kind: 'statistic', text: people.text } },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ rejected: 1, alreadyDecided: [] });
+    const stat = (await app.strapi.db.query(STATISTIC as never).findOne({
+      where: { documentId: res.body.statistics[0].documentId },
+      populate: ['scopeUnit'],
+    })) as any;
+    expect(stat.scopeUnit).toMatchObject({ name: '南寨街道' });
+
+    const again = await reporter.post('/chronicle/extract', { text: AFTER, dateline: '2022-03-06', reportDocumentId: report });
+    expect(again.status).toBe(200);
+    const texts = again.body.statistics.map((s: any) => s.text);
+    expect(texts).not.toContain('10万余次');
+    expect(texts).not.toContain('300名');
+    // The event in the edited sentence was never decided: it is still proposed.
+    expect(again.body.events.map((e: any) => e.text)).toContain('2月25日清晨');
+  });
+
+  test('400 for a source that names no expression', async () => {
+    const res = await reporter.post('/chronicle/extract/accept', {
+      reportDocumentId: report,
+      locale: 'zh-Hans',
+      rejected: ['0'.repeat(32)],
+      sources: { ['0'.repeat(32)]: { kind: 'statistic', text: '' } },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(/^sources\./);
+  });
+});

@@ -4,7 +4,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { startStrapi, type TestStrapi } from '../helpers/strapi';
-import { adminLogin, launchBrowser, screenshot } from '../helpers/browser';
+import { adminLanguage, adminLogin, launchBrowser, screenshot } from '../helpers/browser';
 
 const PASSWORD = 'Demo-Password-1';
 const REPORTS = '/admin/content-manager/collection-types/plugin::chronicle.field-report';
@@ -26,6 +26,7 @@ afterAll(async () => {
 
 const newPage = async (): Promise<{ page: Page; errors: string[] }> => {
   const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1366, height: 900 } });
+  await adminLanguage(context, 'en');
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));

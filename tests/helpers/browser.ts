@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { root } from './strapi';
 
 export const SCREENSHOTS = path.join(root, 'artifacts', 'screenshots');
@@ -50,4 +50,12 @@ export async function until<T>(read: () => Promise<T>, expected: T, timeoutMs = 
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(`waited ${timeoutMs} ms for ${JSON.stringify(expected)}; last value ${JSON.stringify(last)}`);
+}
+
+/**
+ * Chooses the admin's language for a browser context before any page loads (as the language
+ * menu of the profile would). Without it the newsroom's admin opens in zh-Hans.
+ */
+export async function adminLanguage(context: BrowserContext, language: 'en' | 'zh-Hans') {
+  await context.addInitScript((value) => window.localStorage.setItem('strapi-admin-language', value), language);
 }

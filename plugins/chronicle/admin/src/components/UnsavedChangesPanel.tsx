@@ -41,20 +41,22 @@ export const UnsavedChangesPanel = ({ model, documentId }: any) => {
     if (next.lost) setLost(next.lost);
   }, [values, initialValues, modified]);
 
-  // The fields' labels as the edit form shows them ("Kicker · 眉题"), once something is offered.
+  // The fields' labels as the edit form shows them (in the admin's language), once something is offered.
   useEffect(() => {
     if (!lost || typeof model !== 'string') return;
     let cancelled = false;
     get(`/content-manager/content-types/${model}/configuration`)
       .then(({ data }: any) => {
         const metadatas = (data?.data?.contentType?.metadatas ?? {}) as Record<string, { edit?: { label?: string } }>;
-        if (!cancelled) setLabels(Object.fromEntries(Object.entries(metadatas).map(([field, meta]) => [field, meta.edit?.label ?? field])));
+        const label = (field: string, stored?: string) =>
+          formatMessage({ id: `content-manager.content-types.${model}.${field}`, defaultMessage: stored ?? field });
+        if (!cancelled) setLabels(Object.fromEntries(Object.entries(metadatas).map(([field, meta]) => [field, label(field, meta.edit?.label)])));
       })
       .catch(() => undefined);
     return () => {
       cancelled = true;
     };
-  }, [lost, model, get]);
+  }, [lost, model, get, formatMessage]);
 
   const applies = typeof model === 'string' && model.startsWith('plugin::chronicle.') && model !== 'plugin::chronicle.workflow-transition' && Boolean(documentId);
   if (!applies || !lost) return null;

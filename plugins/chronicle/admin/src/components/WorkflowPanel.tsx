@@ -1,8 +1,11 @@
 /**
  * The editorial workflow in the Content Manager's edit view: the state of this locale, the
- * actions the current user may take (with a note, a publication time in Asia/Shanghai, or a
+ * latest note for the author, the scheduled time, the actions the current user may take
+ * (each confirmed in a dialog; with a note, a publication time in Beijing time, or a
  * correction where the action needs one) and the history. The server decides; the panel
- * only offers what /chronicle/workflow/history says is available.
+ * only offers what /chronicle/workflow/history says is available. On the newsroom's types
+ * this panel is the only place that changes state: Strapi's Publish and Unpublish actions
+ * are left out (../index.ts) and its Draft/Published badge is hidden while the panel shows.
  */
 import { useCallback, useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
@@ -11,6 +14,7 @@ import {
   Badge,
   Box,
   Button,
+  Dialog,
   Field,
   Flex,
   SingleSelect,
@@ -21,6 +25,9 @@ import {
 } from '@strapi/design-system';
 import type { WorkflowInfo } from '../../../server/src/contracts/admin';
 import { PLUGIN_ID } from '../pluginId';
+import { inLanguage } from '../utils/language';
+import { useRefreshDocument } from '../utils/refresh-document';
+import { formatShanghai, fromShanghaiInput } from '../utils/shanghai-time';
 
 export const EDITORIAL_UIDS = [
   'plugin::chronicle.field-report',
@@ -30,78 +37,132 @@ export const EDITORIAL_UIDS = [
   'plugin::chronicle.grid-statistic',
 ];
 
-const STATE_COLOURS: Record<string, string> = {
-  draft: 'neutral',
-  in_review: 'warning',
-  changes_requested: 'danger',
-  approved: 'success',
-  scheduled: 'secondary',
-  published: 'success',
-  corrected: 'primary',
-  withdrawn: 'danger',
+/** Hides Strapi's Draft/Published badge under the title (the workflow state replaces it). */
+const HIDE_STATUS_BADGE = 'div:has(h1) + div > [role="status"]';
+const STYLE_ID = 'chronicle-one-workflow';
+const useHiddenStatusBadge = () => {
+  useEffect(() => {
+    if (document.getElementById(STYLE_ID)) return undefined;
+    const style = document.createElement('style');
+    style.id = STYLE_ID;
+    style.textContent = `main ${HIDE_STATUS_BADGE} { display: none !important; }`;
+    document.head.appendChild(style);
+    return () => style.remove();
+  }, []);
 };
 
-/** A wall-clock time typed in Asia/Shanghai (no daylight saving) as an ISO instant. */
-const shanghaiToIso = (local: string) => `${local.length === 16 ? `${local}:00` : local}+08:00`;
+/** The wording of an action button: "Approve" from a scheduled item means taking it off the schedule. */
+const actionKey = (from: string, to: string) => (from === 'scheduled' && to === 'approved' ? 'action.unschedule' : `action.${to}`);
 
-const formatShanghai = (iso: string, locale: string) =>
-  new Intl.DateTimeFormat(locale === 'zh-Hans' ? 'zh-CN' : 'en-GB', {
-    timeZone: 'Asia/Shanghai',
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  }).format(new Date(iso));
-
-export const WorkflowPanelContent = ({ model, documentId, locale }: { model: string; documentId: string; locale: string }) => {
+export const WorkflowPanelContent = ({
+  model,
+  documentId,
+  locale,
+  scheduledFor,
+}: {
+  model: string;
+  documentId: string;
+  locale: string;
+  scheduledFor?: string | null;
+}) => {
   const { formatMessage, locale: uiLocale } = useIntl();
   const { get, post } = useFetchClient();
   const { toggleNotification } = useNotification();
+  const refreshDocument = useRefreshDocument();
   const [info, setInfo] = useState<WorkflowInfo | null>(null);
+  const [failed, setFailed] = useState(false);
   const [note, setNote] = useState('');
   const [publishAt, setPublishAt] = useState('');
   const [correctionKind, setCorrectionKind] = useState('correction');
   const [busy, setBusy] = useState(false);
+  const [confirming, setConfirming] = useState<string | null>(null);
   const t = (id: string, values?: Record<string, string>) =>
     formatMessage({ id: `${PLUGIN_ID}.${id}`, defaultMessage: id }, values);
+  useHiddenStatusBadge();
 
   const load = useCallback(async () => {
     const params = new URLSearchParams({ uid: model, documentId, locale });
     const { data } = await get(`/chronicle/workflow/history?${params}`);
     setInfo(data as WorkflowInfo);
+    setFailed(false);
   }, [get, model, documentId, locale]);
 
   useEffect(() => {
-    load().catch(() => setInfo(null));
+    load().catch(() => setFailed(true));
   }, [load]);
 
+  const publishAtIso = publishAt ? fromShanghaiInput(publishAt) : null;
+
   const act = async (to: string) => {
+    setConfirming(null);
     setBusy(true);
     try {
       const body: Record<string, unknown> = { uid: model, documentId, locale, to };
       if (note.trim()) body.note = note.trim();
-      if (to === 'scheduled') body.publishAt = publishAt ? shanghaiToIso(publishAt) : undefined;
+      if (to === 'scheduled') body.publishAt = publishAtIso && publishAtIso !== 'invalid' ? publishAtIso : undefined;
       if (to === 'corrected') body.correction = { kind: correctionKind, text: note.trim() };
       await post('/chronicle/workflow/transition', body);
       toggleNotification({ type: 'success', message: t('workflow.done', { state: t(`state.${to}`) }) });
-      // The edit view caches the document: reload it so its status and fields show the change.
-      window.location.reload();
+      setNote('');
+      setPublishAt('');
+      // The panel keeps showing the previous state until the new one has arrived (no blank
+      // column), and the edit view refetches the document in place.
+      await Promise.all([load(), refreshDocument({ model, documentId })]);
     } catch (error: any) {
-      const message = error?.response?.data?.error?.message ?? t('workflow.failed');
-      toggleNotification({ type: 'danger', message });
+      const message = error?.response?.data?.error?.message;
+      toggleNotification({ type: 'danger', message: message ? inLanguage(String(message), uiLocale) : t('workflow.failed') });
     } finally {
       setBusy(false);
     }
   };
 
-  if (!info) return <Typography textColor="neutral600">{t('workflow.loading')}</Typography>;
+  if (!info) {
+    return <Typography textColor="neutral600">{failed ? t('workflow.failed') : t('workflow.loading')}</Typography>;
+  }
+
+  const latestNote = [...info.history].reverse().find((entry) => entry.note && entry.to !== 'draft');
+  /** What the action still lacks, checked here so the reason is shown in the admin's language. */
+  const missing = (to: string): string | null => {
+    if (['changes_requested', 'withdrawn', 'corrected'].includes(to) && !note.trim()) return 'workflow.missing.note';
+    if (to === 'scheduled') {
+      if (!publishAtIso || publishAtIso === 'invalid') return 'workflow.missing.publishAt';
+      if (Date.parse(publishAtIso) <= Date.now()) return 'workflow.missing.future';
+    }
+    return null;
+  };
 
   return (
-    <Flex direction="column" alignItems="stretch" gap={3} width="100%">
-      <Flex gap={2}>
+    <Flex direction="column" alignItems="stretch" gap={3} width="100%" data-testid="workflow-panel">
+      <Flex gap={2} wrap="wrap">
         <Typography variant="sigma">{t('workflow.state')}</Typography>
-        <Badge active data-testid="workflow-state">
+        <Badge active data-testid="workflow-state" data-state={info.state}>
           {t(`state.${info.state}`)}
         </Badge>
       </Flex>
+      {latestNote && (
+        <Box
+          padding={3}
+          hasRadius
+          background={info.state === 'changes_requested' ? 'danger100' : 'primary100'}
+          borderColor={info.state === 'changes_requested' ? 'danger200' : 'primary200'}
+          data-testid="workflow-latest-note"
+        >
+          <Typography variant="sigma" textColor="neutral800" tag="p">
+            {t('workflow.latestNote', { actor: latestNote.actor, state: t(`state.${latestNote.to}`) })}
+          </Typography>
+          <Typography tag="p" variant="omega" textColor="neutral800">
+            {inLanguage(latestNote.note as string, uiLocale)}
+          </Typography>
+          <Typography tag="p" variant="pi" textColor="neutral600">
+            {formatShanghai(latestNote.at, uiLocale)}
+          </Typography>
+        </Box>
+      )}
+      {info.state === 'scheduled' && scheduledFor && (
+        <Typography tag="p" variant="omega" data-testid="workflow-scheduled-for">
+          {t('workflow.scheduledFor', { time: formatShanghai(scheduledFor, uiLocale) })}
+        </Typography>
+      )}
       {info.available.length > 0 && (
         <>
           <Field.Root name="workflow-note" hint={t('workflow.note.hint')}>
@@ -110,9 +171,20 @@ export const WorkflowPanelContent = ({ model, documentId, locale }: { model: str
             <Field.Hint />
           </Field.Root>
           {info.available.includes('scheduled') && (
-            <Field.Root name="workflow-publish-at">
+            <Field.Root
+              name="workflow-publish-at"
+              hint={t('workflow.publishAt.hint')}
+              error={publishAtIso === 'invalid' ? t('datetime.invalid') : undefined}
+            >
               <Field.Label>{t('workflow.publishAt')}</Field.Label>
-              <TextInput type="datetime-local" value={publishAt} onChange={(e: any) => setPublishAt(e.target.value)} />
+              <TextInput
+                value={publishAt}
+                placeholder="YYYY-MM-DD HH:mm"
+                data-testid="workflow-publish-at"
+                onChange={(e: any) => setPublishAt(e.target.value)}
+              />
+              <Field.Hint />
+              <Field.Error />
             </Field.Root>
           )}
           {info.available.includes('corrected') && (
@@ -132,17 +204,58 @@ export const WorkflowPanelContent = ({ model, documentId, locale }: { model: str
               <Button
                 key={to}
                 fullWidth
-                variant={['approved', 'published'].includes(to) ? 'default' : 'secondary'}
+                variant={['approved', 'published'].includes(to) && info.state !== 'scheduled' ? 'default' : 'secondary'}
                 disabled={busy}
-                onClick={() => act(to)}
+                onClick={() => setConfirming(to)}
                 data-testid={`workflow-to-${to}`}
               >
-                {t(`action.${to}`)}
+                {t(actionKey(info.state, to))}
               </Button>
             ))}
           </Flex>
         </>
       )}
+      <Dialog.Root open={confirming !== null} onOpenChange={(open: boolean) => !open && setConfirming(null)}>
+        {confirming && (
+          <Dialog.Content>
+            <Dialog.Header>{t(actionKey(info.state, confirming))}</Dialog.Header>
+            <Dialog.Body>
+              <Flex direction="column" alignItems="stretch" gap={2} data-testid="workflow-confirm">
+                <Typography tag="p">
+                  {t('workflow.confirm', { from: t(`state.${info.state}`), to: t(`state.${confirming}`) })}
+                </Typography>
+                {confirming === 'scheduled' && publishAtIso && publishAtIso !== 'invalid' && (
+                  <Typography tag="p" fontWeight="bold">
+                    {t('workflow.scheduledFor', { time: formatShanghai(publishAtIso, uiLocale) })}
+                  </Typography>
+                )}
+                {note.trim() && (
+                  <Typography tag="p" textColor="neutral600">
+                    {t('workflow.note')}: {note.trim()}
+                  </Typography>
+                )}
+                {missing(confirming) && (
+                  <Typography tag="p" textColor="danger600" data-testid="workflow-confirm-missing">
+                    {t(missing(confirming) as string)}
+                  </Typography>
+                )}
+              </Flex>
+            </Dialog.Body>
+            <Dialog.Footer>
+              <Dialog.Cancel>
+                <Button fullWidth variant="tertiary">
+                  {t('workflow.cancel')}
+                </Button>
+              </Dialog.Cancel>
+              <Dialog.Action>
+                <Button fullWidth data-testid="workflow-confirm-action" disabled={Boolean(missing(confirming))} onClick={() => act(confirming)}>
+                  {t(actionKey(info.state, confirming))}
+                </Button>
+              </Dialog.Action>
+            </Dialog.Footer>
+          </Dialog.Content>
+        )}
+      </Dialog.Root>
       <Box>
         <Typography variant="sigma">{t('workflow.history')}</Typography>
         {info.history.length === 0 ? (
@@ -161,7 +274,7 @@ export const WorkflowPanelContent = ({ model, documentId, locale }: { model: str
                 </Typography>
                 {entry.note && (
                   <Typography tag="p" variant="pi">
-                    {entry.note}
+                    {inLanguage(entry.note, uiLocale)}
                   </Typography>
                 )}
               </Box>
@@ -179,6 +292,8 @@ export const WorkflowPanel = ({ model, documentId, document }: any) => {
   if (!EDITORIAL_UIDS.includes(model) || !documentId || !document?.locale) return null;
   return {
     title: formatMessage({ id: `${PLUGIN_ID}.workflow.title`, defaultMessage: 'Workflow' }),
-    content: <WorkflowPanelContent model={model} documentId={documentId} locale={document.locale} />,
+    content: (
+      <WorkflowPanelContent model={model} documentId={documentId} locale={document.locale} scheduledFor={document.scheduledFor ?? null} />
+    ),
   };
 };

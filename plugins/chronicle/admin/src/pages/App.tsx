@@ -1,12 +1,15 @@
 /**
  * The Newsroom page: the review queue (my drafts, awaiting review, changes requested, approved
- * and scheduled, recently published) with counts, and what the newsroom holds.
+ * and scheduled, recently published) with counts, and what the newsroom holds. Its header
+ * switches the admin between 中文 and English in one click (saved as the user's preferred
+ * language, as the profile page does).
  */
 import { useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
-import { Badge, Box, Flex, Link, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Badge, Box, Button, Flex, Link, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { PLUGIN_ID } from '../pluginId';
+import { formatShanghai } from '../utils/shanghai-time';
 
 type Counts = Record<string, { documents: number; published?: number }>;
 
@@ -33,13 +36,25 @@ const editUrl = (item: QueueItem) =>
 
 export const App = () => {
   const { formatMessage, locale } = useIntl();
-  const { get } = useFetchClient();
+  const { get, put } = useFetchClient();
+  const [switching, setSwitching] = useState(false);
   const [counts, setCounts] = useState<Counts | null>(null);
   const [queue, setQueue] = useState<Queue | null>(null);
   const [failed, setFailed] = useState(false);
   const t = (id: string) => formatMessage({ id: `${PLUGIN_ID}.${id}`, defaultMessage: id });
-  const when = (iso: string) =>
-    new Intl.DateTimeFormat(locale === 'zh-Hans' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai', dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  const when = (iso: string) => formatShanghai(iso, locale);
+
+  /** The other language, saved as the user's preference; the admin reloads its messages. */
+  const switchLanguage = async () => {
+    const next = locale === 'zh-Hans' ? 'en' : 'zh-Hans';
+    setSwitching(true);
+    try {
+      await put('/admin/users/me', { preferedLanguage: next });
+    } finally {
+      window.localStorage.setItem('strapi-admin-language', next);
+      window.location.reload();
+    }
+  };
 
   useEffect(() => {
     Promise.all([get('/chronicle/overview'), get('/chronicle/workflow/queue')])
@@ -56,7 +71,15 @@ export const App = () => {
   return (
     <Page.Main>
       <Page.Title>{t('overview.title')}</Page.Title>
-      <Layouts.Header title={t('overview.title')} subtitle={t('overview.subtitle')} />
+      <Layouts.Header
+        title={t('overview.title')}
+        subtitle={t('overview.subtitle')}
+        primaryAction={
+          <Button variant="tertiary" onClick={switchLanguage} loading={switching} lang={locale === 'zh-Hans' ? 'en' : 'zh-Hans'} data-testid="language-switch">
+            {t('language.switch')}
+          </Button>
+        }
+      />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={6}>
           <Box>

@@ -174,6 +174,8 @@ export const acceptedStatistic = z.strictObject({
   unit: z.string(),
   metric: z.string(),
   text: z.string().optional(),
+  /** The unit named in the sentence (name or short name): becomes the figure's scope unit. */
+  unitName: z.string().optional(),
 });
 
 /** POST /chronicle/extract/accept: the accept payload. */
@@ -184,6 +186,8 @@ export const acceptRequest = z.strictObject({
   statistics: z.array(acceptedStatistic).optional(),
   /** Fingerprints of proposals rejected: they are not proposed again for this report. */
   rejected: z.array(fingerprint).optional(),
+  /** Per fingerprint sent: the proposal's kind and expression, kept with the decision. */
+  sources: z.record(z.string(), z.strictObject({ kind: z.enum(['event', 'statistic']), text: z.string() })).optional(),
 });
 
 /** What was made: the drafts created, how many rejections were recorded, what had been decided already. */

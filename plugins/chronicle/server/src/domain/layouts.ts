@@ -116,7 +116,7 @@ export const fieldLabel = (field: string): string | undefined => {
   return label ? `${label[0]} · ${label[1]}` : undefined;
 };
 
-export const LAYOUT_VERSION = 3;
+export const LAYOUT_VERSION = 4;
 
 export const LAYOUTS: Record<TypeName, LayoutSpec> = {
   unit: {
@@ -207,7 +207,7 @@ export const LAYOUTS: Record<TypeName, LayoutSpec> = {
     readOnly: ['workflowState'],
     relationLabels: { scopeUnit: 'name', sourceReport: 'title', events: 'title' },
     descriptions: {
-      qualifier: '10万余次 → more-than; 近50万 → nearly; 约 → about / 余、多 → more-than',
+      qualifier: 'As written: 10万余次 → More than; 近50万 → Nearly; 约 → About / 按原文：10万余次 → 以上；近50万 → 近；约 → 约',
       metric: 'Stable key, e.g. video-calls / 指标键',
       additive: 'May figures of this metric be summed up the unit tree? / 可否向上级单位汇总',
     },

@@ -14,6 +14,7 @@ import { runAs } from '../request-context';
 import type { AcceptAnswer, AcceptedEvent, AcceptedStatistic, ExtractAnswer } from '../contracts/admin';
 import { DEFAULT_MAX_PROPOSALS } from '../text/extract';
 import { createExtractionPool, type ExtractionPool } from './extraction-pool';
+import { leaveOutDecided, type Decision } from '../domain/decided-proposals';
 import {
   isValidDateline,
   MAX_FILE_BYTES,
@@ -38,6 +39,8 @@ export interface AcceptInput {
   events: AcceptedEvent[];
   statistics: AcceptedStatistic[];
   rejected: string[];
+  /** Per fingerprint: the proposal's kind and expression (kept with the decision). */
+  sources?: Record<string, { kind: 'event' | 'statistic'; text: string }>;
   /** The admin user who accepts: owner (createdBy/updatedBy) of the drafts. */
   userId: number;
 }
@@ -64,11 +67,22 @@ const extraction = ({ strapi }: { strapi: Core.Strapi }) => {
     return [...new Set(rows.flatMap((r) => [r.name, r.shortName]).filter((n): n is string => typeof n === 'string' && n.trim().length > 1))];
   };
 
-  const decided = async (reportDocumentId: string): Promise<Set<string>> => {
-    const rows = (await strapi.db
+  const decisions = async (reportDocumentId: string): Promise<Decision[]> =>
+    (await strapi.db
       .query(DECISION_UID as never)
-      .findMany({ where: { reportDocumentId }, select: ['fingerprint'] })) as Row[];
-    return new Set(rows.map((r) => r.fingerprint as string));
+      .findMany({ where: { reportDocumentId }, select: ['fingerprint', 'kind', 'expression'] })) as Decision[];
+
+  const decided = async (reportDocumentId: string): Promise<Set<string>> =>
+    new Set((await decisions(reportDocumentId)).map((d) => d.fingerprint));
+
+  /** The unit named `name` (its name or short name), or undefined. */
+  const unitCalled = async (name: string | undefined): Promise<string | undefined> => {
+    if (!name) return undefined;
+    const row = (await strapi.db.query(UNIT_UID as never).findOne({
+      where: { $or: [{ name }, { shortName: name }] },
+      select: ['documentId'],
+    })) as Row | null;
+    return row?.documentId ?? undefined;
   };
 
   const setting = (key: string, fallback: number): number => {
@@ -102,8 +116,9 @@ const extraction = ({ strapi }: { strapi: Core.Strapi }) => {
         unitNames: await unitNames(),
         maxProposals: setting('maxProposals', DEFAULT_MAX_PROPOSALS),
       });
-      const skip = reportDocumentId ? await decided(reportDocumentId) : new Set<string>();
-      return { dateline: day, ...toProposals(result, skip) };
+      const all = toProposals(result);
+      if (!reportDocumentId) return { dateline: day, ...all };
+      return { dateline: day, ...all, ...leaveOutDecided(all, await decisions(reportDocumentId)) };
     },
 
     /**
@@ -127,7 +142,15 @@ const extraction = ({ strapi }: { strapi: Core.Strapi }) => {
         const owner = { createdBy: userId, updatedBy: userId };
         const record = (fingerprint: string, kind: 'event' | 'statistic', decision: 'accepted' | 'rejected', createdDocumentId?: string) =>
           strapi.db.query(DECISION_UID as never).create({
-            data: { reportDocumentId, fingerprint, kind, decision, createdDocumentId: createdDocumentId ?? null, decidedBy: userId },
+            data: {
+              reportDocumentId,
+              fingerprint,
+              kind: input.sources?.[fingerprint]?.kind ?? kind,
+              expression: input.sources?.[fingerprint]?.text ?? null,
+              decision,
+              createdDocumentId: createdDocumentId ?? null,
+              decidedBy: userId,
+            },
           });
 
         const result: AcceptResult = { events: [], statistics: [], rejected: 0, alreadyDecided };
@@ -160,6 +183,7 @@ const extraction = ({ strapi }: { strapi: Core.Strapi }) => {
               value: s.value,
               qualifier: s.qualifier,
               countUnit: s.unit || null,
+              scopeUnit: (await unitCalled(s.unitName)) ?? null,
               sourceReport: reportDocumentId,
               ...owner,
             },

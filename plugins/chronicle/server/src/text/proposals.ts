@@ -121,19 +121,22 @@ export function formatBytes(n: number): string {
 }
 
 const CLAUSE_BREAK = /[，,；;：:。！？!?]/;
+/** Words that only place the opening date in time (截至3月6日，…): cut with it. */
+const DATE_PREPOSITION = /^(?:截至|截止到?|直到|自|从|到|至|于|在)$/;
 const LEADING_JUNK = /^[\s，,、；;：:。)）」』”"]+/;
 
 /**
  * A short title for an event: its sentence without the date it was dated by, cut at the
- * first clause that says something (2月23日，尖草坪区启动… → 尖草坪区启动…), at most 60
+ * first clause that says something (2月23日，尖草坪区启动… → 尖草坪区启动…; 截至3月6日，全区… →
+ * 全区…), at most 60
  * characters. The full sentence stays in the description.
  */
 export function eventTitle(sentence: string, expression?: string): string {
   let rest = sentence.trim();
   if (expression) {
     const at = rest.indexOf(expression);
-    // Only a date that opens the sentence is cut: one further in belongs to its clause.
-    if (at === 0) rest = rest.slice(expression.length);
+    // Only a date that opens the sentence (alone or after 截至, 自…) is cut: one further in belongs to its clause.
+    if (at === 0 || (at > 0 && DATE_PREPOSITION.test(rest.slice(0, at)))) rest = rest.slice(at + expression.length).replace(/^(?:起|以来)(?=[，,])/, '');
   }
   rest = rest.replace(LEADING_JUNK, '');
   let title = '';

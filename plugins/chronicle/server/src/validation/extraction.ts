@@ -63,8 +63,13 @@ export const acceptedStatistic = z
       .max(64)
       .regex(new RegExp(METRIC_PATTERN), { message: 'must be a kebab-case key such as video-calls' }),
     text: z.string().max(4000).optional(),
+    /** The unit the extractor named in the sentence (name or short name): becomes the figure's scope unit. */
+    unitName: z.string().trim().max(100).optional(),
   })
   .strict();
+
+/** What a proposal was read from: its kind and expression, so it is recognised after its sentence is edited. */
+const source = z.object({ kind: z.enum(['event', 'statistic']), text: z.string().min(1).max(200) }).strict();
 
 export const acceptBody = z
   .object({
@@ -73,6 +78,8 @@ export const acceptBody = z
     events: z.array(acceptedEvent).max(MAX_ITEMS).default([]),
     statistics: z.array(acceptedStatistic).max(MAX_ITEMS).default([]),
     rejected: z.array(fingerprint).max(MAX_ITEMS * 4).default([]),
+    /** Optional, per fingerprint sent: the proposal's kind and expression. */
+    sources: z.record(z.string().regex(FINGERPRINT_RE, { message: 'must be a fingerprint from /chronicle/extract' }), source).optional(),
   })
   .strict()
   .refine((b) => b.events.length + b.statistics.length + b.rejected.length > 0, {

@@ -24,6 +24,8 @@ export default {
     fingerprint: { type: 'string', required: true, maxLength: 64 },
     kind: { type: 'enumeration', enum: ['event', 'statistic'], required: true },
     decision: { type: 'enumeration', enum: ['accepted', 'rejected'], required: true },
+    /** The expression the proposal was read from ("10万余次"): recognises it after its sentence is edited. */
+    expression: { type: 'string', maxLength: 200 },
     /** The draft made from an accepted proposal. */
     createdDocumentId: { type: 'string', maxLength: 64 },
     decidedBy: { type: 'relation', relation: 'manyToOne', target: 'admin::user', private: true },
