@@ -104,7 +104,9 @@ export function classifyFigure(text: string, q: Pick<QuantityMatch, 'index' | 't
   if (SLOGAN_OPEN.test(text.slice(Math.max(0, q.index - 4), q.index)) && SLOGAN_CLOSE.test(text.slice(end, end + 5))) {
     return { keep: false, rule: 'slogan' };
   }
-  if (RATE_BEFORE.test(before) || RATE_CLAUSE.test(clauseBefore(text, q.index, 20))) return { keep: false, rule: 'rate' };
+  if (RATE_BEFORE.test(before)) return { keep: false, rule: 'rate' };
+  // A norm is a handful per body; 为每户居民送去米面油3000余份 is the total handed out.
+  if (q.value < 100 && RATE_CLAUSE.test(clauseBefore(text, q.index, 20))) return { keep: false, rule: 'rate' };
   if (NAME_BLOCK_BEFORE.test(before) && /^[一二两三四五六七八九十百]/.test(q.text)) return { keep: false, rule: 'name' };
   if (NAME_UNITS.has(q.unit) && /^[\d一二两三四五六七八九十]+[组所处部片队班排连]$/.test(q.text)) {
     if (BODY_END.test(before) || NAME_LIST_BEFORE.test(before)) return { keep: false, rule: 'name' };
