@@ -32,15 +32,16 @@ export interface PermissionGrant {
 /**
  * A Reporter reads what readers can read, and their own work: a row they created, a
  * published row, or a draft row that is exactly the published version (workflow state
- * `published`: any edit moves the draft back to draft or in review). Others' drafts, reviews,
- * approvals and withdrawn records stay out of every list, form, picker and history.
- * Written with the operators Strapi both turns into SQL and matches in memory ($ne, $eq).
+ * `published` or `corrected`, the live states: any edit moves the draft back to draft or in
+ * review). Others' drafts, reviews, approvals and withdrawn records stay out of every list,
+ * form, picker and history.
+ * Written with the operators Strapi both turns into SQL and matches in memory ($ne, $in).
  */
 export const OWN_OR_PUBLISHED = {
   name: 'own-or-published',
   displayName: 'Own, or published',
   handler: (user: { id: number | string }) => ({
-    $or: [{ 'createdBy.id': user.id }, { publishedAt: { $ne: null } }, { workflowState: { $eq: 'published' } }],
+    $or: [{ 'createdBy.id': user.id }, { publishedAt: { $ne: null } }, { workflowState: { $in: ['published', 'corrected'] } }],
   }),
 } as const;
 export const OWN_OR_PUBLISHED_ID = pluginUid(OWN_OR_PUBLISHED.name);

@@ -51,7 +51,7 @@ describe('newsroom roles', () => {
   test("the reporter's read condition: own rows, published rows, and drafts that are the published version", () => {
     const q = OWN_OR_PUBLISHED.handler({ id: 7 });
     expect(q).toEqual({
-      $or: [{ 'createdBy.id': 7 }, { publishedAt: { $ne: null } }, { workflowState: { $eq: 'published' } }],
+      $or: [{ 'createdBy.id': 7 }, { publishedAt: { $ne: null } }, { workflowState: { $in: ['published', 'corrected'] } }],
     });
   });
 });
