@@ -5,7 +5,8 @@
  */
 import type { Core } from '@strapi/strapi';
 import { collationWarning, isBytewiseCollation } from './domain/collation';
-import { OWN_OR_PUBLISHED, PLUGIN_NAME_FOR_CONDITIONS } from './domain/permissions';
+import { PLUGIN_NAME } from './domain/content-types';
+import { OWN_OR_PUBLISHED } from './domain/permissions';
 import { getService } from './get-service';
 import { chronicleErrors } from './middlewares/errors';
 import { siteMiddleware } from './middlewares/site';
@@ -13,7 +14,7 @@ import { siteMiddleware } from './middlewares/site';
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   // The Reporter's read condition (domain/permissions): registered before the application's
   // bootstrap assigns the roles, and while conditions may still be registered.
-  await strapi.service('admin::permission').conditionProvider.register({ ...OWN_OR_PUBLISHED, plugin: PLUGIN_NAME_FOR_CONDITIONS });
+  await strapi.service('admin::permission').conditionProvider.register({ ...OWN_OR_PUBLISHED, plugin: PLUGIN_NAME });
   await getService(strapi, 'locales').ensure();
   await getService(strapi, 'public-access').ensure();
   await getService(strapi, 'layouts').apply();

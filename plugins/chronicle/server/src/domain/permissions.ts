@@ -3,7 +3,7 @@
  * on which chronicle type, and the plugin's own workflow actions. Pure module; the
  * bootstrap turns it into Strapi admin permissions.
  */
-import { EDITORIAL_TYPES, PLUGIN_NAME, pluginUid, REFERENCE_TYPES, typeUid, type TypeName } from './content-types';
+import { EDITORIAL_TYPES, pluginUid, REFERENCE_TYPES, typeUid, type TypeName } from './content-types';
 
 export const WORKFLOW_ACTIONS = ['workflow.submit', 'workflow.approve', 'workflow.publish'] as const;
 export const workflowActionId = (action: (typeof WORKFLOW_ACTIONS)[number]) => pluginUid(action);
@@ -44,9 +44,8 @@ export const OWN_OR_PUBLISHED = {
     $or: [{ 'createdBy.id': user.id }, { publishedAt: { $ne: null } }, { workflowState: { $in: ['published', 'corrected'] } }],
   }),
 } as const;
-export const OWN_OR_PUBLISHED_ID = pluginUid(OWN_OR_PUBLISHED.name);
 /** Strapi names a plugin's condition plugin::<plugin>.<name>. */
-export const PLUGIN_NAME_FOR_CONDITIONS = PLUGIN_NAME;
+export const OWN_OR_PUBLISHED_ID = pluginUid(OWN_OR_PUBLISHED.name);
 
 export const REPORTER_ROLE = {
   code: 'chronicle-reporter',

@@ -57,7 +57,7 @@ export const parsePageQuery = (schema: z.ZodType, raw: Record<string, unknown>):
   }
   const parsed = schema.safeParse(query);
   if (parsed.success) return { data: parsed.data as SiteQuery };
+  // Only the page's own parameters reach the schema, so the problem is a value of one of them.
   const issue = parsed.error.issues[0];
-  if (issue.code === 'unrecognized_keys') return { problem: `unknown query parameter: ${issue.keys.join(', ')}` };
   return { problem: `${issue.path.join('.') || 'query'}: ${issue.message}` };
 };

@@ -86,26 +86,44 @@ export function holidayAt(t: string, pos: number): { word: string; rule: Rule } 
 }
 
 const lunarFormat = new Intl.DateTimeFormat('en-u-ca-chinese', { timeZone: 'UTC', month: 'numeric', day: 'numeric' });
-const lunarCache = new Map<string, { month: number; day: number } | null>();
+const DAY_MS = 86_400_000;
 
-/** The Gregorian day in `year` whose Chinese-calendar date is month/day (first month 1 … 12, no leap months). */
-function fromLunar(year: number, month: number, day: number): { month: number; day: number } | null {
-  const key = `${year}-${month}-${day}`;
+/** Whether the Gregorian day at `ms` (UTC midnight) is month/day of the Chinese calendar (leap months never match). */
+function isLunarDay(ms: number, month: number, day: number): boolean {
+  const parts = lunarFormat.formatToParts(new Date(ms));
+  return parts.find((p) => p.type === 'month')?.value === String(month) && parts.find((p) => p.type === 'day')?.value === String(day);
+}
+
+const asDay = (ms: number) => {
+  const d = new Date(ms);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+};
+
+const lunarCache = new Map<string, { year: number; month: number; day: number } | null>();
+
+/**
+ * The first Gregorian day, walking `step` days at a time for at most `days` days from `from`
+ * (UTC midnight), that is month/day of the Chinese calendar; null when there is none. Cached.
+ */
+function findLunarDay(from: number, step: 1 | -1, days: number, month: number, day: number) {
+  const key = `${from}|${step}|${days}|${month}-${day}`;
   const cached = lunarCache.get(key);
   if (cached !== undefined) return cached;
-  let found: { month: number; day: number } | null = null;
-  const from = Date.UTC(year, 0, 1);
-  for (let d = 0; d < 366 && !found; d++) {
-    const date = new Date(from + d * 86_400_000);
-    if (date.getUTCFullYear() !== year) break;
-    const parts = lunarFormat.formatToParts(date);
-    const m = parts.find((p) => p.type === 'month')?.value;
-    const dd = parts.find((p) => p.type === 'day')?.value;
-    if (m === String(month) && dd === String(day)) found = { month: date.getUTCMonth() + 1, day: date.getUTCDate() };
+  let found: { year: number; month: number; day: number } | null = null;
+  for (let d = 0; d < days && !found; d++) {
+    const ms = from + step * d * DAY_MS;
+    if (isLunarDay(ms, month, day)) found = asDay(ms);
   }
   if (lunarCache.size > 512) lunarCache.clear();
   lunarCache.set(key, found);
   return found;
+}
+
+/** The Gregorian day in `year` whose Chinese-calendar date is month/day (first month 1 … 12, no leap months). */
+function fromLunar(year: number, month: number, day: number): { month: number; day: number } | null {
+  const days = Math.round((Date.UTC(year + 1, 0, 1) - Date.UTC(year, 0, 1)) / DAY_MS);
+  const found = findLunarDay(Date.UTC(year, 0, 1), 1, days, month, day);
+  return found ? { month: found.month, day: found.day } : null;
 }
 
 /** 清明 is the solar term at the sun's longitude 15°: 4 or 5 April in this century. */
@@ -163,8 +181,6 @@ export function lunarDateAt(t: string, pos: number): { end: number; month: numbe
   return { end: pos + m[0].length, month, day };
 }
 
-const lunarBeforeCache = new Map<string, { year: number; month: number; day: number } | null>();
-
 /**
  * The latest Gregorian day on or before `limit` (y, m, d) whose Chinese-calendar date is
  * lunarMonth/lunarDay, looking back at most about 13 months; null when none.
@@ -174,19 +190,5 @@ export function lunarOnOrBefore(
   lunarMonth: number,
   lunarDayOfMonth: number,
 ): { year: number; month: number; day: number } | null {
-  const key = `${limit.year}-${limit.month}-${limit.day}|${lunarMonth}-${lunarDayOfMonth}`;
-  const cached = lunarBeforeCache.get(key);
-  if (cached !== undefined) return cached;
-  let found: { year: number; month: number; day: number } | null = null;
-  const from = Date.UTC(limit.year, limit.month - 1, limit.day);
-  for (let d = 0; d < 400 && !found; d++) {
-    const date = new Date(from - d * 86_400_000);
-    const parts = lunarFormat.formatToParts(date);
-    if (parts.find((p) => p.type === 'month')?.value === String(lunarMonth) && parts.find((p) => p.type === 'day')?.value === String(lunarDayOfMonth)) {
-      found = { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
-    }
-  }
-  if (lunarBeforeCache.size > 512) lunarBeforeCache.clear();
-  lunarBeforeCache.set(key, found);
-  return found;
+  return findLunarDay(Date.UTC(limit.year, limit.month - 1, limit.day), -1, 400, lunarMonth, lunarDayOfMonth);
 }
