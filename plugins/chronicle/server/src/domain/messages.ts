@@ -3,12 +3,13 @@
  * languages (docs/workflow.md#refusals-in-the-admins-language). A refusal carries its code and
  * its parameters in `details` (`details.code`, `details.params`); its `message` is rendered in
  * the language the request asked for (`Accept-Language`: zh… gives zh-Hans, anything else
- * English; the admin sends its own language on every request, admin/src/utils/admin-language.ts).
- * The admin's panels render the same table by code in the admin's language, and fall back to
- * the message for a code they do not know. One language at a time: never both joined.
+ * English; the admin sends its own language on every request, admin/src/utils/admin-language.ts,
+ * because Strapi's own toasts show `error.message` as it is and cannot be reached by a plugin).
+ * One language at a time: never both joined. A client that wants the other language, or its
+ * own wording, keys on `details.code`; the codes are stable.
  *
- * Pure module with no import, so the admin bundles it as it is. Parameters are plain data
- * (state and type keys, titles, ISO times); each language names them in its own words.
+ * Pure module with no import. Parameters are plain data (state and type keys, titles, ISO
+ * times); each language names them in its own words.
  */
 
 export type MessageLanguage = 'zh-Hans' | 'en';
@@ -213,11 +214,4 @@ export function renderMessage(code: MessageCode, params: MessageParams = {}, lan
 export function languageOf(acceptLanguage: string | null | undefined): MessageLanguage {
   const first = String(acceptLanguage ?? '').split(',')[0]?.split(';')[0]?.trim().toLowerCase() ?? '';
   return first.startsWith('zh') ? 'zh-Hans' : 'en';
-}
-
-/** A refusal's text in `language`, from its `details.code` when the table knows it, else its message. */
-export function messageOf(error: { message?: unknown; details?: { code?: unknown; params?: unknown } | null } | null | undefined, language: MessageLanguage): string | null {
-  const code = error?.details?.code;
-  if (isMessageCode(code)) return renderMessage(code, (error?.details?.params ?? {}) as MessageParams, language);
-  return typeof error?.message === 'string' ? error.message : null;
 }

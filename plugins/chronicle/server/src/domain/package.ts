@@ -72,6 +72,18 @@ export function planPackage(from: WorkflowState, to: WorkflowState, items: reado
   return { moves, blocked, gated: Boolean(carry.allowed) };
 }
 
+/**
+ * For the Workflow panel: which of the report's next steps (`available`) each item would stop
+ * by its state, keyed by the item's documentId (items that stop nothing are absent).
+ */
+export function blockedSteps(from: WorkflowState, available: readonly WorkflowState[], items: readonly PackageItem[]): Map<string, WorkflowState[]> {
+  const steps = new Map<string, WorkflowState[]>();
+  for (const to of available) {
+    for (const item of planPackage(from, to, items).blocked) steps.set(item.documentId, [...(steps.get(item.documentId) ?? []), to]);
+  }
+  return steps;
+}
+
 /** A package item that stops the report: its name and state, and why when its own rules said so. */
 export interface RefusedItem {
   type: PackageType;

@@ -1,4 +1,4 @@
-import { languageOf, MESSAGES, messageOf, renderMessage, type MessageCode } from '../messages';
+import { languageOf, MESSAGES, renderMessage, type MessageCode } from '../messages';
 import { RULES } from '../workflow';
 
 const HAN = /[\u3400-\u9fff]/;
@@ -68,13 +68,5 @@ describe('refusal messages by code', () => {
     expect(languageOf('en-US,en;q=0.9,zh;q=0.8')).toBe('en');
     expect(languageOf(undefined)).toBe('en');
     expect(languageOf('')).toBe('en');
-  });
-
-  test('the admin renders a refusal by its code, and falls back to the message for an unknown one', () => {
-    const error = { message: 'cannot go from draft to published', details: { code: 'workflow.no-transition', params: { from: 'draft', to: 'published', options: [] } } };
-    expect(messageOf(error, 'zh-Hans')).toBe('无法从“草稿”转为“已发布”');
-    expect(messageOf(error, 'en')).toBe('cannot go from draft to published');
-    expect(messageOf({ message: 'something of Strapi’s', details: { code: 'nope' } }, 'zh-Hans')).toBe('something of Strapi’s');
-    expect(messageOf(null, 'en')).toBeNull();
   });
 });
