@@ -60,7 +60,12 @@ describe('admin routes and the document guards', () => {
   test('a workflow refusal from the admin route: our envelope, not cached', async () => {
     const res = await editor.post('/chronicle/workflow/transition', { uid: REPORT, documentId: 'nosuchdocument000000000', locale: 'zh-Hans', to: 'in_review' });
     expect(res.status).toBe(404);
-    expect(res.body).toEqual(envelope(404, 'NotFoundError', 'no zh-Hans version of field-report nosuchdocument000000000'));
+    expect(res.body).toEqual(
+      envelope(404, 'NotFoundError', 'no zh-Hans version of field-report nosuchdocument000000000', {
+        code: 'workflow.no-version',
+        params: { locale: 'zh-Hans', type: 'field-report', documentId: 'nosuchdocument000000000' },
+      })
+    );
     expect(res.headers['cache-control']).toBe('no-store');
   });
 
