@@ -133,7 +133,9 @@ test('item 3: a second reporter neither opens nor picks a colleague’s draft ev
 
   const { page } = await open('reporter2@pkg.local');
   // The colleague's draft does not open: its title never reaches the page.
-  const read = page.waitForResponse((r) => r.url().includes(`/content-manager/collection-types/${EVENT}/${draft.documentId}`) && r.request().method() === 'GET');
+  const read = page.waitForResponse(
+    (r) => new URL(r.url()).pathname === `/content-manager/collection-types/${EVENT}/${draft.documentId}` && r.request().method() === 'GET'
+  );
   await page.goto(editUrl(EVENT, draft.documentId));
   expect((await read).status()).toBe(403);
   await page.waitForTimeout(1500);
