@@ -108,6 +108,20 @@ const zh = {
   footer: '纪实编辑部 · 内容依据已发布的报道',
   feed: '订阅（Atom）',
   printedFrom: '本页打印自',
+  // Fact check of figures (issue #17): the "how we know" line under each figure.
+  verify: {
+    source: '来源：',
+    verifiedOn: (day: string) => `，核实于${day}`,
+    unverified: '未核实',
+    disputed: '有争议',
+    disputedIntro: '以下数据的准确性有争议，暂不引用其数值：',
+    ownCount: '记者自行统计',
+    page: (title: string, page: string) => `${title}（第${page}页）`,
+    statement: (name: string, office: string) => `${office}${name}介绍`,
+    day: (y: number, m: number, d: number) => `${y}年${m}月${d}日`,
+    excluded: (unverified: number, disputed: number) =>
+      `汇总只计入已核实的数据${unverified || disputed ? `；未计入未核实数据${unverified}条、有争议数据${disputed}条` : ''}。`,
+  },
 };
 
 type Strings = typeof zh;
@@ -216,6 +230,19 @@ const en: Strings = {
   footer: 'The Chronicle newsroom · from published reports',
   feed: 'Feed (Atom)',
   printedFrom: 'Printed from',
+  verify: {
+    source: 'Source: ',
+    verifiedOn: (day: string) => `, verified ${day}`,
+    unverified: 'not yet verified',
+    disputed: 'disputed',
+    disputedIntro: 'The accuracy of these figures is disputed; their numbers are not quoted:',
+    ownCount: 'the reporter’s own count',
+    page: (title: string, page: string) => `${title}, p. ${page}`,
+    statement: (name: string, office: string) => `${name}, ${office}`,
+    day: (y: number, m: number, d: number) => `${d} ${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m - 1]} ${y}`,
+    excluded: (unverified: number, disputed: number) =>
+      `Totals count verified figures only${unverified || disputed ? `; left out: ${unverified} unverified, ${disputed} disputed` : ''}.`,
+  },
 };
 
 export const STRINGS: Record<Locale, Strings> = { 'zh-Hans': zh, en };

@@ -7,7 +7,7 @@ import type { SiteContext } from '../context';
 import type { FigureData, StatisticsData } from '../data';
 import { barChart } from '../chart';
 import { Layout } from '../layout';
-import { figureText, ListLimit } from '../parts';
+import { FigureSource, figureText, ListLimit } from '../parts';
 import { pathOf } from '../routes';
 
 const byMetric = (figures: FigureData[]) => {
@@ -82,7 +82,11 @@ export const StatisticsPage = ({ ctx, statistics, moreAt }: { ctx: SiteContext; 
               {figures.map((f) => (
                 <tr key={f.slug}>
                   <th scope="row">{f.unit ? <a href={ctx.href(pathOf('unit', f.unit.slug))}>{f.unit.name}</a> : '—'}</th>
-                  <td>{figureText(ctx, f)}</td>
+                  <td>
+                    {figureText(ctx, f)}
+                    <br />
+                    <FigureSource ctx={ctx} figure={f} />
+                  </td>
                   <td>{when(f)}</td>
                   <td>{f.source ? <a href={ctx.href(pathOf('report', f.source.slug))}>{f.source.title}</a> : ''}</td>
                 </tr>
@@ -117,6 +121,7 @@ export const StatisticsPage = ({ ctx, statistics, moreAt }: { ctx: SiteContext; 
               ))}
             </tbody>
           </table>
+          {statistics.excluded ? <p className="rollups-excluded">{t.verify.excluded(statistics.excluded.unverified, statistics.excluded.disputed)}</p> : null}
         </section>
       ) : null}
     </Layout>
