@@ -9,6 +9,7 @@
 import { useIntl } from 'react-intl';
 import { PLUGIN_ID } from './pluginId';
 import { ExtractPanel } from './components/ExtractPanel';
+import { FigureVerificationPanel } from './components/FigureVerificationPanel';
 import { PluginIcon } from './components/PluginIcon';
 import { ShanghaiDateTimeInput } from './components/ShanghaiDateTimeInput';
 import { translations } from './translations';
@@ -60,7 +61,7 @@ export default {
     // Field hints stored in both languages show in the admin's only.
     app.registerHook('Admin/CM/pages/EditView/mutate-edit-view-layout', oneLanguageHints);
     const cm = app.getPlugin('content-manager').apis;
-    cm.addEditViewSidePanel([UnsavedChangesPanel, WorkflowPanel, ExtractPanel]);
+    cm.addEditViewSidePanel([UnsavedChangesPanel, WorkflowPanel, FigureVerificationPanel, ExtractPanel]);
     cm.addDocumentAction((actions: any[]) => actions.map(oneWorkflow));
   },
 

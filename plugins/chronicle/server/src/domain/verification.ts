@@ -193,6 +193,13 @@ export const verificationNote = (to: VerificationState, source: FigureSource, no
   return head + from + (note && note.trim() ? `: ${note.trim()}` : '');
 };
 
+/**
+ * The audit trail records a fact-check step as `from: 'fact-check'`, `to:` the new verification
+ * state: a step of its own, not a workflow transition, so it neither counts as an edit of the
+ * version under review nor breaks the walk back to its submission.
+ */
+export const FACT_CHECK_STEP = 'fact-check';
+
 export const RESET_NOTE = '数字已修改，核实状态退回“未核实” / the figure changed; its verification went back to unverified';
 
 /** One line naming a source, for the audit trail and the admin (readers get the parts). */

@@ -12,6 +12,7 @@ import type { WorkflowState } from '../domain/enums';
 import {
   claimChanged,
   decideVerification,
+  FACT_CHECK_STEP,
   stateOf,
   verificationNote,
   type FigureSource,
@@ -104,7 +105,7 @@ const verification = ({ strapi }: { strapi: Core.Strapi }) => {
      * version when it states the same claim (value, qualifier and unit of count).
      */
     async act(documentId: string, input: VerificationInput, actor: Actor, now = new Date()): Promise<VerificationInfo> {
-      return strapi.db.transaction(async () => {
+      return strapi.db.transaction(async ({ onCommit }: any) => {
         const rows = await rowsOf(documentId);
         if (!rows.length) throw new ChronicleError(404, `no figure ${documentId} / 找不到该数字`);
         const drafts = rows.filter((r) => !r.publishedAt);
@@ -145,15 +146,22 @@ const verification = ({ strapi }: { strapi: Core.Strapi }) => {
           await query().updateMany({ where: { documentId, publishedAt: null }, data: { revision: newest + 1 } } as never);
         }
         for (const row of drafts) {
-          const state = (row.workflowState ?? 'draft') as WorkflowState;
           await workflow().recordStep({
             uid: FIGURE_UID,
             documentId,
             locale: row.locale,
-            from: state,
-            to: state,
+            from: FACT_CHECK_STEP as WorkflowState,
+            to: verdict.to as unknown as WorkflowState,
             actor,
             note: verificationNote(verdict.to, source, input.note),
+          });
+        }
+        // The published version's "how we know" may have changed: a new public revision once committed.
+        if (sameClaim.length) {
+          onCommit(() => {
+            void (strapi.plugin('chronicle').service('public-cache') as { bump(): Promise<void> })
+              .bump()
+              .catch((error: unknown) => strapi.log.error(`chronicle: could not record a public revision: ${String(error)}`));
           });
         }
         return infoOf(documentId, await rowsOf(documentId), actor);

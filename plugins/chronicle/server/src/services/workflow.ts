@@ -14,7 +14,7 @@ import { privateMarkupProblemsOfRecord } from '../domain/validation';
 import { movedWithNote, PACKAGE_TYPES, packageRefusal, planPackage, type PackageItem } from '../domain/package';
 import { decide, nextStates, stateAfterEdit, type Actor } from '../domain/workflow';
 import { displayFigure } from '../domain/figure-display';
-import { approvalBlockers, approvalRefusal, needsVerifiedFigures, stateOf as verificationStateOf, type GateFigure } from '../domain/verification';
+import { approvalBlockers, approvalRefusal, FACT_CHECK_STEP, needsVerifiedFigures, stateOf as verificationStateOf, type GateFigure } from '../domain/verification';
 import { ChronicleError } from '../errors';
 import { runAs, systemActor } from '../request-context';
 
@@ -77,6 +77,8 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
     })) as Row[];
     const writers = new Set<number>();
     for (const row of rows) {
+      // A fact check of a figure (domain/verification) is not a write of the version under review.
+      if (row.from === FACT_CHECK_STEP) continue;
       if (row.to !== 'in_review') break;
       if (row.actor?.id !== undefined && row.actor?.id !== null) writers.add(row.actor.id);
       if (row.from !== 'in_review') break;

@@ -9,7 +9,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { WorkflowState } from '../../domain/enums';
-import { claimChanged, RESET_NOTE, VERIFICATION_FIELDS } from '../../domain/verification';
+import { claimChanged, FACT_CHECK_STEP, RESET_NOTE, VERIFICATION_FIELDS } from '../../domain/verification';
 import { workflowActorOf } from '../../request-context';
 import type { WorkflowService } from '../../services/workflow';
 import { factsOf, type Data, type DocumentMiddleware } from './facts';
@@ -47,12 +47,15 @@ export const verification = (strapi: Core.Strapi): DocumentMiddleware => {
     await strapi.db.query(context.uid as never).updateMany({ where: { documentId, publishedAt: null }, data: { ...UNVERIFIED } } as never);
     const actor = workflowActorOf(facts.actor);
     if (wasChecked && actor && facts.locale) {
-      const row = (await strapi.db.query(context.uid as never).findOne({
-        where: { documentId, locale: facts.locale, publishedAt: null },
-        select: ['workflowState'],
-      } as never)) as { workflowState?: WorkflowState | null } | null;
-      const state = (row?.workflowState ?? 'draft') as WorkflowState;
-      await workflow().recordStep({ uid: context.uid, documentId, locale: facts.locale, from: state, to: state, actor, note: RESET_NOTE });
+      await workflow().recordStep({
+        uid: context.uid,
+        documentId,
+        locale: facts.locale,
+        from: FACT_CHECK_STEP as WorkflowState,
+        to: 'unverified' as unknown as WorkflowState,
+        actor,
+        note: RESET_NOTE,
+      });
     }
     return result;
   };
