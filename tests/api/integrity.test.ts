@@ -9,7 +9,7 @@ import request from 'supertest';
 import { startStrapi, type TestStrapi } from '../helpers/strapi';
 import { adminApi, createAdminUser, login } from '../helpers/admin';
 import { databaseSnapshot } from '../helpers/snapshot';
-import { publishDocument, withdrawDocument } from '../helpers/workflow';
+import { publishDocument, verifyFigures, withdrawDocument } from '../helpers/workflow';
 
 const CM = '/content-manager/collection-types';
 const REPORT = 'plugin::chronicle.field-report';
@@ -111,6 +111,7 @@ describe('a new locale of someone else\'s document (case 1)', () => {
     expect(created.status).toBe(201);
     const id = created.body.data.documentId;
     expect((await move(r1, FIGURE, id, 'in_review')).status).toBe(200);
+    await verifyFigures(app.strapi, 'grid-statistic', id); // approval needs a verified figure (issue #17)
     expect((await move(editor, FIGURE, id, 'approved')).status).toBe(200);
     const at = new Date(Date.now() + 3600_000).toISOString();
     expect((await move(editor, FIGURE, id, 'scheduled', { publishAt: at })).status).toBe(200);
