@@ -118,6 +118,8 @@ describe('a new locale of someone else\'s document (case 1)', () => {
     const res = await r1.post(`${CM}/${FIGURE}?locale=en`, { documentId: id, label: 'Video calls', value: 999999, metric: 'video-calls', qualifier: 'exact' });
     expect(res.status).toBe(201);
     expect(await stateOf(FIGURE, id)).toBe('in_review');
+    // The new value through the new locale is a new claim: every locale is unverified again.
+    expect((await rows(FIGURE, id)).map((r: any) => r.verificationState)).toEqual(['unverified', 'unverified']);
     const published = await app.strapi.plugin('chronicle').service('workflow').publishDue(new Date(Date.now() + 7200_000));
     expect(published.filter((p: any) => p.documentId === id)).toEqual([]);
   });
