@@ -325,6 +325,7 @@ describe('chronicles, statistics, units', () => {
       qualifier: 'exact',
       display: { 'zh-Hans': '201名', en: '201 people' },
       count: 2,
+      excluded: { unverified: 0, disputed: 0 },
     });
     // the non-additive district-wide figure is listed but never summed
     expect(res.body.data.figures.find((f: any) => f.slug === 'jiancaoping-qu-grid-workers')).toMatchObject({ additive: false });

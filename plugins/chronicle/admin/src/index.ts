@@ -9,6 +9,7 @@
 import { useIntl } from 'react-intl';
 import { PLUGIN_ID } from './pluginId';
 import { ExtractPanel } from './components/ExtractPanel';
+import { FigureVerificationPanel } from './components/FigureVerificationPanel';
 import { PluginIcon } from './components/PluginIcon';
 import { ShanghaiDateTimeInput } from './components/ShanghaiDateTimeInput';
 import { translations } from './translations';
@@ -66,7 +67,7 @@ export default {
     // The list view shows the workflow state, not Strapi's Draft/Published.
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', injectWorkflowStateColumn);
     const cm = app.getPlugin('content-manager').apis;
-    cm.addEditViewSidePanel([UnsavedChangesPanel, WorkflowPanel, ExtractPanel]);
+    cm.addEditViewSidePanel([UnsavedChangesPanel, WorkflowPanel, FigureVerificationPanel, ExtractPanel]);
     cm.addDocumentAction((actions: any[]) => actions.map(oneWorkflow));
   },
 

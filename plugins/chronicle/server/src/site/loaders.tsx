@@ -69,12 +69,14 @@ const units = async (read: PublicReadService, locale: Locale) => (await read.uni
 /** A statistics selection, every page (bounded like `all`), with the roll-ups its first page brings. */
 const statistics = async (read: PublicReadService, params: { locale: Locale; unit?: string }): Promise<StatisticsData> => {
   let rollups: RollupData[] = [];
+  let excluded: StatisticsData['excluded'] = null;
   const { items: figures, more } = await all(async (cursor) => {
     const { data, meta } = await read.statistics({ ...params, limit: 100, cursor });
     if (data.rollups) rollups = data.rollups;
+    if (data.excluded) excluded = data.excluded;
     return { data: data.figures, meta };
   });
-  return { figures, rollups, more };
+  return { figures, rollups, excluded, more };
 };
 
 /** Published pages only: everything listed comes from the public read service. */
