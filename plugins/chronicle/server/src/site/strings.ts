@@ -107,6 +107,21 @@ const zh = {
   } as Record<string, string>,
   footer: '纪实编辑部 · 内容依据已发布的报道',
   feed: '订阅（Atom）',
+  correctionsPage: {
+    intro: '编辑部对已发布内容的更正、说明、补充与撤回，最新的在前。时间为北京时间。',
+    empty: '目前没有更正。',
+    type: '内容类别',
+    allTypes: '全部类别',
+    types: { report: '报道', chronicle: '纪实', profile: '人物', event: '事件', figure: '数据' } as Record<string, string>,
+    withdrawal: '撤回',
+    withdrawnRecord: (type: string) => `已撤回的${type}`,
+    newer: '最新',
+    older: '更早',
+    paging: '翻页',
+    feed: '订阅更正（Atom）',
+    ofFigures: '数据的更正',
+    footerLink: '更正与说明',
+  },
   printedFrom: '本页打印自',
 };
 
@@ -215,6 +230,21 @@ const en: Strings = {
   },
   footer: 'The Chronicle newsroom · from published reports',
   feed: 'Feed (Atom)',
+  correctionsPage: {
+    intro: 'Corrections, clarifications, updates and withdrawals of what we published, newest first. Times are Beijing time.',
+    empty: 'There are no corrections yet.',
+    type: 'Type',
+    allTypes: 'All types',
+    types: { report: 'Report', chronicle: 'Chronicle', profile: 'Profile', event: 'Event', figure: 'Figure' },
+    withdrawal: 'Withdrawal',
+    withdrawnRecord: (type: string) => `A withdrawn ${type.toLowerCase()}`,
+    newer: 'Newest',
+    older: 'Older',
+    paging: 'Pages',
+    feed: 'Corrections feed (Atom)',
+    ofFigures: 'Corrections to figures',
+    footerLink: 'Corrections',
+  },
   printedFrom: 'Printed from',
 };
 

@@ -7,17 +7,19 @@ import type { PublicFigure, Rollup, StatisticsAnswer } from '../../contracts/pub
 import type { Core } from '@strapi/strapi';
 import { encodeCursor } from '../../domain/cursor';
 import { DEFAULT_LOCALE, type Locale, type Qualifier } from '../../domain/enums';
+import { publicCorrections } from '../../domain/corrections';
 import { displayFigure } from '../../domain/figure-display';
 import { rollUpGroups } from '../../domain/rollup';
 import { figureQueries, type FigureFilter, type FigureKey, type FigureQueries } from '../../repositories/figures';
 import type { StatisticsQuery } from '../../validation/public-query';
-import { cursorAt, DEFAULT_LIMIT, pickLocale, PUBLISHED, REPORT_REF_SELECT, reportVisible, UNIT_REF_SELECT, type RowReader } from './rows';
+import { CORRECTION_SELECT, cursorAt, DEFAULT_LIMIT, pickLocale, PUBLISHED, REPORT_REF_SELECT, reportVisible, UNIT_REF_SELECT, type RowReader } from './rows';
 import { day, ref, unitRef, type Row } from './values';
 
 export const FIGURE_SELECT = ['documentId', 'slug', 'metric', 'label', 'value', 'qualifier', 'countUnit', 'periodStart', 'periodEnd', 'asOf', 'additive', 'locale'];
 export const figurePopulate = () => ({
   scopeUnit: { select: UNIT_REF_SELECT },
   sourceReport: { select: REPORT_REF_SELECT, where: reportVisible() },
+  corrections: { select: CORRECTION_SELECT },
 });
 
 export const figureOut = (row: Row, locale: Locale): PublicFigure => {
@@ -37,6 +39,7 @@ export const figureOut = (row: Row, locale: Locale): PublicFigure => {
     asOf: day(row.asOf),
     additive: Boolean(row.additive),
     source: ref(row.sourceReport),
+    corrections: publicCorrections(row.corrections, locale),
     locale: row.locale as Locale,
     fallback: row.locale !== locale,
   };

@@ -7,7 +7,7 @@ import type { SiteContext } from '../context';
 import type { FigureData, StatisticsData } from '../data';
 import { barChart } from '../chart';
 import { Layout } from '../layout';
-import { figureText, ListLimit } from '../parts';
+import { FigureCorrections, figureText, ListLimit } from '../parts';
 import { pathOf } from '../routes';
 
 const byMetric = (figures: FigureData[]) => {
@@ -91,6 +91,7 @@ export const StatisticsPage = ({ ctx, statistics, moreAt }: { ctx: SiteContext; 
           </table>
         </section>
       ))}
+      <FigureCorrections ctx={ctx} figures={statistics.figures} />
       {statistics.more && moreAt ? <ListLimit ctx={ctx} shown={statistics.figures.length} api={moreAt} /> : null}
       {statistics.rollups.length ? (
         <section aria-labelledby="rollups">
