@@ -15,7 +15,7 @@
 import { decodeCursor, encodeCursor } from './cursor';
 import { CORRECTION_KINDS, type CorrectionKind, type Locale } from './enums';
 import { NEWSROOM_TIME_ZONE } from './time-zone';
-import { formatDisplayDate } from '../text/dates';
+import { DateTime } from 'luxon';
 import type { FeedItem } from './feeds';
 
 /** The types readers see corrected, in the list's tie-break order. */
@@ -53,14 +53,12 @@ const iso = (value: unknown): string | null => {
   return Number.isNaN(date.getTime()) ? null : date.toISOString();
 };
 
-/** An instant as the newsroom shows it: to the minute, in Asia/Shanghai, 24-hour in Chinese. */
+/** An instant as the newsroom shows it: to the minute, in Asia/Shanghai, 24-hour ('2026年12月3日 16:15', '3 December 2026, 16:15'). */
 export const displayInstant = (at: string | null, locale: Locale): string | null => {
   if (!at) return null;
-  try {
-    return formatDisplayDate(at, 'minute', false, locale, NEWSROOM_TIME_ZONE);
-  } catch {
-    return at.slice(0, 10);
-  }
+  const dt = DateTime.fromISO(at, { zone: 'utc' }).setZone(NEWSROOM_TIME_ZONE);
+  if (!dt.isValid) return at.slice(0, 10);
+  return locale === 'en' ? dt.setLocale('en-GB').toFormat('d MMMM yyyy, HH:mm') : dt.toFormat('yyyy年M月d日 HH:mm');
 };
 
 /** The public fields of stored correction components, oldest first (the order they were made). */

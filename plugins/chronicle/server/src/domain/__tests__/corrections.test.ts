@@ -28,8 +28,8 @@ describe('publicCorrections', () => {
     expect(out.map((c) => Object.keys(c).sort())).toEqual([['date', 'displayDate', 'kind', 'text'], ['date', 'displayDate', 'kind', 'text']]);
     expect(out.map((c) => c.text)).toEqual(['earlier', 'later']);
     // 02:00 UTC is 10:00 in Beijing, and the Chinese form is 24-hour.
-    expect(out[0].displayDate).toContain('10');
-    expect(out[0].displayDate).toContain('2026');
+    expect(out[0].displayDate).toBe('2026年12月1日 10:00');
+    expect(publicCorrections([{ date: '2026-12-01T07:05:00.000Z', kind: 'update', text: 'x' }], 'en')[0].displayDate).toBe('1 December 2026, 15:05');
     expect(publicCorrections(null, 'en')).toEqual([]);
   });
 });
