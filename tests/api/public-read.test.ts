@@ -51,6 +51,8 @@ describe('openapi.json', () => {
     expect(Object.keys(res.body.paths).sort()).toEqual(
       [
         '/chronicles/{slug}',
+        '/corrections',
+        '/corrections/feed.xml',
         '/feed.json',
         '/feed.xml',
         '/openapi.json',

@@ -8,7 +8,8 @@
  * may carry more than they list, as their own specifications allow. Pure module.
  */
 import { z } from 'zod';
-import { PRECISIONS, QUALIFIERS } from '../domain/enums';
+import { ENTRY_KINDS, PUBLIC_TYPES } from '../domain/corrections';
+import { CORRECTION_KINDS, PRECISIONS, QUALIFIERS } from '../domain/enums';
 import { SOURCE_KINDS, VERIFICATION_STATES } from '../domain/verification';
 import {
   byline,
@@ -27,6 +28,18 @@ import {
   slugTitle,
   unitRef,
 } from './shared';
+
+// ---- corrections ----------------------------------------------------------------------
+
+/** A public correction of a record: its kind, text and date; nothing about who wrote it. */
+export const correction = z
+  .strictObject({
+    date: instant.nullable(),
+    displayDate: z.string().nullable().describe('The date and time in Asia/Shanghai, as the site shows it'),
+    kind: z.enum(CORRECTION_KINDS),
+    text: z.string(),
+  })
+  .register(components, { id: 'Correction' });
 
 // ---- timeline -------------------------------------------------------------------------
 
@@ -48,6 +61,7 @@ export const event = z
     actors: z.array(personRef),
     chronicle: slugTitle.nullable(),
     source: slugTitle.nullable(),
+    corrections: z.array(correction),
     ...localeFields,
   })
   .register(components, { id: 'Event' });
@@ -138,6 +152,7 @@ export const figure = z
     additive: z.boolean(),
     source: slugTitle.nullable(),
     verification: figureVerification,
+    corrections: z.array(correction),
     ...localeFields,
   })
   .register(components, { id: 'Figure' });
@@ -146,7 +161,7 @@ export const reportDetail = z.strictObject({
   ...reportSummaryFields,
   bodyHtml: z.string(),
   photos: z.array(photo),
-  corrections: z.array(z.strictObject({ date: z.string().nullable(), kind: z.string(), text: z.string() })),
+  corrections: z.array(correction),
   profiles: z.array(personRef),
   events: z.array(datedRef),
   statistics: z.array(figure),
@@ -193,6 +208,7 @@ export const profileDetail = z.strictObject({
   ),
   reports: z.array(slugTitle),
   events: z.array(datedRef),
+  corrections: z.array(correction),
   ...localeFields,
 });
 export const profileAnswer = recordOf(profileDetail).register(components, { id: 'Profile' });
@@ -210,6 +226,7 @@ export const chronicleDetail = z.strictObject({
   bodyHtml: z.string(),
   events: z.array(event),
   reports: z.array(slugTitle),
+  corrections: z.array(correction),
   ...localeFields,
 });
 export const chronicleAnswer = recordOf(chronicleDetail).register(components, { id: 'Chronicle' });
@@ -271,6 +288,30 @@ unitNode.register(components, { id: 'Unit' });
 
 export const unitsAnswer = listOf(unitNode).register(components, { id: 'Units' });
 
+// ---- the corrections list -------------------------------------------------------------
+
+export const correctionEntry = z
+  .strictObject({
+    id: z.string().describe('Stable and unique: the record type and the entry (c: a correction, w: a withdrawal notice), e.g. report-c12'),
+    kind: z.enum(ENTRY_KINDS).describe('correction, clarification or update of a public record; withdrawal: the record was withdrawn, text is the public reason'),
+    date: instant,
+    displayDate: z.string().describe('The date and time in Asia/Shanghai, as the site shows it'),
+    text: z.string(),
+    record: z.strictObject({
+      type: z.enum(PUBLIC_TYPES),
+      slug: z
+        .string()
+        .nullable()
+        .describe('The record’s public address (reports/{slug}, profiles/{slug}, chronicles/{slug}; an event’s or a figure’s slug); null for a withdrawn profile, event or figure'),
+      title: z.string().nullable().describe('null for a withdrawn record: its notice is all that is public'),
+      withdrawn: z.boolean(),
+      occurredOn: calendarDay.nullable().describe('An event’s day in Asia/Shanghai (where the timeline lists it); null for other types'),
+    }),
+    ...localeFields,
+  })
+  .register(components, { id: 'CorrectionEntry' });
+export const correctionsPage = pageOf(correctionEntry).register(components, { id: 'CorrectionsPage' });
+
 // ---- feeds ----------------------------------------------------------------------------
 
 export const jsonFeed = looseObject({
@@ -306,3 +347,6 @@ export type StatisticsAnswer = z.infer<typeof statisticsAnswer>;
 export type UnitNode = z.infer<typeof unitNode>;
 export type UnitsAnswer = z.infer<typeof unitsAnswer>;
 export type JsonFeed = z.infer<typeof jsonFeed>;
+export type Correction = z.infer<typeof correction>;
+export type CorrectionEntry = z.infer<typeof correctionEntry>;
+export type CorrectionsPage = z.infer<typeof correctionsPage>;

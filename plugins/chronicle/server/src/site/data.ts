@@ -1,6 +1,8 @@
 /** The shapes the site renders: the public answers' contracts (../contracts/public.ts), which the read service returns. */
 import type {
   ChronicleDetail,
+  Correction,
+  CorrectionEntry,
   ProfileDetail,
   ProfileSummary as ProfileSummaryContract,
   PublicEvent,
@@ -18,6 +20,8 @@ export type ChronicleData = ChronicleDetail;
 export type EventData = PublicEvent;
 export type FigureData = PublicFigure;
 export type RollupData = Rollup;
+export type CorrectionData = Correction;
+export type CorrectionEntryData = CorrectionEntry;
 /** Every page of a statistics selection read together: its figures and its roll-ups. */
 export interface StatisticsData {
   figures: FigureData[];

@@ -1,6 +1,6 @@
 /** Small pieces several pages share: bylines, event lists, people links, figures, portraits. */
 import type { SiteContext } from './context';
-import type { EventData, FigureData, ProfileSummary, ReportSummary } from './data';
+import type { CorrectionData, EventData, FigureData, ProfileSummary, ReportSummary } from './data';
 import type { UnitNode } from './unit-tree';
 import { pathOf } from './routes';
 
@@ -64,6 +64,7 @@ export const EventList = ({ ctx, events, headingLevel = 3 }: { ctx: SiteContext;
             ))}
             {e.source ? <a href={ctx.href(pathOf('report', e.source.slug))}>{e.source.title}</a> : null}
           </p>
+          <CorrectionNotes ctx={ctx} corrections={e.corrections} />
         </li>
       ))}
     </ol>
@@ -116,6 +117,7 @@ export const FigureList = ({ ctx, figures }: { ctx: SiteContext; figures: Figure
           </>
         ) : null}
         <FigureSource ctx={ctx} figure={f} />
+        <CorrectionNotes ctx={ctx} corrections={f.corrections} />
       </li>
     ))}
   </ul>
@@ -251,3 +253,64 @@ export const UnitChain = ({ ctx, units }: { ctx: SiteContext; units: UnitNode[] 
       </ol>
     </nav>
   ) : null;
+
+/** One correction: its kind, its date and time (Asia/Shanghai), its text. */
+const CorrectionItem = ({ ctx, c }: { ctx: SiteContext; c: CorrectionData }) => (
+  <>
+    <strong className="correction-kind">{ctx.t.correctionKinds[c.kind] ?? c.kind}</strong>
+    {c.date ? (
+      <>
+        {' '}
+        <time dateTime={c.date}>{c.displayDate}</time>
+      </>
+    ) : null}
+    {ctx.locale === 'en' ? ': ' : '：'}
+    {c.text}
+  </>
+);
+
+/** A record's corrections, under their own heading (nothing when there are none). */
+export const Corrections = ({ ctx, corrections, id = 'corrections' }: { ctx: SiteContext; corrections: CorrectionData[]; id?: string }) =>
+  corrections.length ? (
+    <aside className="corrections" aria-labelledby={id}>
+      <h2 id={id}>{ctx.t.corrections}</h2>
+      <ul>
+        {corrections.map((c, i) => (
+          <li key={i}>
+            <CorrectionItem ctx={ctx} c={c} />
+          </li>
+        ))}
+      </ul>
+    </aside>
+  ) : null;
+
+/** An item's corrections inside a list (an event, a figure): no heading, labelled for screen readers. */
+export const CorrectionNotes = ({ ctx, corrections }: { ctx: SiteContext; corrections: CorrectionData[] | undefined }) =>
+  corrections?.length ? (
+    <ul className="correction-notes" aria-label={ctx.t.corrections}>
+      {corrections.map((c, i) => (
+        <li key={i}>
+          <CorrectionItem ctx={ctx} c={c} />
+        </li>
+      ))}
+    </ul>
+  ) : null;
+
+/** The corrections of the figures on a page, each under the figure it corrects (nothing when none is corrected). */
+export const FigureCorrections = ({ ctx, figures }: { ctx: SiteContext; figures: FigureData[] }) => {
+  const corrected = figures.filter((f) => f.corrections?.length);
+  return corrected.length ? (
+    <aside className="corrections" aria-labelledby="figure-corrections">
+      <h2 id="figure-corrections">{ctx.t.correctionsPage.ofFigures}</h2>
+      <ul>
+        {corrected.map((f) => (
+          <li key={f.slug} id={`figure-${f.slug}`} lang={f.locale !== ctx.locale ? f.locale : undefined}>
+            <strong className="figure">{figureText(ctx, f)}</strong> {f.label}
+            {f.unit ? ` · ${f.unit.name}` : ''}
+            <CorrectionNotes ctx={ctx} corrections={f.corrections} />
+          </li>
+        ))}
+      </ul>
+    </aside>
+  ) : null;
+};

@@ -5,13 +5,14 @@
  */
 import type { ReportAnswer, ReportsPage, ReportSummary } from '../../contracts/public';
 import type { Byline, Photo } from '../../contracts/shared';
+import { publicCorrections } from '../../domain/corrections';
 import { DEFAULT_LOCALE, type Locale } from '../../domain/enums';
 import { BYLINE_ROLE_LABELS, labelOf } from '../../domain/public-labels';
 import { personRefs, type ProfileRow } from '../../domain/public-person';
 import { redactPlainText } from '../../domain/redaction';
 import { renderMarkdown } from '../../domain/safe-markdown';
 import type { LocaleOnlyQuery, ReportsQuery } from '../../validation/public-query';
-import { EVENT_REF_SELECT, FILE_SELECT, localesFor, pageOf, pickLocale, PROFILE_REF_SELECT, PUBLISHED, reportVisible, type RowReader } from './rows';
+import { CORRECTION_SELECT, EVENT_REF_SELECT, FILE_SELECT, localesFor, pageOf, pickLocale, PROFILE_REF_SELECT, PUBLISHED, reportVisible, type RowReader } from './rows';
 import { FIGURE_SELECT, figureOut, figurePopulate, isDisputed } from './statistics';
 import { day, displayDay, eventRef, iso, ref, type Row } from './values';
 
@@ -115,7 +116,7 @@ export const reportsResource = (rows: RowReader) => {
         populate: {
           ...reportListPopulate(),
           photos: { populate: { image: { select: FILE_SELECT } } },
-          corrections: { select: ['date', 'kind', 'text'] },
+          corrections: { select: CORRECTION_SELECT },
           profiles: { select: PROFILE_REF_SELECT, where: PUBLISHED, orderBy: { slug: 'asc' } },
           events: { select: EVENT_REF_SELECT, where: PUBLISHED, orderBy: [{ occurredAt: 'asc' }, { documentId: 'asc' }] },
           statistics: { select: FIGURE_SELECT, where: PUBLISHED, populate: figurePopulate(), orderBy: { slug: 'asc' } },
@@ -128,7 +129,7 @@ export const reportsResource = (rows: RowReader) => {
           ...serializeReportSummary(row, fallback, locale),
           bodyHtml: renderMarkdown(row.body),
           photos: ((row.photos ?? []) as Row[]).map(photo).filter((p): p is Photo => p !== null),
-          corrections: ((row.corrections ?? []) as Row[]).map((c) => ({ date: iso(c.date), kind: c.kind as string, text: c.text as string })),
+          corrections: publicCorrections(row.corrections, locale),
           profiles: personRefs(people as ProfileRow[], locale),
           events: ((row.events ?? []) as Row[]).map((e) => eventRef(e, locale)),
           // Disputed figures are not stated as fact: named apart, without their value (issue #17).

@@ -42,6 +42,8 @@ export const REPORT_REF_SELECT = ['documentId', 'slug', 'title', 'locale'];
 export const EVENT_SELECT = ['documentId', 'slug', 'title', 'description', 'occurredAt', 'endAt', 'precision', 'approximate', 'timeZone', 'place', 'importance', 'locale'];
 /** Events as a report or a profile lists them (values.eventRef). */
 export const EVENT_REF_SELECT = ['documentId', 'slug', 'title', 'occurredAt', 'precision', 'approximate', 'timeZone'];
+/** The public fields of a correction component (domain/corrections.ts): never more. */
+export const CORRECTION_SELECT = ['date', 'kind', 'text'];
 export const FILE_SELECT = ['url', 'alternativeText', 'caption', 'width', 'height', 'mime'];
 /** Portraits also carry Strapi's upload formats: the site builds its srcset from them. */
 export const PORTRAIT_SELECT = [...FILE_SELECT, 'formats'];

@@ -7,13 +7,14 @@ import type { FigureVerification, PublicFigure, Rollup, StatisticsAnswer } from 
 import type { Core } from '@strapi/strapi';
 import { encodeCursor } from '../../domain/cursor';
 import { DEFAULT_LOCALE, type Locale, type Qualifier } from '../../domain/enums';
+import { publicCorrections } from '../../domain/corrections';
 import { displayFigure } from '../../domain/figure-display';
 import { excludedFigures, rollUpGroups, rollupKey, type Excluded } from '../../domain/rollup';
 import { publicSource, stateOf, type SourceKind } from '../../domain/verification';
 import { figureQueries, type FigureFilter, type FigureKey, type FigureQueries } from '../../repositories/figures';
 import type { StatisticsQuery } from '../../validation/public-query';
 import { ChronicleError } from '../../errors';
-import { cursorAt, DEFAULT_LIMIT, pickLocale, PUBLISHED, REPORT_REF_SELECT, reportVisible, UNIT_REF_SELECT, type RowReader } from './rows';
+import { CORRECTION_SELECT, cursorAt, DEFAULT_LIMIT, pickLocale, PUBLISHED, REPORT_REF_SELECT, reportVisible, UNIT_REF_SELECT, type RowReader } from './rows';
 import { day, ref, unitRef, type Row } from './values';
 
 export const FIGURE_SELECT = [
@@ -44,6 +45,7 @@ export const isDisputed = (row: Row) => stateOf(row.verificationState) === 'disp
 export const figurePopulate = () => ({
   scopeUnit: { select: UNIT_REF_SELECT },
   sourceReport: { select: REPORT_REF_SELECT, where: reportVisible() },
+  corrections: { select: CORRECTION_SELECT },
 });
 
 export const figureOut = (row: Row, locale: Locale): PublicFigure => {
@@ -64,6 +66,7 @@ export const figureOut = (row: Row, locale: Locale): PublicFigure => {
     additive: Boolean(row.additive),
     source: ref(row.sourceReport),
     verification: figureVerification(row),
+    corrections: publicCorrections(row.corrections, locale),
     locale: row.locale as Locale,
     fallback: row.locale !== locale,
   };

@@ -2,7 +2,7 @@
 import type { SiteContext } from '../context';
 import type { ChronicleData } from '../data';
 import { FallbackNotice, Layout } from '../layout';
-import { EventList } from '../parts';
+import { Corrections, EventList } from '../parts';
 import { pathOf } from '../routes';
 
 export const ChroniclePage = ({ ctx, chronicle }: { ctx: SiteContext; chronicle: ChronicleData }) => {
@@ -37,6 +37,7 @@ export const ChroniclePage = ({ ctx, chronicle }: { ctx: SiteContext; chronicle:
           <h2 id="events">{t.events}</h2>
           <EventList ctx={ctx} events={chronicle.events} />
         </section>
+        <Corrections ctx={ctx} corrections={chronicle.corrections} />
       </article>
       {chronicle.reports.length ? (
         <section aria-labelledby="chronicle-reports">

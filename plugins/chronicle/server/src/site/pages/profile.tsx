@@ -7,7 +7,7 @@ import type { SiteContext } from '../context';
 import type { ProfileData, ReportSummary } from '../data';
 import { person } from '../json-ld';
 import { FallbackNotice, Layout } from '../layout';
-import { Bylines, DutyBadges, Portrait, ShareButton, UnitChain } from '../parts';
+import { Bylines, Corrections, DutyBadges, Portrait, ShareButton, UnitChain } from '../parts';
 import type { UnitNode } from '../unit-tree';
 import { pathOf } from '../routes';
 
@@ -112,6 +112,7 @@ export const ProfilePage = ({ ctx, profile, chain, reports }: { ctx: SiteContext
             </ul>
           </section>
         ) : null}
+        <Corrections ctx={ctx} corrections={profile.corrections} />
       </article>
       {reports.length ? (
         <section aria-labelledby="sources" className="sources">

@@ -3,7 +3,7 @@ import type { SiteContext } from '../context';
 import type { ReportData } from '../data';
 import { newsArticle } from '../json-ld';
 import { FallbackNotice, Layout } from '../layout';
-import { Bylines, Dateline, DisputedFigures, FigureList } from '../parts';
+import { Bylines, Corrections, Dateline, DisputedFigures, FigureList } from '../parts';
 import { pathOf } from '../routes';
 
 export const ReportPage = ({ ctx, report }: { ctx: SiteContext; report: ReportData }) => {
@@ -69,26 +69,7 @@ export const ReportPage = ({ ctx, report }: { ctx: SiteContext; report: ReportDa
             )}
           </section>
         ) : null}
-        {report.corrections.length ? (
-          <aside className="corrections" aria-labelledby="corrections">
-            <h2 id="corrections">{t.corrections}</h2>
-            <ul>
-              {report.corrections.map((c, i) => (
-                <li key={i}>
-                  <strong>{t.correctionKinds[c.kind] ?? c.kind}</strong>
-                  {c.date ? (
-                    <>
-                      {' '}
-                      <time dateTime={c.date}>{c.date.slice(0, 10)}</time>
-                    </>
-                  ) : null}
-                  {': '}
-                  {c.text}
-                </li>
-              ))}
-            </ul>
-          </aside>
-        ) : null}
+        <Corrections ctx={ctx} corrections={report.corrections} />
       </article>
       {report.profiles.length ? (
         <section aria-labelledby="people">

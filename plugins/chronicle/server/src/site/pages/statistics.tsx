@@ -9,7 +9,7 @@ import type { SiteContext } from '../context';
 import type { FigureData, RollupData, StatisticsData } from '../data';
 import { chartGroups, linearScale, tickLabel, type ChartGroup } from '../chart';
 import { Layout } from '../layout';
-import { FigureSource, figureText, ListLimit } from '../parts';
+import { FigureCorrections, FigureSource, figureText, ListLimit } from '../parts';
 import { pathOf } from '../routes';
 
 const when = (f: FigureData) => f.asOf ?? (f.periodEnd ? `${f.periodStart ?? ''}–${f.periodEnd}` : f.periodStart) ?? '';
@@ -163,6 +163,7 @@ export const StatisticsPage = ({ ctx, statistics, moreAt }: { ctx: SiteContext; 
           </ul>
         </section>
       ) : null}
+      <FigureCorrections ctx={ctx} figures={statistics.figures} />
       {statistics.more && moreAt ? <ListLimit ctx={ctx} shown={statistics.figures.length} api={moreAt} /> : null}
       {statistics.rollups.length ? (
         <section aria-labelledby="rollups">
