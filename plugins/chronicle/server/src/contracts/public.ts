@@ -24,6 +24,7 @@ import {
   photo,
   recordOf,
   slugTitle,
+  translationFields,
   unitRef,
 } from './shared';
 
@@ -48,6 +49,7 @@ export const event = z
     chronicle: slugTitle.nullable(),
     source: slugTitle.nullable(),
     ...localeFields,
+    ...translationFields,
   })
   .register(components, { id: 'Event' });
 
@@ -98,6 +100,7 @@ const reportSummaryFields = {
   publishedAt: z.string().nullable(),
   updatedAt: z.string().nullable(),
   ...localeFields,
+  ...translationFields,
 };
 
 export const reportSummary = z.strictObject(reportSummaryFields).register(components, { id: 'ReportSummary' });
@@ -153,6 +156,7 @@ const profileSummaryFields = {
     })
     .nullable(),
   dutyRoles: z.array(z.strictObject({ key: z.string(), label: z.string() })),
+  ...translationFields,
 };
 
 export const profileSummary = z.strictObject({ ...profileSummaryFields, ...localeFields }).register(components, { id: 'ProfileSummary' });
@@ -188,6 +192,7 @@ export const chronicleDetail = z.strictObject({
   events: z.array(event),
   reports: z.array(slugTitle),
   ...localeFields,
+  ...translationFields,
 });
 export const chronicleAnswer = recordOf(chronicleDetail).register(components, { id: 'Chronicle' });
 

@@ -18,6 +18,8 @@ export default {
     { method: 'POST', path: '/workflow/transition', handler: 'workflow.transition', config: authenticated },
     { method: 'GET', path: '/workflow/queue', handler: 'workflow.queue', config: authenticated },
     { method: 'GET', path: '/workflow/history', handler: 'workflow.history', config: authenticated },
+    // Whoever may read the record may read its revisions (checked per document).
+    { method: 'GET', path: '/revisions/:uid/:documentId', handler: 'revisions.show', config: authenticated },
     // Extraction (issue 6): whoever may submit work may have its text read for proposals.
     {
       method: 'POST',
