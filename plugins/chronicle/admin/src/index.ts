@@ -17,6 +17,7 @@ import { strapiZhHans } from './translations/strapi-zh-Hans';
 import { UnsavedChangesPanel } from './components/UnsavedChangesPanel';
 import { oneLanguageHints } from './utils/one-language-hints';
 import { EDITORIAL_UIDS, WorkflowPanel } from './components/WorkflowPanel';
+import { RevisionPanel } from './components/RevisionDiff';
 
 const prefixed = (data: Record<string, string>) =>
   Object.fromEntries(Object.entries(data).map(([key, value]) => [`${PLUGIN_ID}.${key}`, value]));
@@ -60,7 +61,7 @@ export default {
     // Field hints stored in both languages show in the admin's only.
     app.registerHook('Admin/CM/pages/EditView/mutate-edit-view-layout', oneLanguageHints);
     const cm = app.getPlugin('content-manager').apis;
-    cm.addEditViewSidePanel([UnsavedChangesPanel, WorkflowPanel, ExtractPanel]);
+    cm.addEditViewSidePanel([UnsavedChangesPanel, WorkflowPanel, RevisionPanel, ExtractPanel]);
     cm.addDocumentAction((actions: any[]) => actions.map(oneWorkflow));
   },
 

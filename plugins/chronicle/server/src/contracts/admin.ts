@@ -103,7 +103,7 @@ export const queueAnswer = z.strictObject({
  */
 export const revisionsQuery = z.strictObject({
   locale: z.string(),
-  since: z.union([z.enum(['approved', 'submitted']), z.string().regex(/^\d{1,9}$/)]).optional(),
+  since: z.string().regex(/^(approved|submitted|\d{1,9})$/).optional(),
 });
 export type RevisionSince = 'approved' | 'submitted' | number;
 

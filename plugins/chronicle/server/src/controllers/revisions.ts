@@ -15,9 +15,11 @@ import { revisionsParams, revisionsQuery } from '../validation/revisions';
 const revisionsController = ({ strapi }: { strapi: Core.Strapi }) => ({
   async show(ctx: any) {
     if (!adminUserOf(ctx)) throw new ChronicleError(403, 'an admin user is required');
-    const problem = queryProblem(revisionsParams, ctx.params) ?? queryProblem(revisionsQuery, ctx.query);
+    // The router's params carry more than the two named ones: read those two only.
+    const address = { uid: ctx.params?.uid, documentId: ctx.params?.documentId };
+    const problem = queryProblem(revisionsParams, address) ?? queryProblem(revisionsQuery, ctx.query);
     if (problem) return ctx.badRequest(problem);
-    const { uid, documentId } = revisionsParams.parse(ctx.params);
+    const { uid, documentId } = revisionsParams.parse(address);
     const { locale, since } = revisionsQuery.parse(ctx.query);
     const codes = await getService(strapi, 'locales').codes();
     if (!codes.includes(locale)) throw new ChronicleError(400, `locale must be one of ${codes.join(', ')}`);

@@ -162,7 +162,8 @@ const revisions = ({ strapi }: { strapi: Core.Strapi }) => {
 
       const step = async (to: 'approved' | 'in_review') =>
         (await query(TRANSITION_UID).findOne({
-          where: { contentUid: uid, subjectDocumentId: documentId, subjectLocale: locale, to, ...(to === 'in_review' ? { from: { $ne: 'in_review' } } : {}) },
+          // A submission: from a draft (or changes requested, or withdrawn), not an edit that sent an approved record back.
+          where: { contentUid: uid, subjectDocumentId: documentId, subjectLocale: locale, to, ...(to === 'in_review' ? { from: { $in: ['draft', 'changes_requested', 'withdrawn'] } } : {}) },
           select: ['revision', 'at', 'actorName'],
           orderBy: [{ at: 'desc' }, { id: 'desc' }],
         })) as Row | null;

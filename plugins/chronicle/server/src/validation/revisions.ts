@@ -17,9 +17,8 @@ export const revisionsQuery = z
   .object({
     locale: z.string().trim().min(1, 'locale is required').max(16),
     since: z
-      .union([z.enum(['approved', 'submitted']), z.string().regex(/^\d{1,9}$/)], {
-        message: 'since must be approved, submitted or a revision number',
-      })
+      .string()
+      .regex(/^(approved|submitted|\d{1,9})$/, 'since must be approved, submitted or a revision number')
       .optional(),
   })
   .strict();
