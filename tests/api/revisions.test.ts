@@ -89,7 +89,6 @@ describe('every saved revision is kept, append-only', () => {
     ];
     for (const attempt of attempts) {
       const res = await attempt;
-      expect([res.status, res.req.path]).toEqual([expect.any(Number), expect.any(String)]);
       expect(res.status).toBeGreaterThanOrEqual(400);
       expect(res.status).toBeLessThan(500);
     }

@@ -1,7 +1,7 @@
 /**
  * Keeps every saved revision of an editorial record (services/revisions.ts): after a write
  * that can change content — a new document or locale, a save, the workflow's own writes
- * (corrections, withdrawal notices), a discard — each locale whose content changed gets an
+ * (corrections, withdrawal notices), a discard, a clone (the new document) — each locale whose content changed gets an
  * append-only revision row with its snapshot, the save counter as its number and who saved.
  * A save that changes nothing appends nothing. Runs inside the write's transaction, so a
  * refused write leaves no revision behind.
@@ -12,7 +12,7 @@ import { getService } from '../../get-service';
 import { actorFromContext, currentRequest, workflowActorOf } from '../../request-context';
 import { factsOf, type DocumentMiddleware, type WriteFacts } from './facts';
 
-const RECORDED = new Set(['create', 'create-locale', 'update', 'discard']);
+const RECORDED = new Set(['create', 'create-locale', 'update', 'discard', 'clone']);
 
 /** Who saved: the admin user behind the write (also behind a workflow step they took), else the system actor. */
 const editorOf = (strapi: Core.Strapi, facts: WriteFacts) => {
@@ -27,7 +27,8 @@ export const revisions =
     const facts = factsOf(context);
     if (!facts || !EDITORIAL_TYPES.includes(facts.type) || !RECORDED.has(facts.kind)) return next();
     const result = (await next()) as { documentId?: string } | null;
-    const documentId = facts.documentId ?? result?.documentId;
+    // A clone is a new document: its first revision is the copy (the source is unchanged).
+    const documentId = facts.kind === 'clone' ? result?.documentId : (facts.documentId ?? result?.documentId);
     if (documentId) await getService(strapi, 'revisions').record(context.uid, documentId, facts.locale, facts.kind, editorOf(strapi, facts));
     return result;
   };
