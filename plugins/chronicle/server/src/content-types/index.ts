@@ -4,6 +4,7 @@ import extractionDecision from './extraction-decision';
 import fieldReport from './field-report';
 import frontlineProfile from './frontline-profile';
 import gridStatistic from './grid-statistic';
+import revision from './revision';
 import timelineEvent from './timeline-event';
 import tombstone from './tombstone';
 import unit from './unit';
@@ -20,4 +21,5 @@ export default {
   'workflow-transition': workflowTransition,
   'extraction-decision': extractionDecision,
   tombstone,
+  revision,
 };

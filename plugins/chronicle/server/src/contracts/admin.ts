@@ -98,6 +98,56 @@ export const queueAnswer = z.strictObject({
   items: z.array(queueItem),
 });
 
+// ---- revisions ------------------------------------------------------------------------
+
+/**
+ * GET /chronicle/revisions/:uid/:documentId?locale&since: what to compare the newest revision
+ * with: the version last approved (else last submitted), last submitted, or a revision number.
+ */
+export const revisionsQuery = z.strictObject({
+  locale: z.string(),
+  since: z.string().regex(/^(approved|submitted|\d{1,9})$/).optional(),
+});
+export type RevisionSince = 'approved' | 'submitted' | number;
+
+/** One saved revision of a locale: the save counter after the save, what made it, who, when. */
+export const revisionEntry = z.strictObject({
+  number: z.int(),
+  action: z.string(),
+  editor: z.string(),
+  savedAt: instant,
+});
+
+/** A piece of a text diff: unchanged (possibly cut to its context with …), inserted, deleted. */
+export const textSegment = z.strictObject({ op: z.enum(['equal', 'insert', 'delete']), text: z.string() });
+
+/** What changed in one field (a component's field is named `dateline.place`). */
+export const fieldChange = z.discriminatedUnion('kind', [
+  z.strictObject({ field: z.string(), kind: z.literal('text'), segments: z.array(textSegment) }),
+  z.strictObject({ field: z.string(), kind: z.literal('value'), before: z.string().nullable(), after: z.string().nullable() }),
+  /** Items added and removed; both empty: the same items in a new order. */
+  z.strictObject({ field: z.string(), kind: z.literal('list'), added: z.array(z.string()), removed: z.array(z.string()) }),
+]);
+
+export const revisionsAnswer = z.strictObject({
+  uid: z.string(),
+  documentId: z.string(),
+  locale: z.string(),
+  /** The revision compared with, and why it was chosen (with the workflow step it was taken at); null: none recorded. */
+  base: revisionEntry
+    .extend({
+      reason: z.enum(['approved', 'submitted', 'revision', 'first']),
+      step: z.strictObject({ actor: z.string(), at: instant, revision: z.int() }).nullable(),
+    })
+    .nullable(),
+  current: revisionEntry.nullable(),
+  changes: z.array(fieldChange),
+  /** Newest first (the latest 50). */
+  revisions: z.array(revisionEntry),
+  /** A translation: whether the Chinese changed after it was translated; null for the Chinese itself. */
+  translationStale: z.boolean().nullable(),
+});
+
 // ---- extraction -----------------------------------------------------------------------
 
 /** The fingerprint of a proposal (../text/proposals.ts FINGERPRINT_RE). */
@@ -255,6 +305,10 @@ export type WorkflowInfo = z.infer<typeof workflowInfo>;
 export type QueueItem = z.infer<typeof queueItem>;
 export type PackageItemAnswer = z.infer<typeof packageItem>;
 export type QueueAnswer = z.infer<typeof queueAnswer>;
+export type RevisionEntry = z.infer<typeof revisionEntry>;
+export type TextSegment = z.infer<typeof textSegment>;
+export type FieldChange = z.infer<typeof fieldChange>;
+export type RevisionsAnswer = z.infer<typeof revisionsAnswer>;
 export type ExtractRequest = z.input<typeof extractRequest>;
 export type EventProposal = z.infer<typeof eventProposal>;
 export type StatisticProposal = z.infer<typeof statisticProposal>;

@@ -7,6 +7,7 @@ import queue from './queue';
 import rateLimits from './rate-limits';
 import publicCache from './public-cache';
 import publicRead from './public-read';
+import revisions from './revisions';
 import roles from './roles';
 import site from './site';
 import uploadGuard from './upload-guard';
@@ -28,6 +29,7 @@ const services = {
   site,
   'rate-limits': rateLimits,
   verification,
+  revisions,
 };
 
 export type ServiceMap = { [K in keyof typeof services]: ReturnType<(typeof services)[K]> };

@@ -12,7 +12,8 @@
  *  7. slugs          filled, unique, and permanent once public;
  *  8. consent        restrictive consent reaches the published version at once;
  *  9. counter        the save counter: a stale save is a 409;
- * 10. edits          an edit sends an approved document back to review, or is recorded in review.
+ * 10. edits          an edit sends an approved document back to review, or is recorded in review;
+ * 11. revisions      every change of content is kept as an append-only revision.
  */
 import type { Core } from '@strapi/strapi';
 import { auditTrail } from './audit-trail';
@@ -22,6 +23,7 @@ import { counter } from './counter';
 import { edits } from './edits';
 import { establishFacts, factsOf, type DocumentMiddleware } from './facts';
 import { lifecycle } from './lifecycle';
+import { revisions } from './revisions';
 import { slugs } from './slugs';
 import { validation } from './validation';
 import { verification } from './verification';
@@ -46,4 +48,5 @@ export const documentGuards = (strapi: Core.Strapi): DocumentMiddleware[] => [
   consent(strapi),
   counter(strapi),
   edits(strapi),
+  revisions(strapi),
 ];
