@@ -3,6 +3,7 @@ import contributor from './contributor';
 import extractionDecision from './extraction-decision';
 import fieldReport from './field-report';
 import frontlineProfile from './frontline-profile';
+import notification from './notification';
 import gridStatistic from './grid-statistic';
 import timelineEvent from './timeline-event';
 import tombstone from './tombstone';
@@ -20,4 +21,5 @@ export default {
   'workflow-transition': workflowTransition,
   'extraction-decision': extractionDecision,
   tombstone,
+  notification,
 };

@@ -20,6 +20,20 @@ export const NOTIFICATION_KINDS = [
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
+/** A committed workflow step, as the notices and webhooks hear of it. */
+export interface TransitionFacts {
+  uid: string;
+  documentId: string;
+  locale: string;
+  title: string;
+  from: WorkflowState;
+  to: WorkflowState;
+  /** The step's note (for a correction: its text). */
+  note?: string | null;
+  scheduledFor?: string | null;
+  at: Date;
+}
+
 export type NoticeLanguage = 'zh-Hans' | 'en';
 
 /** Who hears of a kind of step: the editors (everyone who may approve) or the document's authors. */

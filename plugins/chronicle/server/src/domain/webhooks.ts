@@ -1,7 +1,7 @@
 /**
  * Workflow webhooks that work in Community Edition (docs/workflow.md, "Webhooks"): the
  * subscriptions a newsroom configures (config/plugins.ts → chronicle.config.webhooks, from
- * CHRONICLE_WEBHOOKS), the event each step is, the JSON body and its HMAC-SHA256 signature,
+ * CHRONICLE_WEBHOOKS, checked at startup by ../config.ts), the event each step is, the JSON body and its HMAC-SHA256 signature,
  * and the retry schedule. Pure module (node:crypto only): services/webhooks.ts delivers.
  */
 import { createHmac } from 'node:crypto';
@@ -69,16 +69,6 @@ export const parseSubscriptions = (value: unknown): { ok: true; subscriptions: W
   if (parsed.success) return { ok: true, subscriptions: parsed.data };
   const message = parsed.error.issues.map((i) => `${i.path.length ? `webhooks[${i.path.join('].')}: ` : ''}${i.message}`.replace('].]', ']')).join('; ');
   return { ok: false, message };
-};
-
-/** CHRONICLE_WEBHOOKS: a JSON array of subscriptions; empty or unset is none. */
-export const subscriptionsFromEnv = (raw: string | undefined): unknown => {
-  if (!raw || !raw.trim()) return [];
-  try {
-    return JSON.parse(raw);
-  } catch {
-    throw new Error('CHRONICLE_WEBHOOKS must be a JSON array of {url, events, headers?, secret?}');
-  }
 };
 
 export interface WebhookBody {

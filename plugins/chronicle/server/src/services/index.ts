@@ -1,6 +1,8 @@
+import calendar from './calendar';
 import extraction from './extraction';
 import layouts from './layouts';
 import locales from './locales';
+import notifications from './notifications';
 import overview from './overview';
 import publicAccess from './public-access';
 import queue from './queue';
@@ -10,6 +12,7 @@ import publicRead from './public-read';
 import roles from './roles';
 import site from './site';
 import uploadGuard from './upload-guard';
+import webhooks from './webhooks';
 import workflow from './workflow';
 
 const services = {
@@ -26,6 +29,9 @@ const services = {
   'public-cache': publicCache,
   site,
   'rate-limits': rateLimits,
+  notifications,
+  webhooks,
+  calendar,
 };
 
 export type ServiceMap = { [K in keyof typeof services]: ReturnType<(typeof services)[K]> };

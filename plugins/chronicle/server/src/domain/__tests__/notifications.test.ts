@@ -1,9 +1,11 @@
+import { NOTICE_KINDS } from '../../contracts/admin';
 import { RULES } from '../workflow';
 import {
   adminDocumentPath,
   audienceOf,
   beijingTime,
   kindOfTransition,
+  NOTIFICATION_KINDS,
   noteExcerpt,
   noticeEmail,
   noticeHeadline,
@@ -32,6 +34,10 @@ describe('who is told of which step', () => {
       'withdrawn→draft: -',
     ]);
     expect(kindOfTransition('in_review', 'in_review')).toBeUndefined();
+  });
+
+  test('the admin contract names the same kinds', () => {
+    expect([...NOTICE_KINDS]).toEqual([...NOTIFICATION_KINDS]);
   });
 
   test('editors hear of submissions, authors of the rest', () => {

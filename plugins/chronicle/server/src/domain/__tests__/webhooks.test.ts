@@ -8,7 +8,6 @@ import {
   shouldRetry,
   signBody,
   subscribersOf,
-  subscriptionsFromEnv,
   WEBHOOK_EVENTS,
 } from '../webhooks';
 
@@ -45,13 +44,6 @@ describe('subscriptions', () => {
     const parsed = parseSubscriptions(value);
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.message).toMatch(message);
-  });
-
-  test('from the environment', () => {
-    expect(subscriptionsFromEnv(undefined)).toEqual([]);
-    expect(subscriptionsFromEnv('  ')).toEqual([]);
-    expect(subscriptionsFromEnv('[{"url":"https://x"}]')).toEqual([{ url: 'https://x' }]);
-    expect(() => subscriptionsFromEnv('{oops')).toThrow(/CHRONICLE_WEBHOOKS must be a JSON array/);
   });
 
   test('who hears an event', () => {
