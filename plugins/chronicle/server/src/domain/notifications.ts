@@ -54,6 +54,14 @@ export const kindOfTransition = (from: WorkflowState, to: WorkflowState): Notifi
   return undefined;
 };
 
+/**
+ * Does a step by this actor tell anyone? People's steps and the scheduler's publications do;
+ * the demo loader, imports and scripts walk records through the workflow in bulk and tell
+ * nobody (no notices, e-mails or webhooks).
+ */
+export const tellsPeople = (actor: { kind: 'user' | 'system'; name: string }): boolean =>
+  actor.kind === 'user' || actor.name === 'system:scheduler';
+
 export const audienceOf = (kind: NotificationKind): Audience => (kind === 'submitted' ? 'editors' : 'authors');
 
 /**

@@ -17,6 +17,7 @@ import {
   noticeEmail,
   noticeLanguage,
   recipientsOf,
+  tellsPeople,
   type NotificationKind,
   type TransitionFacts,
 } from '../domain/notifications';
@@ -117,6 +118,7 @@ const notifications = ({ strapi }: { strapi: Core.Strapi }) => {
      * deliver the webhooks. Resolves once the notices are stored; never rejects.
      */
     async transitioned(facts: TransitionFacts, actor: Actor): Promise<void> {
+      if (!tellsPeople(actor)) return;
       try {
         (strapi.plugin(PLUGIN_NAME).service('webhooks') as WebhooksService).transitioned(facts, actor);
       } catch (error) {

@@ -11,6 +11,7 @@ import {
   noticeHeadline,
   noticeLanguage,
   recipientsOf,
+  tellsPeople,
 } from '../notifications';
 
 describe('who is told of which step', () => {
@@ -38,6 +39,13 @@ describe('who is told of which step', () => {
 
   test('the admin contract names the same kinds', () => {
     expect([...NOTICE_KINDS]).toEqual([...NOTIFICATION_KINDS]);
+  });
+
+  test('people and the scheduler tell; bulk loaders do not', () => {
+    expect(tellsPeople({ kind: 'user', name: 'reporter' })).toBe(true);
+    expect(tellsPeople({ kind: 'system', name: 'system:scheduler' })).toBe(true);
+    expect(tellsPeople({ kind: 'system', name: 'system:demo-loader' })).toBe(false);
+    expect(tellsPeople({ kind: 'system', name: 'system:import' })).toBe(false);
   });
 
   test('editors hear of submissions, authors of the rest', () => {
