@@ -26,8 +26,9 @@ let editor2: Api;
 let smtp: SMTPServer;
 const mails: ParsedMail[] = [];
 let receiver: http.Server;
-const hooks: Array<{ headers: http.IncomingHttpHeaders; raw: string }> = [];
+const hooks: Array<{ path: string; headers: http.IncomingHttpHeaders; raw: string }> = [];
 let failNextHook = false;
+let hookPort = 0;
 
 const listen = (server: { listen: (port: number, host: string, cb: () => void) => unknown; address?: () => unknown }, s: any) =>
   new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((s.address() as AddressInfo).port)));
@@ -52,14 +53,14 @@ beforeAll(async () => {
     req.setEncoding('utf8');
     req.on('data', (chunk) => (raw += chunk));
     req.on('end', () => {
-      hooks.push({ headers: req.headers, raw });
+      hooks.push({ path: req.url ?? '', headers: req.headers, raw });
       if (failNextHook) {
         failNextHook = false;
         res.writeHead(503).end('busy');
       } else res.writeHead(204).end();
     });
   });
-  const hookPort = await listen(receiver as any, receiver);
+  hookPort = await listen(receiver as any, receiver);
   Object.assign(process.env, {
     SMTP_HOST: '127.0.0.1',
     SMTP_PORT: String(smtpPort),
@@ -298,6 +299,30 @@ describe('one’s own notices only, read and unread', () => {
     ).rejects.toThrow(/written only by the workflow/);
     const count = await app.strapi.db.query(NOTIFICATION as never).count({ where: { subjectDocumentId: 'x' } });
     expect(count).toBe(0);
+  });
+});
+
+describe('Strapi’s own webhook runner', () => {
+  test('a webhook made through the admin API hears chronicle.workflow.transition (CE’s screen cannot pick it)', async () => {
+    const admin = adminApi(app.strapi, await login(app.strapi, 'admin@notify.local'));
+    const made = await admin.post('/admin/webhooks', {
+      name: 'newsroom chat',
+      url: `http://127.0.0.1:${hookPort}/strapi`,
+      headers: {},
+      events: ['chronicle.workflow.transition'],
+    });
+    expect(made.status).toBe(201);
+    const created = await reporter.post(`${CM}/${REPORT}?locale=zh-Hans`, { title: '志愿者送菜上门', body: '正文' });
+    expect((await move(reporter, created.body.data.documentId, 'in_review')).status).toBe(200);
+    const hook = await eventually(() => hooks.find((h) => h.path === '/strapi'), 'the Strapi runner webhook');
+    expect(hook.headers['x-strapi-event']).toBe('chronicle.workflow.transition');
+    expect(JSON.parse(hook.raw)).toMatchObject({
+      event: 'chronicle.workflow.transition',
+      documentId: created.body.data.documentId,
+      from: 'draft',
+      to: 'in_review',
+      actor: 'reporter Test',
+    });
   });
 });
 

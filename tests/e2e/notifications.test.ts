@@ -111,6 +111,7 @@ test('the calendar shows a scheduled report at its Beijing time in a New York br
   await expect(
     editor.page.locator(`[data-testid="calendar-day"][data-day="${beijingToday}"] [data-kind="approved"]`).filter({ hasText: '春节前夕走访独居老人' }).count()
   ).resolves.toBe(new Date(`${beijingToday}T00:00:00Z`).getUTCDay() === 0 ? 0 : 1);
+  await editor.page.getByTestId('calendar').scrollIntoViewIfNeeded();
   await screenshot(editor.page, 'notifications-2-calendar-new-york');
 
   await editor.page.getByTestId('calendar-month').click();
