@@ -29,6 +29,7 @@ let receiver: http.Server;
 const hooks: Array<{ path: string; headers: http.IncomingHttpHeaders; raw: string }> = [];
 let failNextHook = false;
 let hookPort = 0;
+let warnings: jest.SpyInstance;
 
 const listen = (server: { listen: (port: number, host: string, cb: () => void) => unknown; address?: () => unknown }, s: any) =>
   new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((s.address() as AddressInfo).port)));
@@ -38,6 +39,11 @@ beforeAll(async () => {
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    // One mailbox that does not exist: its notice fails to send, and nothing else does.
+    onRcptTo(address, _session, callback) {
+      if (address.address === 'bounce@notify.local') callback(new Error('550 no such mailbox'));
+      else callback();
+    },
     onData(stream, _session, callback) {
       simpleParser(stream)
         .then((mail) => {
@@ -76,10 +82,12 @@ beforeAll(async () => {
     ['reporter2@notify.local', 'chronicle-reporter'],
     ['editor@notify.local', 'strapi-editor'],
     ['editor2@notify.local', 'strapi-editor'],
+    ['bounce@notify.local', 'strapi-editor'],
   ];
   for (const [email, role] of users) await createAdminUser(app.strapi, email, role);
   // editor2 reads the admin in English; everyone else keeps the default (Chinese).
   await app.strapi.db.query('admin::user').update({ where: { email: 'editor2@notify.local' }, data: { preferedLanguage: 'en' } });
+  warnings = jest.spyOn(app.strapi.log, 'warn');
   reporter = adminApi(app.strapi, await login(app.strapi, 'reporter@notify.local'));
   reporter2 = adminApi(app.strapi, await login(app.strapi, 'reporter2@notify.local'));
   editor = adminApi(app.strapi, await login(app.strapi, 'editor@notify.local'));
@@ -183,6 +191,12 @@ describe('a report through the loop tells the right people', () => {
     expect(en.html).toContain('<div lang="en"');
     expect(en.html).toContain(title);
     expect(mails.some((m) => (m.to as any)?.text?.includes('reporter@notify.local'))).toBe(false);
+    // The refused mailbox: logged, and the submission stood (the test above saw its 200).
+    await eventually(
+      () => warnings.mock.calls.find(([message]) => /notice e-mail to admin user \d+ \(submitted\) not sent/.test(String(message))),
+      'the logged refusal'
+    );
+    expect(mails.some((m) => (m.to as any)?.text?.includes('bounce@notify.local'))).toBe(false);
   });
 
   test('changes requested: the reporter is told, with the note, in the admin and by e-mail', async () => {

@@ -119,46 +119,52 @@ const notifications = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async transitioned(facts: TransitionFacts, actor: Actor): Promise<void> {
       if (!tellsPeople(actor)) return;
-      try {
-        (strapi.plugin(PLUGIN_NAME).service('webhooks') as WebhooksService).transitioned(facts, actor);
-      } catch (error) {
-        strapi.log.warn(`[chronicle] webhooks of ${facts.uid} ${facts.documentId}: ${(error as Error).message}`);
-      }
       const kind = kindOfTransition(facts.from, facts.to);
-      if (!kind) return;
       try {
-        const recipients = recipientsOf(kind, {
-          actorId: actor.kind === 'user' ? actor.id : null,
-          authors: kind === 'submitted' ? [] : await authors(facts),
-          editors: kind === 'submitted' ? await editors() : [],
-        });
-        if (!recipients.length) return;
-        const note = noteExcerpt(facts.note);
-        const createdAt = facts.at.toISOString();
-        for (const recipientId of recipients) {
-          await query(NOTIFICATION_UID).create({
-            data: {
-              recipientId,
-              kind,
-              contentUid: facts.uid,
-              subjectDocumentId: facts.documentId,
-              subjectLocale: facts.locale,
-              title: facts.title.slice(0, 400),
-              actorId: actor.kind === 'user' ? actor.id ?? null : null,
-              actorName: actor.name.slice(0, 120),
-              note,
-              scheduledFor: kind === 'scheduled' ? facts.scheduledFor ?? null : null,
-              readAt: null,
-              createdAt,
-              updatedAt: createdAt,
-            },
+        // Its own transaction, or the caller's when the step ran inside one (a Content
+        // Manager publish): e-mails and webhooks leave only once that has committed.
+        await strapi.db.transaction(async ({ onCommit }: any) => {
+          const recipients = kind
+            ? recipientsOf(kind, {
+                actorId: actor.kind === 'user' ? actor.id : null,
+                authors: kind === 'submitted' ? [] : await authors(facts),
+                editors: kind === 'submitted' ? await editors() : [],
+              })
+            : [];
+          const note = noteExcerpt(facts.note);
+          const createdAt = facts.at.toISOString();
+          for (const recipientId of recipients) {
+            await query(NOTIFICATION_UID).create({
+              data: {
+                recipientId,
+                kind,
+                contentUid: facts.uid,
+                subjectDocumentId: facts.documentId,
+                subjectLocale: facts.locale,
+                title: facts.title.slice(0, 400),
+                actorId: actor.kind === 'user' ? actor.id ?? null : null,
+                actorName: actor.name.slice(0, 120),
+                note,
+                scheduledFor: kind === 'scheduled' ? facts.scheduledFor ?? null : null,
+                readAt: null,
+                createdAt,
+                updatedAt: createdAt,
+              },
+            });
+          }
+          onCommit(() => {
+            try {
+              (strapi.plugin(PLUGIN_NAME).service('webhooks') as WebhooksService).transitioned(facts, actor);
+            } catch (error) {
+              strapi.log.warn(`[chronicle] webhooks of ${facts.uid} ${facts.documentId}: ${(error as Error).message}`);
+            }
+            if (kind && recipients.length && emailConfigured()) {
+              void sendEmails(kind, facts, actor, recipients).catch((error) =>
+                strapi.log.warn(`[chronicle] notice e-mails (${kind}) not sent: ${(error as Error).message}`)
+              );
+            }
           });
-        }
-        if (emailConfigured()) {
-          void sendEmails(kind, facts, actor, recipients).catch((error) =>
-            strapi.log.warn(`[chronicle] notice e-mails (${kind}) not sent: ${(error as Error).message}`)
-          );
-        }
+        });
       } catch (error) {
         strapi.log.error(`[chronicle] notices of ${facts.uid} ${facts.documentId} (${facts.from} → ${facts.to}) not stored: ${(error as Error).message}`);
       }
