@@ -3,6 +3,7 @@ import contributor from './contributor';
 import extractionDecision from './extraction-decision';
 import fieldReport from './field-report';
 import frontlineProfile from './frontline-profile';
+import notification from './notification';
 import gridStatistic from './grid-statistic';
 import revision from './revision';
 import timelineEvent from './timeline-event';
@@ -22,4 +23,5 @@ export default {
   'extraction-decision': extractionDecision,
   tombstone,
   revision,
+  notification,
 };

@@ -294,6 +294,71 @@ export const verificationInfo = z.strictObject({
   mayCheck: z.boolean(),
   /** Why not, when not: a code and a bilingual message. */
   refusal: z.strictObject({ code: z.string(), message: z.string() }).nullable(),
+// ---- notifications and calendar ------------------------------------------------------
+
+/** The notice kinds (../domain/notifications.ts NOTIFICATION_KINDS; a unit test keeps them equal). */
+export const NOTICE_KINDS = ['submitted', 'changes_requested', 'approved', 'scheduled', 'published', 'corrected', 'withdrawn'] as const;
+
+/** GET /chronicle/notifications?cursor&limit&unread */
+export const notificationsQuery = z.strictObject({
+  cursor: z.string().max(400).optional(),
+  limit: z.coerce.number().int().min(1).max(100).optional(),
+  unread: z.enum(['true', 'false']).optional(),
+});
+
+export const notificationItem = z.strictObject({
+  id: z.int(),
+  kind: z.enum(NOTICE_KINDS),
+  uid: z.string(),
+  documentId: z.string(),
+  locale: z.string(),
+  title: z.string(),
+  actor: z.string(),
+  note: z.string().nullable(),
+  scheduledFor: instant.nullable(),
+  createdAt: instant,
+  readAt: instant.nullable(),
+});
+
+/** The caller's own notices, newest first; `unread` counts all of their unread ones. */
+export const notificationsAnswer = z.strictObject({
+  items: z.array(notificationItem),
+  unread: z.int(),
+  nextCursor: z.string().nullable(),
+});
+
+/** POST /chronicle/notifications/read: some of the caller's notices, or all of them. */
+export const markReadRequest = z.union([
+  z.strictObject({ ids: z.array(z.int().positive()).min(1).max(200) }),
+  z.strictObject({ all: z.literal(true) }),
+]);
+export const markReadAnswer = z.strictObject({ updated: z.int(), unread: z.int() });
+
+/** GET /chronicle/calendar?from&to: Beijing days YYYY-MM-DD, both included (../domain/calendar.ts). */
+export const calendarQuery = z.strictObject({
+  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a day written YYYY-MM-DD'),
+  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a day written YYYY-MM-DD'),
+});
+
+export const calendarItem = z.strictObject({
+  kind: z.enum(['approved', 'scheduled', 'embargo', 'published']),
+  uid: z.string(),
+  type: z.string(),
+  documentId: z.string(),
+  locale: z.string(),
+  title: z.string(),
+  state,
+  at: instant,
+  /** HH:mm in Beijing, 24-hour. */
+  time: z.string().regex(/^\d{2}:\d{2}$/),
+});
+
+export const calendarAnswer = z.strictObject({
+  from: z.string(),
+  to: z.string(),
+  /** The newsroom's zone (domain/time-zone.ts): Asia/Shanghai. */
+  timeZone: z.string(),
+  days: z.array(z.strictObject({ day: z.string(), items: z.array(calendarItem) })),
 });
 
 // ---- types ----------------------------------------------------------------------------
@@ -319,3 +384,9 @@ export type AcceptRequest = z.input<typeof acceptRequest>;
 export type AcceptAnswer = z.infer<typeof acceptAnswer>;
 export type VerificationRequest = z.input<typeof verificationRequest>;
 export type VerificationInfo = z.infer<typeof verificationInfo>;
+export type NotificationItem = z.infer<typeof notificationItem>;
+export type NotificationsAnswer = z.infer<typeof notificationsAnswer>;
+export type MarkReadRequest = z.infer<typeof markReadRequest>;
+export type MarkReadAnswer = z.infer<typeof markReadAnswer>;
+export type CalendarAnswer = z.infer<typeof calendarAnswer>;
+export type CalendarItem = z.infer<typeof calendarItem>;

@@ -1,6 +1,8 @@
+import calendar from './calendar';
 import extraction from './extraction';
 import layouts from './layouts';
 import locales from './locales';
+import notifications from './notifications';
 import overview from './overview';
 import publicAccess from './public-access';
 import queue from './queue';
@@ -12,6 +14,7 @@ import roles from './roles';
 import site from './site';
 import uploadGuard from './upload-guard';
 import verification from './verification';
+import webhooks from './webhooks';
 import workflow from './workflow';
 
 const services = {
@@ -30,6 +33,9 @@ const services = {
   'rate-limits': rateLimits,
   verification,
   revisions,
+  notifications,
+  webhooks,
+  calendar,
 };
 
 export type ServiceMap = { [K in keyof typeof services]: ReturnType<(typeof services)[K]> };
