@@ -3,6 +3,7 @@ import notifications from './notifications';
 import overview from './overview';
 import publicApi from './public-api';
 import status from './status';
+import verification from './verification';
 import workflow from './workflow';
 
-export default { overview, notifications, status, workflow, extraction, 'public-api': publicApi };
+export default { overview, notifications, status, workflow, extraction, 'public-api': publicApi, verification };

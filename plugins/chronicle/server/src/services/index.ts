@@ -13,6 +13,7 @@ import roles from './roles';
 import site from './site';
 import uploadGuard from './upload-guard';
 import webhooks from './webhooks';
+import verification from './verification';
 import workflow from './workflow';
 
 const services = {
@@ -32,6 +33,7 @@ const services = {
   notifications,
   webhooks,
   calendar,
+  verification,
 };
 
 export type ServiceMap = { [K in keyof typeof services]: ReturnType<(typeof services)[K]> };
