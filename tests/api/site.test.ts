@@ -266,7 +266,7 @@ describe('pages', () => {
     expect(res.text).toMatch(/<p class="big-figure">17个<\/p>/);
     expect(res.text).toContain('10万余次');
     expect(res.text).toContain('<table class="data-table">');
-    expect(res.text).toContain('尖草坪区的汇总201名，是尖草坪区及其下属单位报道的 2 项可相加数据之和。尖草坪区自己报道的数字是1000余名');
+    expect(res.text).toContain('尖草坪区的汇总201名，是尖草坪区及其下属单位报道的 2 项已核实、可相加数据之和。尖草坪区自己报道的数字是1000余名');
     // the totals up the unit tree, with how many figures each sums (Xincheng 52 + Huifeng 149)
     expect(res.text).toContain('<th scope="col">汇总数据条数</th>');
     expect(res.text).toMatch(/<a href="\/units\/jiancaoping-qu">尖草坪区<\/a><\/th><td>201名<\/td><td>2<\/td>/);
