@@ -211,7 +211,13 @@ describe('pages', () => {
     expect(res.status).toBe(200);
     expectPage(res.text, 'zh-Hans');
     expect(res.text).toContain('data-source="/api/chronicle/timeline/timelinejs?locale=zh-Hans&amp;limit=100"');
-    expect(res.text).toContain('data-language="zh-cn"');
+    // Chinese is our 24-hour copy of TimelineJS's zh-cn language file (issue 18, item 9).
+    expect(res.text).toContain('data-language="/timeline-zh-cn.json"');
+    const language = await api().get('/timeline-zh-cn.json');
+    expect(language.status).toBe(200);
+    const formats = JSON.parse(language.text ?? JSON.stringify(language.body)).dateformats;
+    expect(Object.keys(formats)).toEqual(expect.arrayContaining(['time_no_minutes_short', 'time_no_seconds_short', 'full_long']));
+    for (const format of Object.values(formats) as string[]) expect(format).not.toMatch(/TT|tt|'um'/);
     expect(res.text).toContain('<script src="/assets/timelinejs/js/timeline.js" defer="">');
     expect(res.text).toContain('<link rel="stylesheet" href="/assets/timelinejs/css/timeline.css"/>');
     const events = (await api().get('/api/chronicle/timeline?limit=100')).body.data;

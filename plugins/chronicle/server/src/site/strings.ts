@@ -130,7 +130,7 @@ const zh = {
   singleFigures: '单项数据',
   singleFiguresIntro: '以下每项指标只有一个数字，直接列出，不画图。',
   rollupsIntro:
-    '汇总是把一个单位及其下属单位分别报道、标明可以相加的数据加起来得出的数。它只包括报道过数字的单位，所以常常小于该单位自己报道的总数；报道原文的数字以原文为准。',
+    '汇总是把一个单位及其下属单位分别报道、标明可以相加并已核实的数据加起来得出的数。它只包括报道过数字的单位，所以常常小于该单位自己报道的总数；报道原文的数字以原文为准。',
   rollupExplained: (unit: string, total: string, count: number, own: string | null) =>
     `${unit}的汇总${total}，是${unit}及其下属单位报道的 ${count} 项已核实、可相加数据之和。` +
     (own ? `${unit}自己报道的数字是${own}；两者不同，因为汇总只包括单独报道过数字的单位，不是全部。` : '它只包括单独报道过数字的单位，不是全部。'),
@@ -278,7 +278,7 @@ const en: Strings = {
   singleFigures: 'Single figures',
   singleFiguresIntro: 'Each of these metrics has one figure, so it is shown as a number, not a chart.',
   rollupsIntro:
-    'A total adds up the figures reported separately for a unit and the units below it, where they are marked as adding up. It counts only the units that reported a figure, so it is often smaller than the unit’s own reported figure; the reports’ own figures stand.',
+    'A total adds up the verified figures reported separately for a unit and the units below it, where they are marked as adding up. It counts only the units that reported a figure, so it is often smaller than the unit’s own reported figure; the reports’ own figures stand.',
   rollupExplained: (unit: string, total: string, count: number, own: string | null) =>
     `The total of ${total} for ${unit} is the sum of ${count} verified figures that can be added up, reported for ${unit} and the units below it.` +
     (own
