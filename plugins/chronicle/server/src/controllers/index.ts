@@ -2,6 +2,7 @@ import extraction from './extraction';
 import overview from './overview';
 import publicApi from './public-api';
 import status from './status';
+import verification from './verification';
 import workflow from './workflow';
 
-export default { overview, status, workflow, extraction, 'public-api': publicApi };
+export default { overview, status, workflow, extraction, 'public-api': publicApi, verification };

@@ -10,6 +10,7 @@ import publicRead from './public-read';
 import roles from './roles';
 import site from './site';
 import uploadGuard from './upload-guard';
+import verification from './verification';
 import workflow from './workflow';
 
 const services = {
@@ -26,6 +27,7 @@ const services = {
   'public-cache': publicCache,
   site,
   'rate-limits': rateLimits,
+  verification,
 };
 
 export type ServiceMap = { [K in keyof typeof services]: ReturnType<(typeof services)[K]> };
