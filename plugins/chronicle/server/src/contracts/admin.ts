@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { CORRECTION_KINDS, LOCALES, PRECISIONS, QUALIFIERS, WORKFLOW_STATES } from '../domain/enums';
+import { SOURCE_KINDS, VERIFICATION_ACTIONS, VERIFICATION_STATES } from '../domain/verification';
 
 const state = z.enum(WORKFLOW_STATES);
 const instant = z.iso.datetime();
@@ -53,6 +54,8 @@ export const packageItem = z.strictObject({
   documentId: z.string(),
   title: z.string(),
   state,
+  /** The report's next steps this item stops by its state (history answer only; absent when none). */
+  blocks: z.array(state).optional(),
 });
 /** A field report's package, as the caller may read it; absent for the other types. */
 const packageField = { package: z.array(packageItem).optional() };
@@ -249,6 +252,50 @@ export const acceptAnswer = z.strictObject({
   alreadyDecided: z.array(z.string()),
 });
 
+// ---- fact check (issue #17) -------------------------------------------------------------
+
+/** A figure's source as the editor may give it with a verification (the form's source fields). */
+export const figureSourceInput = z.strictObject({
+  kind: z.enum(SOURCE_KINDS, { message: `source.kind must be one of ${SOURCE_KINDS.join(', ')}` }),
+  title: z.string().trim().max(200).nullish(),
+  page: z.string().trim().max(40).nullish(),
+  url: z.string().trim().max(500).nullish(),
+  name: z.string().trim().max(80).nullish(),
+  office: z.string().trim().max(120).nullish(),
+});
+
+/** POST /chronicle/figures/:documentId/verification — an editor who did not write the figure verifies or disputes it. */
+export const verificationRequest = z.strictObject({
+  action: z.enum(VERIFICATION_ACTIONS, { message: `action must be one of ${VERIFICATION_ACTIONS.join(', ')}` }),
+  /** Why (required to dispute; kept private). */
+  note: z.string().max(1000).nullish(),
+  /** Fills or corrects the figure's source and method as the check is taken (else the stored ones). */
+  source: figureSourceInput.nullish(),
+  method: z.string().max(1000).nullish(),
+});
+
+/** The Fact check panel's view of a figure (GET and the POST's answer). The checker's name is for the newsroom only. */
+export const verificationInfo = z.strictObject({
+  documentId: z.string(),
+  state: z.enum(VERIFICATION_STATES),
+  source: z.strictObject({
+    kind: z.enum(SOURCE_KINDS).nullable(),
+    title: z.string().nullable(),
+    page: z.string().nullable(),
+    url: z.string().nullable(),
+    name: z.string().nullable(),
+    office: z.string().nullable(),
+  }),
+  method: z.string().nullable(),
+  checker: z.string().nullable(),
+  checkedAt: instant.nullable(),
+  note: z.string().nullable(),
+  /** Whether the caller may verify or dispute it now (an editor who did not write it). */
+  mayCheck: z.boolean(),
+  /** Why not, when not: a code and a bilingual message. */
+  refusal: z.strictObject({ code: z.string(), message: z.string() }).nullable(),
+});
+
 // ---- types ----------------------------------------------------------------------------
 
 export type TransitionRequest = z.input<typeof transitionRequest>;
@@ -270,3 +317,5 @@ export type AcceptedEvent = z.infer<typeof acceptedEvent>;
 export type AcceptedStatistic = z.infer<typeof acceptedStatistic>;
 export type AcceptRequest = z.input<typeof acceptRequest>;
 export type AcceptAnswer = z.infer<typeof acceptAnswer>;
+export type VerificationRequest = z.input<typeof verificationRequest>;
+export type VerificationInfo = z.infer<typeof verificationInfo>;

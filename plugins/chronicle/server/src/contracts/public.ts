@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { PRECISIONS, QUALIFIERS } from '../domain/enums';
+import { SOURCE_KINDS, VERIFICATION_STATES } from '../domain/verification';
 import {
   byline,
   calendarDay,
@@ -106,6 +107,24 @@ const reportSummaryFields = {
 export const reportSummary = z.strictObject(reportSummaryFields).register(components, { id: 'ReportSummary' });
 export const reportsPage = pageOf(reportSummary).register(components, { id: 'ReportsPage' });
 
+/** "How we know" a figure (issue #17): its source's parts, its fact-check state and when it was checked; never who checked it. */
+export const figureVerification = z
+  .strictObject({
+    state: z.enum(VERIFICATION_STATES).describe('verified: checked by an editor who did not write it; unverified: not (yet) checked — shown, but not summed; disputed figures are never listed.'),
+    source: z
+      .strictObject({
+        kind: z.enum(SOURCE_KINDS),
+        title: z.string().nullable().describe('document: its title'),
+        page: z.string().nullable().describe('document: the page'),
+        url: z.string().nullable().describe('url: the address'),
+        name: z.string().nullable().describe('statement: the official’s name'),
+        office: z.string().nullable().describe('statement: the official’s office'),
+      })
+      .nullable(),
+    checkedAt: z.string().nullable().describe('When an editor verified it (UTC), null when unverified.'),
+  })
+  .register(components, { id: 'FigureVerification' });
+
 export const figure = z
   .strictObject({
     slug: z.string(),
@@ -121,6 +140,7 @@ export const figure = z
     asOf: z.string().nullable(),
     additive: z.boolean(),
     source: slugTitle.nullable(),
+    verification: figureVerification,
     ...localeFields,
   })
   .register(components, { id: 'Figure' });
@@ -133,6 +153,9 @@ export const reportDetail = z.strictObject({
   profiles: z.array(personRef),
   events: z.array(datedRef),
   statistics: z.array(figure),
+  disputedFigures: z
+    .array(z.strictObject({ slug: z.string(), label: z.string() }))
+    .describe('Figures the report cites whose accuracy is disputed: named, never stated as fact (no value).'),
 });
 export const reportAnswer = recordOf(reportDetail).register(components, { id: 'Report' });
 
@@ -198,6 +221,8 @@ export const chronicleAnswer = recordOf(chronicleDetail).register(components, { 
 
 // ---- statistics -----------------------------------------------------------------------
 
+const excludedCounts = z.strictObject({ unverified: z.int().min(0), disputed: z.int().min(0) });
+
 export const rollup = z
   .strictObject({
     metric: z.string(),
@@ -207,6 +232,7 @@ export const rollup = z
     qualifier: z.enum(QUALIFIERS),
     display,
     count: z.int().min(1),
+    excluded: excludedCounts.describe('Additive figures of this metric and unit of count at or below the unit that were left out of the sum because they are not verified.'),
   })
   .describe(
     'The sum of the additive figures of one metric and unit of count reported for this unit and the units below it. count is how many figures were summed; they are the additive ones with this countUnit among statistics?metric=<metric>&unit=<unit slug>.'
@@ -221,6 +247,9 @@ export const statisticsAnswer = z
         .array(rollup)
         .nullable()
         .describe('Roll-ups of the whole selection (metric, unit) on the first page, the one requested without a cursor; null on the pages after it.'),
+      excluded: excludedCounts
+        .nullable()
+        .describe('Additive figures of the whole selection left out of the roll-ups because they are not verified (first page; null after it). Roll-ups sum verified figures only.'),
     }),
     meta: pageMeta,
   })
@@ -270,6 +299,7 @@ export type ReportsPage = z.infer<typeof reportsPage>;
 export type ReportDetail = z.infer<typeof reportDetail>;
 export type ReportAnswer = z.infer<typeof reportAnswer>;
 export type PublicFigure = z.infer<typeof figure>;
+export type FigureVerification = z.infer<typeof figureVerification>;
 export type ProfileSummary = z.infer<typeof profileSummary>;
 export type ProfilesPage = z.infer<typeof profilesPage>;
 export type ProfileDetail = z.infer<typeof profileDetail>;

@@ -11,6 +11,7 @@ import revisions from './revisions';
 import roles from './roles';
 import site from './site';
 import uploadGuard from './upload-guard';
+import verification from './verification';
 import workflow from './workflow';
 
 const services = {
@@ -28,6 +29,7 @@ const services = {
   site,
   'rate-limits': rateLimits,
   revisions,
+  verification,
 };
 
 export type ServiceMap = { [K in keyof typeof services]: ReturnType<(typeof services)[K]> };

@@ -22,6 +22,8 @@ export type RollupData = Rollup;
 export interface StatisticsData {
   figures: FigureData[];
   rollups: RollupData[];
+  /** Figures left out of the roll-ups because they are not verified (issue #17). */
+  excluded?: { unverified: number; disputed: number } | null;
   /** More figures than the site reads (site/paging.ts); the roll-ups still count them all. */
   more: boolean;
 }

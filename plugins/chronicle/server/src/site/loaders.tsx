@@ -14,6 +14,7 @@ import type { ReportSummary, RollupData, StatisticsData } from './data';
 import { INTERACTIVE_TIMELINE_MAX, readPages, type PageReader } from './paging';
 import { ChroniclePage } from './pages/chronicle';
 import { HomePage } from './pages/home';
+import { latestDateline } from '../domain/time-zone';
 import { HonoursPage } from './pages/honours';
 import { ProfilePage } from './pages/profile';
 import { ReportPage } from './pages/report';
@@ -68,12 +69,14 @@ const units = async (read: PublicReadService, locale: Locale) => (await read.uni
 /** A statistics selection, every page (bounded like `all`), with the roll-ups its first page brings. */
 const statistics = async (read: PublicReadService, params: { locale: Locale; unit?: string }): Promise<StatisticsData> => {
   let rollups: RollupData[] = [];
+  let excluded: StatisticsData['excluded'] = null;
   const { items: figures, more } = await all(async (cursor) => {
     const { data, meta } = await read.statistics({ ...params, limit: 100, cursor });
     if (data.rollups) rollups = data.rollups;
+    if (data.excluded) excluded = data.excluded;
     return { data: data.figures, meta };
   });
-  return { figures, rollups, more };
+  return { figures, rollups, excluded, more };
 };
 
 /** Published pages only: everything listed comes from the public read service. */
@@ -101,11 +104,14 @@ export const LOADERS: { [P in RenderedPage]: Loader } = {
   async home({ read, ctx }) {
     const locale = ctx.locale;
     const [reports, events, people] = await Promise.all([
-      read.reports({ locale, limit: 6 }),
+      read.reports({ locale, limit: 12 }),
       read.timeline({ locale, sort: '-occurredAt', limit: 6 }),
       read.profiles({ locale, limit: 8 }),
     ]);
-    return html(<HomePage ctx={ctx} reports={reports.data} events={events.data} people={people.data} />);
+    // A dateline after tomorrow is refused when saved; one stored before that rule never tops the home.
+    const latest = latestDateline(new Date());
+    const current = reports.data.filter((r) => !r.dateline?.date || r.dateline.date <= latest).slice(0, 6);
+    return html(<HomePage ctx={ctx} reports={current} events={events.data} people={people.data} />);
   },
 
   async timeline({ read, query, ctx }) {

@@ -115,10 +115,68 @@ export const FigureList = ({ ctx, figures }: { ctx: SiteContext; figures: Figure
             <a href={ctx.href(pathOf('unit', f.unit.slug))}>{f.unit.name}</a>
           </>
         ) : null}
+        <FigureSource ctx={ctx} figure={f} />
       </li>
     ))}
   </ul>
 );
+
+/** The day of an instant in the newsroom's time zone (Asia/Shanghai), in the reader's language. */
+const SHANGHAI_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'numeric', day: 'numeric' });
+export const newsroomDay = (ctx: SiteContext, iso: string) => {
+  const parts = Object.fromEntries(SHANGHAI_DAY.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
+  return ctx.t.verify.day(Number(parts.year), Number(parts.month), Number(parts.day));
+};
+
+/** What a source says in one line: a document (and page), a web page, an official's statement, or the reporter's own count. */
+export const sourceText = (ctx: SiteContext, source: NonNullable<FigureData['verification']['source']>) => {
+  const v = ctx.t.verify;
+  switch (source.kind) {
+    case 'document':
+      return source.page ? v.page(source.title ?? '', source.page) : (source.title ?? '');
+    case 'url':
+      return source.url ?? '';
+    case 'statement':
+      return v.statement(source.name ?? '', source.office ?? '');
+    default:
+      return v.ownCount;
+  }
+};
+
+/**
+ * "How we know" under a figure (issue #17): 来源：…，核实于2026年12月3日 / Source: …, verified 3 Dec
+ * 2026; a figure not yet checked says so (未核实). Disputed figures never reach a list.
+ */
+export const FigureSource = ({ ctx, figure }: { ctx: SiteContext; figure: Pick<FigureData, 'verification'> }) => {
+  const { state, source, checkedAt } = figure.verification;
+  const v = ctx.t.verify;
+  const link = source?.kind === 'url' && source.url && /^https?:\/\//i.test(source.url);
+  return (
+    <small className={`figure-source figure-${state}`} data-verification={state}>
+      {source ? (
+        <>
+          {v.source}
+          {link ? (
+            <a href={source.url!} rel="nofollow noopener">
+              {source.url}
+            </a>
+          ) : (
+            sourceText(ctx, source)
+          )}
+        </>
+      ) : null}
+      {state === 'verified' && checkedAt ? v.verifiedOn(newsroomDay(ctx, checkedAt)) : `${source ? ' · ' : ''}${state === 'disputed' ? v.disputed : v.unverified}`}
+    </small>
+  );
+};
+
+/** A published report citing disputed figures names them, without their numbers. */
+export const DisputedFigures = ({ ctx, figures }: { ctx: SiteContext; figures: Array<{ slug: string; label: string }> }) =>
+  figures.length ? (
+    <p className="figures-disputed">
+      <strong>{ctx.t.verify.disputed}</strong> {ctx.t.verify.disputedIntro} {figures.map((f) => f.label).join(ctx.locale === 'en' ? ', ' : '、')}
+    </p>
+  ) : null;
 
 export const ShareButton = ({ ctx, url, title }: { ctx: SiteContext; url: string; title: string }) => (
   <div className="share">
@@ -130,7 +188,8 @@ export const ShareButton = ({ ctx, url, title }: { ctx: SiteContext; url: string
       {ctx.t.print}
     </button>
     <p className="share-link">
-      {ctx.t.shareLink}: <a href={url}>{url}</a>
+      {ctx.t.shareLink}
+      <a href={url}>{url}</a>
     </p>
   </div>
 );

@@ -54,7 +54,7 @@ const zh = {
   documentNo: '文号',
   sources: '来源报道',
   share: '分享',
-  shareLink: '分享链接',
+  shareLink: '分享链接：',
   copied: '链接已复制',
   print: '打印',
   unitChain: '所属单位',
@@ -109,6 +109,30 @@ const zh = {
   footer: '纪实编辑部 · 内容依据已发布的报道',
   feed: '订阅（Atom）',
   printedFrom: '本页打印自',
+  // The statistics page's charts and roll-ups (issue 18, item 8).
+  chartScale: '同一指标、同一计量单位的数字画在同一比例尺上；横轴为数值。',
+  chartAxis: (label: string) => `${label}（横轴：数值）`,
+  singleFigures: '单项数据',
+  singleFiguresIntro: '以下每项指标只有一个数字，直接列出，不画图。',
+  rollupsIntro:
+    '汇总是把一个单位及其下属单位分别报道、标明可以相加的数据加起来得出的数。它只包括报道过数字的单位，所以常常小于该单位自己报道的总数；报道原文的数字以原文为准。',
+  rollupExplained: (unit: string, total: string, count: number, own: string | null) =>
+    `${unit}的汇总${total}，是${unit}及其下属单位报道的 ${count} 项已核实、可相加数据之和。` +
+    (own ? `${unit}自己报道的数字是${own}；两者不同，因为汇总只包括单独报道过数字的单位，不是全部。` : '它只包括单独报道过数字的单位，不是全部。'),
+  // Fact check of figures (issue #17): the "how we know" line under each figure.
+  verify: {
+    source: '来源：',
+    verifiedOn: (day: string) => `，核实于${day}`,
+    unverified: '未核实',
+    disputed: '有争议',
+    disputedIntro: '以下数据的准确性有争议，暂不引用其数值：',
+    ownCount: '记者自行统计',
+    page: (title: string, page: string) => `${title}（第${page}页）`,
+    statement: (name: string, office: string) => `${office}${name}介绍`,
+    day: (y: number, m: number, d: number) => `${y}年${m}月${d}日`,
+    excluded: (unverified: number, disputed: number) =>
+      `汇总只计入已核实的数据${unverified || disputed ? `；未计入未核实数据${unverified}条、有争议数据${disputed}条` : ''}。`,
+  },
 };
 
 type Strings = typeof zh;
@@ -163,7 +187,7 @@ const en: Strings = {
   documentNo: 'Document no.',
   sources: 'Source reports',
   share: 'Share',
-  shareLink: 'Link to share',
+  shareLink: 'Link to share: ',
   copied: 'Link copied',
   print: 'Print',
   unitChain: 'Unit',
@@ -218,6 +242,31 @@ const en: Strings = {
   footer: 'The Chronicle newsroom · from published reports',
   feed: 'Feed (Atom)',
   printedFrom: 'Printed from',
+  // The statistics page's charts and roll-ups (issue 18, item 8).
+  chartScale: 'Figures of the same metric and unit of count share one scale; the axis shows the values.',
+  chartAxis: (label: string) => `${label} (axis: value)`,
+  singleFigures: 'Single figures',
+  singleFiguresIntro: 'Each of these metrics has one figure, so it is shown as a number, not a chart.',
+  rollupsIntro:
+    'A total adds up the figures reported separately for a unit and the units below it, where they are marked as adding up. It counts only the units that reported a figure, so it is often smaller than the unit’s own reported figure; the reports’ own figures stand.',
+  rollupExplained: (unit: string, total: string, count: number, own: string | null) =>
+    `The total of ${total} for ${unit} is the sum of ${count} verified figures that can be added up, reported for ${unit} and the units below it.` +
+    (own
+      ? ` ${unit}’s own reported figure is ${own}; the two differ because the total counts only the units that reported a figure separately, not all of them.`
+      : ' It counts only the units that reported a figure separately, not all of them.'),
+  verify: {
+    source: 'Source: ',
+    verifiedOn: (day: string) => `, verified ${day}`,
+    unverified: 'not yet verified',
+    disputed: 'disputed',
+    disputedIntro: 'The accuracy of these figures is disputed; their numbers are not quoted:',
+    ownCount: 'the reporter’s own count',
+    page: (title: string, page: string) => `${title}, p. ${page}`,
+    statement: (name: string, office: string) => `${name}, ${office}`,
+    day: (y: number, m: number, d: number) => `${d} ${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m - 1]} ${y}`,
+    excluded: (unverified: number, disputed: number) =>
+      `Totals count verified figures only${unverified || disputed ? `; left out: ${unverified} unverified, ${disputed} disputed` : ''}.`,
+  },
 };
 
 export const STRINGS: Record<Locale, Strings> = { 'zh-Hans': zh, en };

@@ -7,6 +7,7 @@
  *  3. authorise      the actor may touch *this* document (every locale of it);
  *  4. transaction    everything below commits or fails together with the write;
  *  5. lifecycle      workflow fields, publish/unpublish as transitions, discard, clone, delete;
+ *     verification   a figure's fact check is the verification action's alone; a changed value resets it;
  *  6. validation     cross-field rules and the unit tree, 400 naming the field;
  *  7. slugs          filled, unique, and permanent once public;
  *  8. consent        restrictive consent reaches the published version at once;
@@ -25,6 +26,7 @@ import { lifecycle } from './lifecycle';
 import { revisions } from './revisions';
 import { slugs } from './slugs';
 import { validation } from './validation';
+import { verification } from './verification';
 
 const transaction =
   (strapi: Core.Strapi): DocumentMiddleware =>
@@ -40,6 +42,7 @@ export const documentGuards = (strapi: Core.Strapi): DocumentMiddleware[] => [
   authorise(strapi),
   transaction(strapi),
   lifecycle(strapi),
+  verification(strapi),
   validation(strapi),
   slugs(strapi),
   consent(strapi),

@@ -20,6 +20,9 @@ export default {
     { method: 'GET', path: '/workflow/history', handler: 'workflow.history', config: authenticated },
     // Whoever may read the record may read its revisions (checked per document).
     { method: 'GET', path: '/revisions/:uid/:documentId', handler: 'revisions.show', config: authenticated },
+    // Fact check (issue #17): who may verify is decided per figure (an editor who did not write it).
+    { method: 'GET', path: '/figures/:documentId/verification', handler: 'verification.show', config: authenticated },
+    { method: 'POST', path: '/figures/:documentId/verification', handler: 'verification.act', config: authenticated },
     // Extraction (issue 6): whoever may submit work may have its text read for proposals.
     {
       method: 'POST',

@@ -12,7 +12,7 @@ import { redactPlainText } from '../../domain/redaction';
 import { renderMarkdown } from '../../domain/safe-markdown';
 import type { LocaleOnlyQuery, ReportsQuery } from '../../validation/public-query';
 import { EVENT_REF_SELECT, FILE_SELECT, localesFor, pageOf, pickLocale, PROFILE_REF_SELECT, PUBLISHED, reportVisible, type RowReader } from './rows';
-import { FIGURE_SELECT, figureOut, figurePopulate } from './statistics';
+import { FIGURE_SELECT, figureOut, figurePopulate, isDisputed } from './statistics';
 import { day, displayDay, eventRef, iso, ref, translationStale, type Row } from './values';
 
 const REPORT_LIST_SELECT = ['documentId', 'slug', 'title', 'kicker', 'dek', 'locale', 'publishedAt', 'updatedAt'];
@@ -135,7 +135,9 @@ export const reportsResource = (rows: RowReader) => {
           corrections: ((row.corrections ?? []) as Row[]).map((c) => ({ date: iso(c.date), kind: c.kind as string, text: c.text as string })),
           profiles: personRefs(people as ProfileRow[], locale),
           events: ((row.events ?? []) as Row[]).map((e) => eventRef(e, locale)),
-          statistics: ((row.statistics ?? []) as Row[]).map((s) => figureOut(s, locale)),
+          // Disputed figures are not stated as fact: named apart, without their value (issue #17).
+          statistics: ((row.statistics ?? []) as Row[]).filter((s) => !isDisputed(s)).map((s) => figureOut(s, locale)),
+          disputedFigures: ((row.statistics ?? []) as Row[]).filter(isDisputed).map((s) => ({ slug: s.slug as string, label: s.label as string })),
         },
         meta: { locale },
       };

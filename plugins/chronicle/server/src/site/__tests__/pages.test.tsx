@@ -27,6 +27,7 @@ const report = {
   profiles: [],
   events: [],
   statistics: [],
+  disputedFigures: [],
 };
 
 test('a report in English that fell back to Chinese', () => {

@@ -3,7 +3,7 @@ import type { SiteContext } from '../context';
 import type { ReportData } from '../data';
 import { newsArticle } from '../json-ld';
 import { FallbackNotice, Layout } from '../layout';
-import { Bylines, Dateline, FigureList, TranslationStaleNotice } from '../parts';
+import { Bylines, Dateline, DisputedFigures, FigureList, TranslationStaleNotice } from '../parts';
 import { pathOf } from '../routes';
 
 export const ReportPage = ({ ctx, report }: { ctx: SiteContext; report: ReportData }) => {
@@ -116,10 +116,11 @@ export const ReportPage = ({ ctx, report }: { ctx: SiteContext; report: ReportDa
           </ol>
         </section>
       ) : null}
-      {report.statistics.length ? (
+      {report.statistics.length || report.disputedFigures.length ? (
         <section aria-labelledby="figures">
           <h2 id="figures">{t.figures}</h2>
           <FigureList ctx={ctx} figures={report.statistics} />
+          <DisputedFigures ctx={ctx} figures={report.disputedFigures} />
         </section>
       ) : null}
     </Layout>
