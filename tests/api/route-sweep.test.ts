@@ -25,11 +25,12 @@ let editorToken: string;
 
 const REPORT = 'plugin::chronicle.field-report';
 const PROFILE = 'plugin::chronicle.frontline-profile';
+const FIGURE = 'plugin::chronicle.grid-statistic';
 const CM = '/content-manager/collection-types';
 const FINGERPRINT = 'f'.repeat(32);
 
-/** R1's draft report (R2 may not read it), the editor's published profile (R2 may read it), the editor's file and folder. */
-const target = { report: '', reportRowId: 0, profile: '', file: 0, folder: 0 };
+/** R1's draft report (R2 may not read it), the editor's published profile (R2 may read it), R1's draft figure, the editor's file and folder. */
+const target = { report: '', reportRowId: 0, profile: '', figure: '', file: 0, folder: 0 };
 
 const SNAPSHOT_TABLES = /^(chronicle_(?!rate_limits)|components_chronicle_|files|upload_folders|i18n_locale$|strapi_history_versions$|strapi_release)/;
 
@@ -69,6 +70,10 @@ beforeAll(async () => {
   target.profile = profile.body.data.documentId;
   await publishDocument(app.strapi, PROFILE, target.profile);
 
+  const figure = await reporter1.post(`${CM}/${FIGURE}?locale=zh-Hans`, { metric: 'sweep-calls', label: '记者一的数字', value: 100, qualifier: 'exact', sourceKind: 'own-count' });
+  expect(figure.status).toBe(201);
+  target.figure = figure.body.data.documentId;
+
   const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#b3261e' } }).png().toBuffer();
   const file = await request(app.strapi.server.httpServer).post('/upload').set('Authorization', `Bearer ${editorToken}`).attach('files', png, { filename: 'editor.png', contentType: 'image/png' });
   expect(file.status).toBe(201);
@@ -106,6 +111,7 @@ const CASES = (): Case[] => [
   { route: 'POST /content-manager/collection-types/:model/auto-clone/:sourceId', what: "R1's draft report (R2 may not read it)", send: () => reporter2.post(`${cm(REPORT, `/auto-clone/${target.report}`)}?locale=zh-Hans`) },
   // Chronicle's own.
   { route: 'POST /chronicle/workflow/transition', what: "R1's report sent to review", send: () => reporter2.post('/chronicle/workflow/transition', { uid: REPORT, documentId: target.report, locale: 'zh-Hans', to: 'in_review' }) },
+  { route: 'POST /chronicle/figures/:documentId/verification', what: "R1's draft figure verified by R2", send: () => reporter2.post(`/chronicle/figures/${target.figure}/verification`, { action: 'verify', source: { kind: 'own-count' }, method: '核对' }) },
   { route: 'POST /chronicle/extract/accept', what: "events accepted onto R1's report", send: () => reporter2.post('/chronicle/extract/accept', { reportDocumentId: target.report, locale: 'zh-Hans', rejected: [FINGERPRINT] }) },
   // Media Library.
   { route: 'POST /upload', what: "the editor's file's details (POST /upload?id=)", send: () => reporter2.post(`/upload?id=${target.file}`, { fileInfo: { alternativeText: '改掉' } }) },

@@ -115,7 +115,10 @@ describe('who may verify', () => {
     const res = await editor.post(verifyUrl(own), { action: 'verify' });
     expect(res.status).toBe(409);
     expect(res.body.error.details.code).toBe('figure.verify.own-figure');
-    expect(res.body.error.message).toMatch(/不能核实自己录入的数字.*\/.*another editor/);
+    expect(res.body.error.message).toBe('you cannot check a figure you wrote yourself; another editor must check it');
+    // In the admin's language, one language at a time (the admin sends it as Accept-Language).
+    const zh = await editor.post(verifyUrl(own), { action: 'verify' }).set('Accept-Language', 'zh-Hans');
+    expect([zh.status, zh.body.error.message]).toEqual([409, '不能核实自己录入的数字，请由另一位编辑核实']);
     expect((await editor.get(verifyUrl(own))).body.mayCheck).toBe(false);
   });
 
@@ -179,7 +182,8 @@ describe('approval needs verified figures', () => {
       expect.objectContaining({ documentId: a, label: '入户人次', display: '4800余人次', verification: 'unverified' }),
       expect.objectContaining({ documentId: b, label: '核酸检测', display: '近50万人', verification: 'disputed' }),
     ]);
-    expect(refused.body.error.message).toContain('“入户人次” 4800余人次（未核实）');
+    expect(refused.body.error.message).toContain('"入户人次" 4800余人次 (unverified)');
+    expect(refused.body.error.message).not.toContain('未核实');
     expect(await app.strapi.plugin('chronicle').service('workflow').stateOf(REPORT, report, 'zh-Hans')).toBe('in_review');
     // A figure by itself is not approved either.
     const alone = await move(editor, STATISTIC, a, 'approved');

@@ -292,7 +292,7 @@ export const verificationInfo = z.strictObject({
   note: z.string().nullable(),
   /** Whether the caller may verify or dispute it now (an editor who did not write it). */
   mayCheck: z.boolean(),
-  /** Why not, when not: a code and a bilingual message. */
+  /** Why not, when not: a code and its message in the request's language. */
   refusal: z.strictObject({ code: z.string(), message: z.string() }).nullable(),
 });
 

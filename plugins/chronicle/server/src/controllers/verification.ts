@@ -8,7 +8,8 @@ import type { Core } from '@strapi/strapi';
 import { verificationRequest, type VerificationInfo } from '../contracts/admin';
 import { typeUid } from '../domain/content-types';
 import { DEFAULT_LOCALE } from '../domain/enums';
-import { ChronicleError } from '../errors';
+import { languageOf } from '../domain/messages';
+import { ChronicleError, refusal } from '../errors';
 import { getService } from '../get-service';
 import { actorFromContext } from '../request-context';
 import { describeIssues } from '../validation/issues';
@@ -32,7 +33,7 @@ const verificationController = ({ strapi }: { strapi: Core.Strapi }) => {
       where: { documentId, publishedAt: null },
       select: ['locale'],
     } as never)) as Array<{ locale: string }>;
-    if (!rows.length) throw new ChronicleError(404, `no figure ${documentId} / 找不到该数字`);
+    if (!rows.length) throw refusal(404, 'figure.not-found', { documentId });
     const locale = rows.find((r) => r.locale === DEFAULT_LOCALE)?.locale ?? rows[0].locale;
     await getService(strapi, 'queue').assertCanRead(ctx, typeUid('grid-statistic'), documentId, locale);
   };
@@ -42,7 +43,7 @@ const verificationController = ({ strapi }: { strapi: Core.Strapi }) => {
       const documentId = documentIdOf(ctx);
       const actor = actorOf(ctx);
       await assertReadable(ctx, documentId);
-      ctx.body = (await getService(strapi, 'verification').info(documentId, actor)) satisfies VerificationInfo;
+      ctx.body = (await getService(strapi, 'verification').info(documentId, actor, languageOf(ctx.get?.('accept-language')))) satisfies VerificationInfo;
     },
 
     async act(ctx: any) {
@@ -51,7 +52,7 @@ const verificationController = ({ strapi }: { strapi: Core.Strapi }) => {
       const parsed = verificationRequest.safeParse(ctx.request.body ?? {});
       if (!parsed.success) return ctx.badRequest(describeIssues(parsed.error, 'field'));
       await assertReadable(ctx, documentId);
-      ctx.body = (await getService(strapi, 'verification').act(documentId, parsed.data, actor)) satisfies VerificationInfo;
+      ctx.body = (await getService(strapi, 'verification').act(documentId, parsed.data, actor, new Date(), languageOf(ctx.get?.('accept-language')))) satisfies VerificationInfo;
     },
   };
 };

@@ -62,6 +62,22 @@ const PERMISSIONS: Record<string, [string, string]> = {
   publish: ['发布', 'publish'],
 };
 
+/** A figure's check state (domain/verification.ts VERIFICATION_STATES). */
+const CHECK_STATES: Record<string, [string, string]> = {
+  unverified: ['未核实', 'unverified'],
+  verified: ['已核实', 'verified'],
+  disputed: ['有争议', 'disputed'],
+};
+
+/** What a source still lacks (domain/verification.ts sourceProblems: the form field it names). */
+const SOURCE_PARTS: Record<string, [string, string]> = {
+  sourceTitle: ['文件标题', 'the document’s title'],
+  sourceUrl: ['有效的网址（http/https）', 'a valid http(s) URL'],
+  sourceName: ['发言人姓名', 'the official’s name'],
+  sourceOffice: ['发言人职务', 'the official’s office'],
+  sourceKind: ['来源类型', 'the kind of source'],
+};
+
 const pick = (table: Record<string, [string, string]>, key: unknown, language: MessageLanguage) =>
   table[String(key)]?.[language === 'zh-Hans' ? 0 : 1] ?? String(key);
 const zh = (language: MessageLanguage) => language === 'zh-Hans';
@@ -196,6 +212,27 @@ export const MESSAGES = {
       : `slug: this ${p.type} has been public at "${p.slug}", and a published address is permanent; keep that slug`) as Render,
   'slug.taken': ((p, l) =>
     zh(l) ? `网址标识“${p.slug}”已被另一${type(p.type, l)}使用` : `slug "${p.slug}" is already used by another ${p.type}`) as Render,
+
+  // The fact check of figures (domain/verification.ts, services/verification.ts, the workflow's approval gate).
+  'figure.not-found': ((p, l) => (zh(l) ? `找不到该数字（${p.documentId}）` : `no figure ${p.documentId}`)) as Render,
+  'figure.verify.not-editor': both(() => '只有编辑可以核实数字', () => 'only an editor may check a figure'),
+  'figure.verify.own-figure': both(
+    () => '不能核实自己录入的数字，请由另一位编辑核实',
+    () => 'you cannot check a figure you wrote yourself; another editor must check it'
+  ),
+  'figure.verify.same-state': ((p, l) =>
+    zh(l) ? `该数字已是“${pick(CHECK_STATES, p.state, l)}”` : `the figure is already ${pick(CHECK_STATES, p.state, l)}`) as Render,
+  'figure.verify.note-required': both(() => '标记争议时须说明理由', () => 'a note saying what is disputed is required'),
+  'figure.verify.source-incomplete': ((p, l) =>
+    zh(l)
+      ? `核实前须填写来源：${list(p.missing).map((m) => pick(SOURCE_PARTS, m, l)).join('、')}`
+      : `a verified figure needs its source: ${list(p.missing).map((m) => pick(SOURCE_PARTS, m, l)).join(', ')}`) as Render,
+  'figure.verify.unverified': ((p, l) => {
+    const figures = list(p.figures) as Array<{ label?: string; display?: string; state?: string }>;
+    return zh(l)
+      ? `以下数字尚未经编辑核实，不能审定：${figures.map((f) => `“${f.label ?? ''}” ${f.display ?? ''}（${pick(CHECK_STATES, f.state, l)}）`).join('、')}`
+      : `these figures have not been verified by an editor, so this cannot be approved: ${figures.map((f) => `"${f.label ?? ''}" ${f.display ?? ''} (${pick(CHECK_STATES, f.state, l)})`).join(', ')}`;
+  }) as Render,
 } satisfies Record<string, Render>;
 
 export type MessageCode = keyof typeof MESSAGES;

@@ -12,6 +12,7 @@
  * (the document guard, whatever wrote it). Stored rows without a state (before this field
  * existed) count as `unverified`.
  */
+import { renderMessage, type MessageCode, type MessageParams } from './messages';
 
 export const VERIFICATION_STATES = ['unverified', 'verified', 'disputed'] as const;
 export type VerificationState = (typeof VERIFICATION_STATES)[number];
@@ -90,13 +91,15 @@ export interface FigureFacts {
 
 export type VerificationVerdict =
   | { ok: true; to: VerificationState }
-  | { ok: false; status: 400 | 403 | 409; code: string; message: string };
+  | { ok: false; status: 400 | 403 | 409; code: MessageCode; params: MessageParams; message: string };
 
-const deny = (status: 400 | 403 | 409, code: string, zh: string, en: string): VerificationVerdict => ({
+/** A refusal by code (domain/messages.ts); `message` is English, the text in the request's language is rendered when it is sent. */
+const deny = (status: 400 | 403 | 409, code: MessageCode, params: MessageParams = {}): VerificationVerdict => ({
   ok: false,
   status,
   code,
-  message: `${zh} / ${en}`,
+  params,
+  message: renderMessage(code, params, 'en'),
 });
 
 /**
@@ -110,32 +113,22 @@ export function decideVerification(
   note?: string | null
 ): VerificationVerdict {
   if (!checker.mayApprove) {
-    return deny(403, 'figure.verify.not-editor', '只有编辑可以核实数字', 'only an editor may check a figure');
+    return deny(403, 'figure.verify.not-editor');
   }
   if (checker.kind === 'user' && checker.id !== undefined && figure.createdBy !== undefined && figure.createdBy !== null && checker.id === figure.createdBy) {
-    return deny(
-      409,
-      'figure.verify.own-figure',
-      '不能核实自己录入的数字，请由另一位编辑核实',
-      'you cannot check a figure you wrote yourself; another editor must check it'
-    );
+    return deny(409, 'figure.verify.own-figure');
   }
   const to = TARGET[action];
   if (figure.state === to) {
-    return deny(409, 'figure.verify.same-state', `该数字已是“${STATE_LABELS[to].zh}”`, `the figure is already ${STATE_LABELS[to].en}`);
+    return deny(409, 'figure.verify.same-state', { state: to });
   }
   if (action === 'dispute' && blank(note)) {
-    return deny(400, 'figure.verify.note-required', '标记争议时须说明理由', 'a note saying what is disputed is required');
+    return deny(400, 'figure.verify.note-required');
   }
   if (action === 'verify') {
     const missing = sourceProblems(figure.source);
     if (missing.length) {
-      return deny(
-        400,
-        'figure.verify.source-incomplete',
-        `核实前须填写来源：${missing.map((m) => m.zh).join('、')}`,
-        `a verified figure needs its source: ${missing.map((m) => m.en).join(', ')}`
-      );
+      return deny(400, 'figure.verify.source-incomplete', { missing: missing.map((m) => m.field) });
     }
   }
   return { ok: true, to };
@@ -180,10 +173,8 @@ export const STATE_LABELS: Record<VerificationState, { zh: string; en: string }>
 };
 
 /** The 409 of an approval that cites figures not verified, naming each (label and display). zh-Hans, then English. */
-export function approvalRefusal(figures: readonly GateFigure[]): string {
-  const zh = figures.map((f) => `“${f.label}” ${f.display}（${STATE_LABELS[f.state].zh}）`).join('、');
-  const en = figures.map((f) => `"${f.label}" ${f.display} (${STATE_LABELS[f.state].en})`).join(', ');
-  return `以下数字尚未经编辑核实，不能批准：${zh} / these figures have not been verified by an editor, so this cannot be approved: ${en}`;
+export function approvalRefusal(figures: readonly GateFigure[]): { code: MessageCode; params: MessageParams } {
+  return { code: 'figure.verify.unverified', params: { figures: figures.map((f) => ({ label: f.label, display: f.display, state: f.state })) } };
 }
 
 /** The audit note of a verification step. */

@@ -20,7 +20,8 @@ import {
   type VerifierFacts,
 } from '../domain/verification';
 import type { Actor } from '../domain/workflow';
-import { ChronicleError } from '../errors';
+import { renderMessage, type MessageLanguage } from '../domain/messages';
+import { refusal } from '../errors';
 import type { WorkflowService } from './workflow';
 
 export const FIGURE_UID = typeUid('grid-statistic');
@@ -65,7 +66,7 @@ const verification = ({ strapi }: { strapi: Core.Strapi }) => {
   // A named system actor (the demo loader, a test) acts under the workflow's rules holding every right, as in domain/workflow.
   const checkerOf = (actor: Actor): VerifierFacts => ({ id: actor.id, kind: actor.kind, mayApprove: actor.kind === 'system' || actor.permissions.has('approve') });
 
-  const infoOf = (documentId: string, rows: Row[], actor: Actor): VerificationInfo => {
+  const infoOf = (documentId: string, rows: Row[], actor: Actor, language: MessageLanguage = 'en'): VerificationInfo => {
     const draft = rows.find((r) => !r.publishedAt) ?? rows[0];
     const facts = { state: stateOf(draft.verificationState), createdBy: rows[0]?.createdBy?.id ?? null, source: sourceOfRow(draft) };
     // May the caller check it? Ask the rule with an action the state allows and a note, so only who-may-check decides.
@@ -87,15 +88,15 @@ const verification = ({ strapi }: { strapi: Core.Strapi }) => {
       checkedAt: draft.verifiedAt ? new Date(draft.verifiedAt).toISOString() : null,
       note: draft.verificationNote ?? null,
       mayCheck: probe.ok,
-      refusal: probe.ok ? null : { code: probe.code, message: probe.message },
+      refusal: probe.ok ? null : { code: probe.code, message: renderMessage(probe.code, probe.params, language) },
     };
   };
 
   return {
-    async info(documentId: string, actor: Actor): Promise<VerificationInfo> {
+    async info(documentId: string, actor: Actor, language: MessageLanguage = 'en'): Promise<VerificationInfo> {
       const rows = await rowsOf(documentId);
-      if (!rows.length) throw new ChronicleError(404, `no figure ${documentId} / 找不到该数字`);
-      return infoOf(documentId, rows, actor);
+      if (!rows.length) throw refusal(404, 'figure.not-found', { documentId });
+      return infoOf(documentId, rows, actor, language);
     },
 
     /**
@@ -104,10 +105,10 @@ const verification = ({ strapi }: { strapi: Core.Strapi }) => {
      * complete. The working copy of every locale takes the new state; so does the published
      * version when it states the same claim (value, qualifier and unit of count).
      */
-    async act(documentId: string, input: VerificationInput, actor: Actor, now = new Date()): Promise<VerificationInfo> {
+    async act(documentId: string, input: VerificationInput, actor: Actor, now = new Date(), language: MessageLanguage = 'en'): Promise<VerificationInfo> {
       return strapi.db.transaction(async ({ onCommit }: any) => {
         const rows = await rowsOf(documentId);
-        if (!rows.length) throw new ChronicleError(404, `no figure ${documentId} / 找不到该数字`);
+        if (!rows.length) throw refusal(404, 'figure.not-found', { documentId });
         const drafts = rows.filter((r) => !r.publishedAt);
         const draft = drafts[0] ?? rows[0];
         const sourceUpdate: Row = {};
@@ -125,7 +126,7 @@ const verification = ({ strapi }: { strapi: Core.Strapi }) => {
         const source = input.source ?? sourceOfRow(draft);
         const from = stateOf(draft.verificationState);
         const verdict = decideVerification({ state: from, createdBy: rows[0]?.createdBy?.id ?? null, source }, input.action, checkerOf(actor), input.note);
-        if (!verdict.ok) throw new ChronicleError(verdict.status, verdict.message, { code: verdict.code });
+        if (!verdict.ok) throw refusal(verdict.status, verdict.code, verdict.params);
         const data = {
           ...sourceUpdate,
           verificationState: verdict.to,
@@ -164,7 +165,7 @@ const verification = ({ strapi }: { strapi: Core.Strapi }) => {
               .catch((error: unknown) => strapi.log.error(`chronicle: could not record a public revision: ${String(error)}`));
           });
         }
-        return infoOf(documentId, await rowsOf(documentId), actor);
+        return infoOf(documentId, await rowsOf(documentId), actor, language);
       });
     },
   };

@@ -217,8 +217,8 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
     if (needsVerifiedFigures(from, input.to)) {
       const blockers = approvalBlockers(await citedFigures(type, documentId, locale));
       if (blockers.length) {
-        throw new ChronicleError(409, approvalRefusal(blockers), {
-          code: 'figure.verify.unverified',
+        const { code, params } = approvalRefusal(blockers);
+        throw refusal(409, code, params, {
           items: blockers.map((f) => ({ type: 'grid-statistic', documentId: f.documentId, title: f.label, label: f.label, display: f.display, verification: f.state })),
         });
       }

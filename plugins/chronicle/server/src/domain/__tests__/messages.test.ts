@@ -25,6 +25,9 @@ const SAMPLE = {
   by: [{ count: 2, what: 'profiles' }],
   chain: ['尖草坪区', '古城街道', '尖草坪区'],
   slug: 'gucheng',
+  state: 'verified',
+  missing: ['sourceTitle', 'sourceOffice'],
+  figures: [{ label: '入户人次', display: '4800余人次', state: 'disputed' }],
 };
 
 const codes = Object.keys(MESSAGES) as MessageCode[];
@@ -41,7 +44,7 @@ describe('refusal messages by code', () => {
       expect(text).not.toMatch(/undefined|\[object Object\]|\{\w+\}/);
     }
     // The English text holds no Chinese but what the parameters carried (titles, unit names).
-    const withoutParams = english.replace(/启动应急响应|尖草坪区|古城街道/g, '');
+    const withoutParams = english.replace(/启动应急响应|尖草坪区|古城街道|入户人次|4800余人次/g, '');
     expect(withoutParams).not.toMatch(HAN);
     // Chinese names the workflow's states in Chinese, not by their keys.
     expect(chinese).not.toMatch(/\b(in_review|changes_requested|published)\b/);

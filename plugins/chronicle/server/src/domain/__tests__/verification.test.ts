@@ -1,4 +1,5 @@
 import { excludedFigures, rollUpGroups, rollupKey, type FigureGroup } from '../rollup';
+import { renderMessage } from '../messages';
 import {
   approvalBlockers,
   approvalRefusal,
@@ -29,7 +30,8 @@ describe('who may check a figure', () => {
   test('its author may not, even as an editor (409, own-figure)', () => {
     const verdict = decideVerification(figure(), 'verify', author);
     expect(verdict).toMatchObject({ ok: false, status: 409, code: 'figure.verify.own-figure' });
-    expect(!verdict.ok && verdict.message).toMatch(/不能核实自己.* \/ you cannot check a figure you wrote/);
+    expect(!verdict.ok && verdict.message).toBe('you cannot check a figure you wrote yourself; another editor must check it');
+    expect(!verdict.ok && renderMessage(verdict.code, verdict.params, 'zh-Hans')).toBe('不能核实自己录入的数字，请由另一位编辑核实');
   });
   test('a reporter may not (403)', () => {
     expect(decideVerification(figure({ createdBy: 9 }), 'verify', reporter)).toMatchObject({ ok: false, status: 403, code: 'figure.verify.not-editor' });
@@ -105,12 +107,12 @@ describe('what blocks approval', () => {
     { documentId: 'b', label: '网格员', display: '1000余名', state: 'unverified' as const },
     { documentId: 'c', label: '核酸检测', display: '约50万人', state: 'disputed' as const },
   ];
-  test('every figure not verified, named with its display and state in both languages', () => {
+  test('every figure not verified, named with its display and state, in either language', () => {
     const blockers = approvalBlockers(figures);
     expect(blockers.map((f) => f.documentId)).toEqual(['b', 'c']);
-    const message = approvalRefusal(blockers);
-    expect(message).toContain('“网格员” 1000余名（未核实）');
-    expect(message).toContain('"核酸检测" 约50万人 (disputed)');
+    const { code, params } = approvalRefusal(blockers);
+    expect(renderMessage(code, params, 'zh-Hans')).toContain('“网格员” 1000余名（未核实）、“核酸检测” 约50万人（有争议）');
+    expect(renderMessage(code, params, 'en')).toContain('"网格员" 1000余名 (unverified), "核酸检测" 约50万人 (disputed)');
   });
   test.each([
     ['in_review', 'approved', true],
