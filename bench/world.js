@@ -6,7 +6,8 @@
  * - `startStock(file)`: a stock Strapi 5 app, written to a temporary directory under `.tmp/`
  *   (so it resolves the installed `@strapi/*` packages) and started from them: the default
  *   project's middlewares and the users-permissions plugin, one API `bench` whose route
- *   `GET /api/bench/constant` answers the same bytes from a constant Buffer, granted to the
+ *   `GET /api/bench/constant` answers the same bytes from a constant Buffer (and
+ *   `/api/bench/page` the site page's bytes, as the bare server's `/page`), granted to the
  *   Public role as a stock project's editor would grant it (so Strapi's authentication and
  *   permission check run, as they do for Chronicle's public routes); SQLite in the temp
  *   directory, no admin panel. Nothing of Chronicle is loaded.
@@ -38,10 +39,11 @@ function child(args, env = {}) {
   });
 }
 
-const startBare = (file) => child(['--bare', file]);
+/** `file` at every path, `pageFile` (if given) at `/page`. */
+const startBare = (file, pageFile = file) => child(['--bare', file, pageFile]);
 
 /** The stock app's files: a minimal Strapi 5 project in JavaScript. */
-function writeStockApp(dir, file) {
+function writeStockApp(dir, file, pageFile) {
   const w = (rel, text) => {
     fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
     fs.writeFileSync(path.join(dir, rel), text);
@@ -54,10 +56,10 @@ function writeStockApp(dir, file) {
   w('config/middlewares.js', "module.exports = ['strapi::logger', 'strapi::errors', 'strapi::security', 'strapi::cors', 'strapi::poweredBy', 'strapi::query', 'strapi::body', 'strapi::session', 'strapi::favicon', 'strapi::public'];\n");
   w('config/plugins.js', "module.exports = { 'users-permissions': { config: { jwtSecret: 'bench-jwt-secret' } } };\n");
   w('config/api.js', "module.exports = { rest: { defaultLimit: 25, maxLimit: 100, withCount: true } };\n");
-  w('src/api/bench/routes/bench.js', "module.exports = { routes: [{ method: 'GET', path: '/bench/constant', handler: 'bench.constant', config: { policies: [] } }] };\n");
+  w('src/api/bench/routes/bench.js', "module.exports = { routes: [{ method: 'GET', path: '/bench/constant', handler: 'bench.constant', config: { policies: [] } }, { method: 'GET', path: '/bench/page', handler: 'bench.page', config: { policies: [] } }] };\n");
   w(
     'src/api/bench/controllers/bench.js',
-    `const body = require('node:fs').readFileSync(${JSON.stringify(file)});\nmodule.exports = { constant(ctx) { ctx.type = 'application/json; charset=utf-8'; ctx.body = body; } };\n`
+    `const fs = require('node:fs');\nconst body = fs.readFileSync(${JSON.stringify(file)});\nconst page = fs.readFileSync(${JSON.stringify(pageFile)});\nmodule.exports = {\n  constant(ctx) { ctx.type = 'application/json; charset=utf-8'; ctx.body = body; },\n  page(ctx) { ctx.type = 'text/html; charset=utf-8'; ctx.body = page; },\n};\n`
   );
   w(
     'src/index.js',
@@ -65,9 +67,10 @@ function writeStockApp(dir, file) {
   register() {},
   async bootstrap({ strapi }) {
     const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
-    const action = 'api::bench.bench.constant';
-    const have = await strapi.db.query('plugin::users-permissions.permission').findOne({ where: { role: role.id, action } });
-    if (!have) await strapi.db.query('plugin::users-permissions.permission').create({ data: { action, role: role.id } });
+    for (const action of ['api::bench.bench.constant', 'api::bench.bench.page']) {
+      const have = await strapi.db.query('plugin::users-permissions.permission').findOne({ where: { role: role.id, action } });
+      if (!have) await strapi.db.query('plugin::users-permissions.permission').create({ data: { action, role: role.id } });
+    }
   },
 };\n`
   );
@@ -75,10 +78,10 @@ function writeStockApp(dir, file) {
   fs.mkdirSync(path.join(dir, 'public', 'uploads'), { recursive: true });
 }
 
-async function startStock(file) {
+async function startStock(file, pageFile = file) {
   const dir = path.join(root, '.tmp', `bench-stock-${process.pid}`);
   fs.rmSync(dir, { recursive: true, force: true });
-  writeStockApp(dir, file);
+  writeStockApp(dir, file, pageFile);
   const server = await child(['--stock', dir], { NODE_ENV: 'production', STRAPI_TELEMETRY_DISABLED: 'true', HOST: '127.0.0.1', PORT: '0', BROWSER: 'false' });
   return {
     port: server.port,
@@ -92,9 +95,11 @@ async function startStock(file) {
 module.exports = { startBare, startStock };
 
 if (require.main === module && process.argv[2] === '--bare') {
-  const body = fs.readFileSync(process.argv[3]);
+  const json = fs.readFileSync(process.argv[3]);
+  const page = fs.readFileSync(process.argv[4] ?? process.argv[3]);
   const server = http.createServer((req, res) => {
-    res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': body.byteLength });
+    const [body, type] = req.url === '/page' ? [page, 'text/html; charset=utf-8'] : [json, 'application/json; charset=utf-8'];
+    res.writeHead(200, { 'Content-Type': type, 'Content-Length': body.byteLength });
     res.end(req.method === 'HEAD' ? undefined : body);
   });
   server.keepAliveTimeout = 30000;
