@@ -33,6 +33,13 @@
   });
 
   var embed = document.getElementById('timeline-embed');
+  var narrow = window.matchMedia && window.matchMedia('(max-width: 40rem)').matches;
+  // Where the first event sits: right of the zoom buttons and (on wider screens) the unit labels.
+  var EDGE = narrow ? 48 : 250;
+  var MARKER = narrow ? 72 : 100;
+  // The events' whole span fills the width between that edge and the last marker's label.
+  var width = embed ? embed.clientWidth : 0;
+  var SCALE = width ? Math.max(0.2, Math.min(1, Math.round(((width - EDGE - MARKER - 12) / width) * 100) / 100)) : 0.75;
   if (embed && window.TL && window.TL.Timeline) {
     var scriptPath = new URL(embed.getAttribute('data-script-path'), window.location.href).href;
     var note = embed.querySelector('.no-script-note');
@@ -43,15 +50,38 @@
         slide.setAttribute('tabindex', '0');
       });
     }).observe(embed, { childList: true, subtree: true });
-    new window.TL.Timeline(embed, new URL(embed.getAttribute('data-source'), window.location.href).href, {
-      // TimelineJS resolves its language file as script_path + 'locale/zh-cn.json', and its
-      // font CSS against script_path too: we serve the former and ask for no font theme.
+    var timeline = new window.TL.Timeline(embed, new URL(embed.getAttribute('data-source'), window.location.href).href, {
+      // TimelineJS resolves a language code as script_path + 'locale/<code>.json', and its font
+      // CSS against script_path too: English is built in, Chinese is our own 24-hour copy of its
+      // zh-cn file (a .json URL is used as given), and we ask for no font theme.
       script_path: scriptPath,
       language: embed.getAttribute('data-language') || 'en',
       font: null,
       hash_bookmark: false,
       timenav_position: 'bottom',
-      initial_zoom: 2,
+      // The whole span of the events fits the width (TimelineJS's default is two screens'
+      // worth), so the axis opens on the data's own dates, not beyond them.
+      scale_factor: SCALE,
+      zoom_sequence: [SCALE, 1, 2, 3, 5, 8, 13, 21, 34, 55],
+      marker_height_min: 28,
+      marker_width_min: MARKER,
+      timenav_height_percentage: narrow ? 40 : 35,
+    });
+    window.chronicleTimeline = timeline;
+    // TimelineJS centres the first event under the title slide, which leaves the left half of
+    // the axis before the data begins: whenever it shows the title, we slide the axis so the
+    // first event sits at the left edge and the axis opens on the data's own range.
+    timeline.on('loaded', function () {
+      var nav = timeline._timenav;
+      if (!nav || typeof nav.goTo !== 'function') return;
+      var goTo = nav.goTo;
+      nav.goTo = function (index) {
+        goTo.apply(nav, arguments);
+        if (!(index < 0) || !nav._markers || !nav._markers.length || !nav._el || !nav._el.slider) return;
+        if (nav.animator) nav.animator.stop();
+        nav._el.slider.className = 'tl-timenav-slider';
+        nav._el.slider.style.left = Math.round(EDGE - Number(nav._markers[0].getLeft())) + 'px';
+      };
     });
   }
 })();

@@ -60,7 +60,12 @@ describe('admin routes and the document guards', () => {
   test('a workflow refusal from the admin route: our envelope, not cached', async () => {
     const res = await editor.post('/chronicle/workflow/transition', { uid: REPORT, documentId: 'nosuchdocument000000000', locale: 'zh-Hans', to: 'in_review' });
     expect(res.status).toBe(404);
-    expect(res.body).toEqual(envelope(404, 'NotFoundError', 'no zh-Hans version of field-report nosuchdocument000000000'));
+    expect(res.body).toEqual(
+      envelope(404, 'NotFoundError', 'no zh-Hans version of field-report nosuchdocument000000000', {
+        code: 'workflow.no-version',
+        params: { locale: 'zh-Hans', type: 'field-report', documentId: 'nosuchdocument000000000' },
+      })
+    );
     expect(res.headers['cache-control']).toBe('no-store');
   });
 
@@ -71,8 +76,15 @@ describe('admin routes and the document guards', () => {
     const res = await reporter2.put(`${CM}/${REPORT}/${created.body.data.documentId}?locale=en`, { title: 'hijack', body: 'x' });
     expect(res.status).toBe(403);
     expect(res.body).toEqual(
-      envelope(403, 'ForbiddenError', 'You may not change this field-report: it belongs to someone else, and nothing was changed. / 您无权修改他人的稿件，未作任何更改。')
+      envelope(403, 'ForbiddenError', 'You may not change this field-report: it belongs to someone else, and nothing was changed.', {
+        code: 'document.not-yours',
+        params: { type: 'field-report' },
+      })
     );
+    // In the language the admin asks for, one language only.
+    const chinese = await reporter2.put(`${CM}/${REPORT}/${created.body.data.documentId}?locale=en`, { title: 'hijack', body: 'x' }).set('Accept-Language', 'zh-Hans');
+    expect(chinese.status).toBe(403);
+    expect(chinese.body.error.message).toBe('您无权修改他人的稿件，未作任何更改。');
     expect(res.headers['cache-control']).toBe('no-store');
   });
 });

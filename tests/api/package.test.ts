@@ -172,17 +172,19 @@ describe('an item stays refusable by itself', () => {
     expect(sent.status).toBe(200);
     const before = await Promise.all([p.report, ...p.events, p.figure].map(async (id) => (await auditRows(id)).length));
 
+    // The history answer says which item holds up which of the report's next steps (the Workflow panel shows it).
+    const info = await editor.get(`/chronicle/workflow/history?uid=${encodeURIComponent(REPORT)}&documentId=${p.report}&locale=zh-Hans`);
+    expect(workflowInfo.safeParse(info.body).success).toBe(true);
+    expect(info.body.package.map((i: any) => i.blocks ?? null)).toEqual([null, ['approved'], null]);
+
     const res = await move(editor, REPORT, p.report, 'approved');
     expect(res.status).toBe(409);
     expect(res.body.data).toBeNull();
     expect(res.body.error).toMatchObject({ status: 409, name: 'ConflictError' });
-    expect(res.body.error.message).toBe(
-      '稿件的关联条目尚不能一并批准，请先处理：《封控区调整·事件二》（需修改） / ' +
-        'the report cannot be approved until its linked items can go with it: "封控区调整·事件二" (changes requested)'
-    );
-    expect(res.body.error.details).toEqual({
-      items: [{ type: 'timeline-event', documentId: p.events[1], title: '封控区调整·事件二', state: 'changes_requested' }],
-    });
+    // English for a client that asks for no language; the code and the items for any client.
+    expect(res.body.error.message).toBe('the report cannot be approved until its linked items can go with it: "封控区调整·事件二" (changes requested)');
+    const items = [{ type: 'timeline-event', documentId: p.events[1], title: '封控区调整·事件二', state: 'changes_requested' }];
+    expect(res.body.error.details).toEqual({ items, code: 'package.blocked', params: { to: 'approved', items } });
     expect(JSON.stringify(res.body)).not.toMatch(/stack|at .*\.js/);
 
     expect(await stateOf(REPORT, p.report)).toBe('in_review');
@@ -198,10 +200,13 @@ describe('an item stays refusable by itself', () => {
 
     // The editor sends the figure back after approval.
     expect((await move(editor, STATISTIC, p.figure, 'changes_requested', { note: '单位不对' })).status).toBe(200);
-    const res = await move(editor, REPORT, p.report, 'published');
+    // The admin asks in its language (Accept-Language): the refusal is in Chinese only.
+    const res = await move(editor, REPORT, p.report, 'published').set('Accept-Language', 'zh-Hans');
     expect(res.status).toBe(409);
-    expect(res.body.error.message).toMatch(/^稿件的关联条目尚不能一并发布，请先处理：《封控区调整·视频通话》（需修改） \/ /);
-    expect(res.body.error.message).toMatch(/the report cannot be published until its linked items can go with it: "封控区调整·视频通话" \(changes requested\)$/);
+    expect(res.body.error.message).toBe('稿件的关联条目尚不能一并发布，请先处理：《封控区调整·视频通话》（退回修改）');
+    expect(res.body.error.details.code).toBe('package.blocked');
+    const english = await move(editor, REPORT, p.report, 'published').set('Accept-Language', 'en-US,en;q=0.9');
+    expect(english.body.error.message).toBe('the report cannot be published until its linked items can go with it: "封控区调整·视频通话" (changes requested)');
     expect(await stateOf(REPORT, p.report)).toBe('approved');
     expect(await isPublished(REPORT, p.report)).toBe(false);
     expect(await statesOf(p)).toEqual(['approved', 'approved', 'changes_requested']);
@@ -248,10 +253,11 @@ describe('what is already further along stays', () => {
     await publishDocument(app.strapi, 'grid-statistic', p.figure);
     expect((await move(editor, STATISTIC, p.figure, 'withdrawn', { note: '数据有误' })).status).toBe(200);
     expect((await move(reporter, REPORT, p.report, 'in_review')).status).toBe(200);
-    const approve = await move(editor, REPORT, p.report, 'approved');
+    const approve = await move(editor, REPORT, p.report, 'approved').set('Accept-Language', 'zh-CN,zh;q=0.9');
     expect(approve.status).toBe(409);
     expect(approve.body.error.message).toMatch(/《撤回条目·视频通话》（已撤回）/);
-    expect(approve.body.error.message).toMatch(/"撤回条目·视频通话" \(withdrawn\)/);
+    expect(approve.body.error.message).not.toMatch(/withdrawn|\//);
+    expect(approve.body.error.details.items).toEqual([expect.objectContaining({ title: '撤回条目·视频通话', state: 'withdrawn' })]);
     expect(await stateOf(REPORT, p.report)).toBe('in_review');
     expect(await statesOf(p)).toEqual(['in_review', 'in_review', 'withdrawn']);
   });

@@ -340,6 +340,14 @@ describe('chronicles, statistics, units', () => {
     const sum = after.body.data.rollups.find((r: any) => r.unit.slug === 'jiancaoping-qu');
     expect(sum).toMatchObject({ value: 231, qualifier: 'more-than', count: 3, display: { 'zh-Hans': '231余名', en: 'more than 231 people' } });
     for (const f of after.body.data.figures) expect(f.metric).toBe('grid-workers');
+    // An unknown metric is a 400 naming it, like an unknown unit (issue 18, item 10); a known metric
+    // with no figure in the selected unit is an empty list.
+    for (const query of ['statistics?metric=nope', 'statistics?metric=nope&unit=xincheng-jiedao&locale=en']) {
+      const unknown = await get(query);
+      expect([query, unknown.status, unknown.body.error?.message]).toEqual([query, 400, 'metric: no published figure has the metric "nope"']);
+    }
+    const none = await get('statistics?metric=grid-workers&unit=gongan-jiancaoping-fenju');
+    expect([none.status, none.body.data.figures, none.body.data.rollups]).toEqual([200, [], []]);
 
     const scoped = await get('statistics?unit=xincheng-jiedao');
     expect(scoped.body.data.figures.map((f: any) => f.unit.slug)).toEqual(expect.arrayContaining(['xincheng-jiedao']));

@@ -238,14 +238,29 @@ describe('pages', () => {
     expect((await api().get('/assets/timelinejs/js/../../package.json')).status).toBe(404);
   });
 
-  test('statistics: SVG bar charts with the qualifier, and a data table', async () => {
+  test('statistics: one chart per metric and unit of count on one scale with axis values, single figures as numbers, roll-ups in words, and data tables (issue 18, item 8)', async () => {
     const res = await page('/statistics');
     expect(res.status).toBe(200);
     expectPage(res.text, 'zh-Hans');
-    expect(res.text).toMatch(/<svg class="chart"[^>]*role="img"/);
-    expect(count(res.text, /<rect [^>]*class="chart-bar"/g)).toBeGreaterThan(3);
+    // Grid workers (名): the district's 1000余名 and the two subdistricts on one scale 0–1000.
+    expect(count(res.text, /<figure class="bar-chart"/g)).toBe(1);
+    const bars = [...res.text.matchAll(/<li class="bar-row" data-value="(\d+)">.*?<span class="bar" style="width:([\d.]+)%"><\/span>/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    expect(bars).toEqual([
+      [1000, 100],
+      [149, 14.9],
+      [52, 5.2],
+    ]);
+    expect([...res.text.matchAll(/<span class="tick[^"]*" style="left:([\d.]+)%" data-value="(\d+)">([^<]*)<\/span>/g)].map((m) => [m[2], m[3]])).toEqual([
+      ['0', '0'],
+      ['500', '500'],
+      ['1000', '1000'],
+    ]);
+    // A metric with one figure is a number, not a bar scaled to itself.
+    expect(res.text).toMatch(/<p class="big-figure">1144名<\/p>/);
+    expect(res.text).toMatch(/<p class="big-figure">17个<\/p>/);
     expect(res.text).toContain('10万余次');
     expect(res.text).toContain('<table class="data-table">');
+    expect(res.text).toContain('尖草坪区的汇总201名，是尖草坪区及其下属单位报道的 2 项可相加数据之和。尖草坪区自己报道的数字是1000余名');
     // the totals up the unit tree, with how many figures each sums (Xincheng 52 + Huifeng 149)
     expect(res.text).toContain('<th scope="col">汇总数据条数</th>');
     expect(res.text).toMatch(/<a href="\/units\/jiancaoping-qu">尖草坪区<\/a><\/th><td>201名<\/td><td>2<\/td>/);
@@ -253,6 +268,12 @@ describe('pages', () => {
     expect(en.text).toContain('more than 100,000 times');
     expect(en.text).toContain('<th scope="col">Figures summed</th>');
     expect(en.text).toMatch(/<td>201 people<\/td><td>2<\/td>/);
+    expect(en.text).toContain('The total of 201 people for Jiancaoping District is the sum of 2 figures');
+    expect(en.text).toMatch(/<span class="tick[^"]*" style="left:100%" data-value="1000">1,000<\/span>/);
+    // The page reads no metric: an unknown one is ignored (the API answers it with a 400).
+    const ignored = await page('/statistics?metric=nope');
+    expect(ignored.status).toBe(200);
+    expect(ignored.text).toContain('<figure class="bar-chart"');
   });
 
   test('chronicle and unit pages', async () => {

@@ -37,6 +37,18 @@ const expectFieldError = (res: any, field: string, message: RegExp) => {
 };
 
 describe('Content Manager writes', () => {
+  test('a report dated after tomorrow (Asia/Shanghai) is refused naming dateline.date; tomorrow is accepted (issue 18, item 10)', async () => {
+    const before = await count('field-report');
+    const res = await create('field-report', { title: '未来的报道', dateline: { place: '太原', date: '2099-12-31' } });
+    expectFieldError(res, 'dateline.date', /dateline\.date must not be in the future \(at most \d{4}-\d{2}-\d{2}, tomorrow in Asia\/Shanghai\)/);
+    expect(await count('field-report')).toBe(before);
+    const tomorrow = new Date(Date.now() + 8 * 3600_000 + 24 * 3600_000).toISOString().slice(0, 10);
+    const ok = await create('field-report', { title: '明天见报', dateline: { place: '太原', date: tomorrow } });
+    expect(ok.status).toBe(201);
+    const moved = await api.put(`${CM}/${uid('field-report')}/${ok.body.data.documentId}?locale=zh-Hans`, { dateline: { place: '太原', date: '2099-01-01' } });
+    expectFieldError(moved, 'dateline.date', /must not be in the future/);
+  });
+
   test('an event ending before it starts is refused with a message naming endAt', async () => {
     const before = await count('timeline-event');
     const res = await create('timeline-event', {

@@ -303,8 +303,14 @@ describe('stale writes from the Content Manager', () => {
     expect(second.body.data).toBeNull();
     expect(second.body.error).toMatchObject({ status: 409, name: 'ConflictError' });
     expect(second.body.error.message).toMatch(/Someone else saved this document after you opened it/);
-    expect(second.body.error.message).toMatch(/他人已保存此文档/);
+    expect(second.body.error.message).not.toMatch(/他人已保存此文档/);
     expect(second.body.error.message).toContain(`you opened revision ${tabA.revision}; it is now at revision ${tabA.revision + 1}`);
+    expect(second.body.error.details).toMatchObject({ code: 'document.stale-revision', params: { sent: tabA.revision, stored: tabA.revision + 1 } });
+    // The admin in Chinese asks in Chinese (Accept-Language) and gets Chinese only.
+    const inChinese = await superAdmin.put(url(id), { ...tabB, title: '乙的标题' }).set('Accept-Language', 'zh-Hans');
+    expect(inChinese.status).toBe(409);
+    expect(inChinese.body.error.message).toMatch(/^在您打开之后，他人已保存此文档（您打开的是第 \d+ 版，现为第 \d+ 版）。本次未保存任何内容。/);
+    expect(inChinese.body.error.message).not.toMatch(/[A-Za-z]/);
 
     const stored = await draftOf(id);
     expect(stored).toMatchObject({ title: '甲的标题', body: '甲的正文', revision: tabA.revision + 1 });
@@ -340,7 +346,11 @@ describe('stale writes from the Content Manager', () => {
     const res = await editor.post(`${CM}/${REPORT}/${id}/actions/publish?locale=zh-Hans`, { ...form, body: '发布前又改了' });
     expect(res.status).toBe(409);
     expect(res.body.error.message).toMatch(/Not published, and nothing was saved: this document was approved as it stood/);
-    expect(res.body.error.message).toMatch(/请先保存修改/);
+    expect(res.body.error.details.code).toBe('document.publish-after-edit');
+    const inChinese = await editor.post(`${CM}/${REPORT}/${id}/actions/publish?locale=zh-Hans`, { ...form, body: '发布前又改了' }).set('Accept-Language', 'zh-CN,zh;q=0.9');
+    expect(inChinese.status).toBe(409);
+    expect(inChinese.body.error.message).toMatch(/请先保存修改/);
+    expect(inChinese.body.error.message).not.toMatch(/Not published/);
     expect(await publishedVersion(id)).toBeNull();
     expect(await stateOf(id)).toBe('approved');
     expect(await draftOf(id)).toMatchObject({ body: '正文', revision: form.revision });

@@ -16,7 +16,9 @@ import { labelMessages } from './translations/labels';
 import { strapiZhHans } from './translations/strapi-zh-Hans';
 import { UnsavedChangesPanel } from './components/UnsavedChangesPanel';
 import { oneLanguageHints } from './utils/one-language-hints';
+import { sendAdminLanguage } from './utils/admin-language';
 import { EDITORIAL_UIDS, WorkflowPanel } from './components/WorkflowPanel';
+import { injectWorkflowStateColumn } from './components/WorkflowStateColumn';
 
 const prefixed = (data: Record<string, string>) =>
   Object.fromEntries(Object.entries(data).map(([key, value]) => [`${PLUGIN_ID}.${key}`, value]));
@@ -44,6 +46,8 @@ const oneWorkflow = (action: any) => {
 
 export default {
   register(app: any) {
+    // Our refusals reach Strapi's toasts as the server wrote them: it writes them in the admin's language.
+    sendAdminLanguage();
     app.addMenuLink({
       to: `plugins/${PLUGIN_ID}`,
       icon: PluginIcon,
@@ -59,6 +63,8 @@ export default {
   bootstrap(app: any) {
     // Field hints stored in both languages show in the admin's only.
     app.registerHook('Admin/CM/pages/EditView/mutate-edit-view-layout', oneLanguageHints);
+    // The list view shows the workflow state, not Strapi's Draft/Published.
+    app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', injectWorkflowStateColumn);
     const cm = app.getPlugin('content-manager').apis;
     cm.addEditViewSidePanel([UnsavedChangesPanel, WorkflowPanel, ExtractPanel]);
     cm.addDocumentAction((actions: any[]) => actions.map(oneWorkflow));

@@ -11,6 +11,7 @@
  * Pure module: no Strapi import.
  */
 import { NO_STORE } from './domain/http-cache';
+import { isMessageCode, languageOf, renderMessage, type MessageCode, type MessageLanguage, type MessageParams } from './domain/messages';
 
 export const ERROR_CODES = {
   400: 'ValidationError',
@@ -41,17 +42,33 @@ export class ChronicleError extends Error {
   }
 }
 
+/**
+ * A refusal by code (domain/messages): `details.code` and `details.params` say what happened
+ * in any language; the message is English here and rendered in the request's language when
+ * it is sent (`sendError`).
+ */
+export const refusal = (status: ErrorStatus, code: MessageCode, params: MessageParams = {}, details: Record<string, unknown> = {}) =>
+  new ChronicleError(status, renderMessage(code, params, 'en'), { ...details, code, params });
+
+/** The message of a refusal in `language` (by its code; a refusal without one keeps its message). */
+export const localisedMessage = (error: ChronicleError, language: MessageLanguage): string =>
+  isMessageCode(error.details.code) ? renderMessage(error.details.code, (error.details.params ?? {}) as MessageParams, language) : error.message;
+
 export const isChronicleError = (error: unknown): error is ChronicleError => error instanceof ChronicleError;
 
-/** The response body of a refusal: Strapi's error envelope. */
-export const errorBody = (error: ChronicleError) => ({
+/** The response body of a refusal: Strapi's error envelope, its message in `language` (English by default). */
+export const errorBody = (error: ChronicleError, language: MessageLanguage = 'en') => ({
   data: null,
-  error: { status: error.status, name: error.code, message: error.message, details: error.details },
+  error: { status: error.status, name: error.code, message: localisedMessage(error, language), details: error.details },
 });
 
-/** Answer a request with a refusal: its status, its envelope, and never a shared cache. */
+/**
+ * Answer a request with a refusal: its status, its envelope, and never a shared cache. The
+ * message is in the language the request asks for (`Accept-Language`, which the admin sets to
+ * its own language): the Content Manager shows it as it is, in a toast.
+ */
 export const sendError = (ctx: any, error: ChronicleError) => {
   ctx.status = error.status;
   ctx.set('Cache-Control', NO_STORE);
-  ctx.body = errorBody(error);
+  ctx.body = errorBody(error, languageOf(ctx.get?.('accept-language')));
 };

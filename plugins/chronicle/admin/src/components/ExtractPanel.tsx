@@ -29,6 +29,7 @@ import type { ExtractAnswer, EventProposal, StatisticProposal } from '../../../s
 import { PLUGIN_ID } from '../pluginId';
 import { excerpt, segments } from '../utils/highlight';
 import { inLanguage } from '../utils/language';
+import { refusalText } from '../utils/refusal';
 import { useRefreshDocument } from '../utils/refresh-document';
 import { fromShanghaiInput, toShanghaiInput } from '../utils/shanghai-time';
 
@@ -62,7 +63,7 @@ const ExtractDrawer = ({ documentId, document }: { documentId: string; document?
   const refreshDocument = useRefreshDocument();
   const t = (id: string, values?: Record<string, string | number>) =>
     formatMessage({ id: `${PLUGIN_ID}.extract.${id}`, defaultMessage: id }, values);
-  const fail = (error: unknown) => toggleNotification({ type: 'danger', message: inLanguage(serverMessage(error), uiLocale) });
+  const fail = (error: unknown) => toggleNotification({ type: 'danger', message: refusalText(error, uiLocale) ?? inLanguage(serverMessage(error), uiLocale) });
 
   const [open, setOpen] = useState(false);
   const [events, setEvents] = useState<EventRow[] | null>(null);

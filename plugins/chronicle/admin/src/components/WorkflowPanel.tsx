@@ -26,6 +26,8 @@ import {
 import type { WorkflowInfo } from '../../../server/src/contracts/admin';
 import { PLUGIN_ID } from '../pluginId';
 import { inLanguage } from '../utils/language';
+import { refusalText } from '../utils/refusal';
+import { PackageList, type RefusingItem } from './PackageList';
 import { useRefreshDocument } from '../utils/refresh-document';
 import { formatShanghai, fromShanghaiInput } from '../utils/shanghai-time';
 
@@ -76,6 +78,8 @@ export const WorkflowPanelContent = ({
   const [correctionKind, setCorrectionKind] = useState('correction');
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState<string | null>(null);
+  /** A field report's items the server named when it refused the last step (409, details.items). */
+  const [refusing, setRefusing] = useState<RefusingItem[] | null>(null);
   const t = (id: string, values?: Record<string, string>) =>
     formatMessage({ id: `${PLUGIN_ID}.${id}`, defaultMessage: id }, values);
   useHiddenStatusBadge();
@@ -102,6 +106,7 @@ export const WorkflowPanelContent = ({
       if (to === 'scheduled') body.publishAt = publishAtIso && publishAtIso !== 'invalid' ? publishAtIso : undefined;
       if (to === 'corrected') body.correction = { kind: correctionKind, text: note.trim() };
       await post('/chronicle/workflow/transition', body);
+      setRefusing(null);
       toggleNotification({ type: 'success', message: t('workflow.done', { state: t(`state.${to}`) }) });
       setNote('');
       setPublishAt('');
@@ -109,8 +114,9 @@ export const WorkflowPanelContent = ({
       // column), and the edit view refetches the document in place.
       await Promise.all([load(), refreshDocument({ model, documentId })]);
     } catch (error: any) {
-      const message = error?.response?.data?.error?.message;
-      toggleNotification({ type: 'danger', message: message ? inLanguage(String(message), uiLocale) : t('workflow.failed') });
+      const items = error?.response?.data?.error?.details?.items;
+      setRefusing(Array.isArray(items) && items.length ? (items as RefusingItem[]) : null);
+      toggleNotification({ type: 'danger', message: refusalText(error, uiLocale) ?? t('workflow.failed') });
     } finally {
       setBusy(false);
     }
@@ -162,6 +168,9 @@ export const WorkflowPanelContent = ({
         <Typography tag="p" variant="omega" data-testid="workflow-scheduled-for">
           {t('workflow.scheduledFor', { time: formatShanghai(scheduledFor, uiLocale) })}
         </Typography>
+      )}
+      {info.package && (
+        <PackageList items={info.package} locale={locale} refusing={refusing} />
       )}
       {info.available.length > 0 && (
         <>

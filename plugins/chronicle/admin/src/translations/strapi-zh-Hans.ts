@@ -95,6 +95,7 @@ const ADMIN: Record<string, string> = {
   'search.placeholder': '搜索',
   'i18n.CMEditViewBulkLocale.publish-title': '发布多个语言版本',
   'i18n.CMEditViewBulkLocale.unpublish-title': '撤回多个语言版本',
+  'i18n.list-view.table.header.label': '语言版本',
 };
 
 export const strapiZhHans: Record<string, string> = {

@@ -1,4 +1,4 @@
-import { ChronicleError, ERROR_CODES, errorBody, isChronicleError, sendError } from '../errors';
+import { ChronicleError, ERROR_CODES, errorBody, isChronicleError, refusal, sendError } from '../errors';
 
 const fakeCtx = () => {
   const headers: Record<string, string> = {};
@@ -38,5 +38,24 @@ describe('ChronicleError', () => {
     expect(ctx.status).toBe(429);
     expect(ctx.headers['Cache-Control']).toBe('no-store');
     expect(ctx.body).toEqual({ data: null, error: { status: 429, name: 'RateLimitError', message: 'too many requests', details: { retryAfter: 7 } } });
+  });
+
+  test('a refusal by code answers in the language the request asks for, and keeps its code and parameters', () => {
+    const error = refusal(409, 'workflow.no-transition', { from: 'in_review', to: 'published', options: ['draft'] });
+    expect(error.message).toBe('cannot go from in_review to published; from in_review the document can go to draft');
+    const chinese = { ...fakeCtx(), get: (name: string) => (name === 'accept-language' ? 'zh-Hans' : '') };
+    sendError(chinese, error);
+    expect(chinese.body).toEqual({
+      data: null,
+      error: {
+        status: 409,
+        name: 'ConflictError',
+        message: '无法从“待审”转为“已发布”；“待审”可转为：“草稿”',
+        details: { code: 'workflow.no-transition', params: { from: 'in_review', to: 'published', options: ['draft'] } },
+      },
+    });
+    const english = { ...fakeCtx(), get: () => 'en-US,en;q=0.9' };
+    sendError(english, error);
+    expect((english.body as any).error.message).toBe(error.message);
   });
 });

@@ -53,6 +53,8 @@ export const packageItem = z.strictObject({
   documentId: z.string(),
   title: z.string(),
   state,
+  /** The report's next steps this item stops by its state (history answer only; absent when none). */
+  blocks: z.array(state).optional(),
 });
 /** A field report's package, as the caller may read it; absent for the other types. */
 const packageField = { package: z.array(packageItem).optional() };

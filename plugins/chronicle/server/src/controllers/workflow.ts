@@ -7,7 +7,7 @@ import type { Core } from '@strapi/strapi';
 import type { z } from 'zod';
 import type { TransitionAnswer, WorkflowInfo } from '../contracts/admin';
 import { typeUid } from '../domain/content-types';
-import type { PackageItem } from '../domain/package';
+import { blockedSteps, type PackageItem } from '../domain/package';
 import { ChronicleError } from '../errors';
 import { getService } from '../get-service';
 import { actorFromContext } from '../request-context';
@@ -62,12 +62,15 @@ const workflowController = ({ strapi }: { strapi: Core.Strapi }) => {
       const state = await service.stateOf(uid, documentId, locale);
       if (state === undefined) throw new ChronicleError(404, `no ${locale} version of ${uid} ${documentId}`);
       await getService(strapi, 'queue').assertCanRead(ctx, uid, documentId, locale);
+      const available = await service.available(uid, documentId, locale, actorOf(ctx));
+      // A field report's package: the events and figures accepted from it, and which next step each stops (docs/workflow.md).
+      const items = uid === typeUid('field-report') ? await service.packageOf(documentId, locale, getService(strapi, 'queue').canRead(ctx)) : null;
+      const blocks = items ? blockedSteps(state, available, items) : null;
       ctx.body = {
         state,
-        available: await service.available(uid, documentId, locale, actorOf(ctx)),
+        available,
         history: await service.history(uid, documentId, locale),
-        // A field report's package: the events and figures accepted from it (docs/workflow.md).
-        ...(uid === typeUid('field-report') ? { package: (await service.packageOf(documentId, locale, getService(strapi, 'queue').canRead(ctx))).map(packageEntry) } : {}),
+        ...(items ? { package: items.map((item) => ({ ...packageEntry(item), ...(blocks?.get(item.documentId) ? { blocks: blocks.get(item.documentId) } : {}) })) } : {}),
       } satisfies WorkflowInfo;
     },
 

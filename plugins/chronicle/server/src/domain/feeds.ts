@@ -42,6 +42,16 @@ export const xmlEscape = (text: string): string =>
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&apos;');
 
+const later = (a: string, b: string) => (Date.parse(b) > Date.parse(a) ? b : a);
+
+/**
+ * An entry is never updated before it was published: a report published after its last edit
+ * (its `updatedAt` is the edit, its `publishedAt` the later publish) reads as updated when
+ * published. The feed's own `updated` is at least its newest entry's.
+ */
+export const entryUpdated = (item: Pick<FeedItem, 'published' | 'updated'>): string => later(item.updated, item.published);
+const feedUpdated = (meta: FeedMeta, items: FeedItem[]) => items.reduce((max, item) => later(max, entryUpdated(item)), meta.updated);
+
 const element = (name: string, text: string, attributes = '') => `<${name}${attributes}>${xmlEscape(text)}</${name}>`;
 
 export const atomFeed = (meta: FeedMeta, items: FeedItem[]): string => {
@@ -51,7 +61,7 @@ export const atomFeed = (meta: FeedMeta, items: FeedItem[]): string => {
     `  ${element('id', meta.feedUrl)}`,
     `  ${element('title', meta.title)}`,
     `  ${element('subtitle', meta.subtitle)}`,
-    `  ${element('updated', meta.updated)}`,
+    `  ${element('updated', feedUpdated(meta, items))}`,
     `  <link rel="self" type="application/atom+xml" href="${xmlEscape(meta.feedUrl)}"/>`,
     `  <link rel="alternate" type="application/feed+json" href="${xmlEscape(meta.alternateFeedUrl)}"/>`,
     `  <link rel="alternate" type="text/html" href="${xmlEscape(meta.homeUrl)}"/>`,
@@ -63,7 +73,7 @@ export const atomFeed = (meta: FeedMeta, items: FeedItem[]): string => {
     lines.push(`    ${element('title', item.title)}`);
     lines.push(`    <link rel="alternate" type="text/html" href="${xmlEscape(item.url)}"/>`);
     lines.push(`    ${element('published', item.published)}`);
-    lines.push(`    ${element('updated', item.updated)}`);
+    lines.push(`    ${element('updated', entryUpdated(item))}`);
     // Atom requires an author per entry or on the feed: the newsroom stands in for none.
     for (const name of item.authors.length ? item.authors : [meta.title]) {
       lines.push(`    <author>${element('name', name)}</author>`);
@@ -91,7 +101,7 @@ export const jsonFeed = (meta: FeedMeta, items: FeedItem[]) => ({
     ...(item.summary ? { summary: item.summary } : {}),
     content_html: item.contentHtml,
     date_published: item.published,
-    date_modified: item.updated,
+    date_modified: entryUpdated(item),
     authors: item.authors.map((name) => ({ name })),
     tags: item.tags,
     language: meta.language,

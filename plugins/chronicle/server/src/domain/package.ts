@@ -6,6 +6,7 @@
  * the plan in the report's own transaction; nothing here touches Strapi.
  */
 import type { WorkflowState } from './enums';
+import { renderMessage, type CodedMessage, type MessageParams } from './messages';
 
 /** The types a field report carries with it: what is accepted from it (its `sourceReport`). */
 export const PACKAGE_TYPES = ['timeline-event', 'grid-statistic'] as const;
@@ -71,35 +72,36 @@ export function planPackage(from: WorkflowState, to: WorkflowState, items: reado
   return { moves, blocked, gated: Boolean(carry.allowed) };
 }
 
-const STATE_NAMES: Record<WorkflowState, [string, string]> = {
-  draft: ['草稿', 'draft'],
-  in_review: ['待审', 'in review'],
-  changes_requested: ['需修改', 'changes requested'],
-  approved: ['已批准', 'approved'],
-  scheduled: ['已定时', 'scheduled'],
-  published: ['已发布', 'published'],
-  corrected: ['已更正', 'corrected'],
-  withdrawn: ['已撤回', 'withdrawn'],
-};
+/**
+ * For the Workflow panel: which of the report's next steps (`available`) each item would stop
+ * by its state, keyed by the item's documentId (items that stop nothing are absent).
+ */
+export function blockedSteps(from: WorkflowState, available: readonly WorkflowState[], items: readonly PackageItem[]): Map<string, WorkflowState[]> {
+  const steps = new Map<string, WorkflowState[]>();
+  for (const to of available) {
+    for (const item of planPackage(from, to, items).blocked) steps.set(item.documentId, [...(steps.get(item.documentId) ?? []), to]);
+  }
+  return steps;
+}
 
-const VERBS: Partial<Record<WorkflowState, [string, string]>> = {
-  approved: ['批准', 'approved'],
-  scheduled: ['定时发布', 'scheduled'],
-  published: ['发布', 'published'],
-};
+/** A package item that stops the report: its name and state, and why when its own rules said so. */
+export interface RefusedItem {
+  type: PackageType;
+  documentId: string;
+  title: string;
+  state: WorkflowState;
+  reason?: CodedMessage;
+}
 
 /**
- * The refusal of a report whose items cannot go with it, naming each item by title (and why,
- * when the item's own rules said so). zh-Hans first, then English.
+ * The refusal of a report whose items cannot go with it (domain/messages `package.blocked`),
+ * naming each item by title and state (and why, when the item's own rules said so): its code,
+ * its parameters (the items, also kept in `details.items` for the admin's Workflow panel) and
+ * its English message.
  */
-export function packageRefusal(to: WorkflowState, items: ReadonlyArray<{ title: string; state: WorkflowState; reason?: string }>): string {
-  const [zhVerb, enVerb] = VERBS[to] ?? [to, to];
-  const zh = items.map((i) => `《${i.title}》（${STATE_NAMES[i.state]?.[0] ?? i.state}${i.reason ? `：${i.reason}` : ''}）`).join('、');
-  const en = items.map((i) => `"${i.title}" (${STATE_NAMES[i.state]?.[1] ?? i.state}${i.reason ? `: ${i.reason}` : ''})`).join(', ');
-  return (
-    `稿件的关联条目尚不能一并${zhVerb}，请先处理：${zh} / ` +
-    `the report cannot be ${enVerb} until its linked items can go with it: ${en}`
-  );
+export function packageRefusal(to: WorkflowState, items: readonly RefusedItem[]): { code: 'package.blocked'; params: MessageParams; message: string } {
+  const params = { to, items: items.map(({ type, documentId, title, state, reason }) => ({ type, documentId, title, state, ...(reason ? { reason } : {}) })) };
+  return { code: 'package.blocked', params, message: renderMessage('package.blocked', params, 'en') };
 }
 
 /** The audit note of an item that moved with its report. */

@@ -11,3 +11,12 @@ export const NEWSROOM_UTC_OFFSET = '+08:00';
 
 /** A calendar day (YYYY-MM-DD) as the instant it begins in the newsroom: 2022-02-24T00:00:00+08:00. */
 export const newsroomMidnight = (day: string): string => `${day}T00:00:00${NEWSROOM_UTC_OFFSET}`;
+
+/** The calendar day (YYYY-MM-DD) an instant falls on in the newsroom's zone. */
+export const newsroomDay = (instant: Date): string => new Date(instant.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+
+/**
+ * The latest dateline a report may carry when saved at `now`: tomorrow in the newsroom's zone
+ * (a report filed late at night for the next morning's paper), never a day further ahead.
+ */
+export const latestDateline = (now: Date): string => newsroomDay(new Date(now.getTime() + 24 * 3600_000));

@@ -9,6 +9,7 @@ import type { TypeName } from './content-types';
 import { componentNameOf, TYPE_META } from './content-types';
 import { SLUG_PATTERN } from './enums';
 import { hasPrivateMarkup, privateMarkupProblems } from './private-markup';
+import { latestDateline } from './time-zone';
 
 export interface FieldProblem {
   path: string[];
@@ -43,7 +44,8 @@ export function checkRecord(
   record: Data,
   incoming: Data,
   isCreate: boolean,
-  limits: ValidationLimits = DEFAULT_LIMITS
+  limits: ValidationLimits = DEFAULT_LIMITS,
+  now: Date = new Date()
 ): FieldProblem[] {
   const problems: FieldProblem[] = [...checkRanges(type, incoming, limits)];
   if (type !== 'workflow-transition') {
@@ -73,11 +75,30 @@ export function checkRecord(
       }
       break;
     }
+    case 'field-report':
+      problems.push(...checkDatelineNotFuture(incoming, now));
+      break;
     default:
       break;
   }
   return problems;
 }
+
+/**
+ * A report's dateline is the day it was filed: not later than tomorrow in Asia/Shanghai (a
+ * report filed at night for the morning paper). Checked only when a write sets it, so a stored
+ * one does not block other edits (the site's home leaves such a report out anyway).
+ */
+export const checkDatelineNotFuture = (incoming: Data, now: Date = new Date()): FieldProblem[] => {
+  const dateline = incoming.dateline;
+  if (!dateline || typeof dateline !== 'object' || Array.isArray(dateline)) return [];
+  const date = (dateline as Data).date;
+  if (date === null || date === undefined || date === '') return [];
+  const day = date instanceof Date ? (Number.isNaN(date.getTime()) ? undefined : date.toISOString().slice(0, 10)) : /^\s*(\d{4}-\d{2}-\d{2})/.exec(String(date))?.[1];
+  if (!day) return [];
+  const latest = latestDateline(now);
+  return day > latest ? [{ path: ['dateline', 'date'], message: `dateline.date must not be in the future (at most ${latest}, tomorrow in Asia/Shanghai)` }] : [];
+};
 
 /* ------------------------------------------------------------------------------------------
  * Ranges: every field a write sets has one (issue #14). Driven by the content types' and

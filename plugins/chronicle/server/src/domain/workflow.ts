@@ -8,6 +8,7 @@
  *      changes_requested  scheduled  withdrawn → draft
  */
 import type { CorrectionKind, WorkflowState } from './enums';
+import { renderMessage, type MessageCode, type MessageParams } from './messages';
 
 export type WorkflowPermission = 'submit' | 'approve' | 'publish';
 
@@ -53,7 +54,8 @@ export type Effect =
 
 export type Verdict =
   | { ok: true; effects: Effect[]; scheduledFor?: string }
-  | { ok: false; status: 400 | 403 | 409; message: string };
+  /** A refusal: its code and parameters (domain/messages), and its English message. */
+  | { ok: false; status: 400 | 403 | 409; message: string; code: MessageCode; params: MessageParams };
 
 interface Rule {
   from: WorkflowState[];
@@ -63,7 +65,8 @@ interface Rule {
   authorOrEditor?: boolean;
   /** The author and the submitter may not take it: nobody approves their own work. */
   notAuthor?: boolean;
-  needsNote?: string;
+  /** The refusal when the note is missing (domain/messages). */
+  needsNote?: MessageCode;
   effects: Effect[];
 }
 
@@ -74,7 +77,7 @@ export const RULES: Rule[] = [
     from: ['in_review', 'approved'],
     to: 'changes_requested',
     permission: 'approve',
-    needsNote: 'a note telling the author what to change is required',
+    needsNote: 'workflow.note-required.changes',
     effects: [],
   },
   { from: ['in_review'], to: 'approved', permission: 'approve', notAuthor: true, effects: [] },
@@ -87,13 +90,19 @@ export const RULES: Rule[] = [
     from: ['published', 'corrected'],
     to: 'withdrawn',
     permission: 'publish',
-    needsNote: 'a public reason for the withdrawal is required',
+    needsNote: 'workflow.note-required.withdrawal',
     effects: ['unpublish', 'set-withdrawal'],
   },
   { from: ['withdrawn'], to: 'draft', permission: 'publish', effects: [] },
 ];
 
-const deny = (status: 400 | 403 | 409, message: string): Verdict => ({ ok: false, status, message });
+const deny = (status: 400 | 403 | 409, code: MessageCode, params: MessageParams = {}): Verdict => ({
+  ok: false,
+  status,
+  message: renderMessage(code, params, 'en'),
+  code,
+  params,
+});
 
 const isBlank = (s: string | null | undefined) => !s || !s.trim();
 
@@ -106,26 +115,22 @@ export function decide(facts: DocumentFacts, request: TransitionRequest, actor: 
   const rule = RULES.find((r) => r.to === request.to && r.from.includes(facts.state));
   if (!rule) {
     const options = nextStates(facts.state);
-    return deny(
-      409,
-      `cannot go from ${facts.state} to ${request.to}` +
-        (options.length ? `; from ${facts.state} the document can go to ${options.join(', ')}` : '')
-    );
+    return deny(409, 'workflow.no-transition', { from: facts.state, to: request.to, options });
   }
 
   if (actor.kind === 'user') {
     if (!actor.permissions.has(rule.permission)) {
-      return deny(403, `moving a document to ${rule.to} needs the workflow "${rule.permission}" permission`);
+      return deny(403, 'workflow.needs-permission', { to: rule.to, permission: rule.permission });
     }
     const isAuthor = actor.id !== undefined && (actor.id === facts.createdBy || actor.id === facts.submittedBy);
     if (rule.authorOrEditor && !isAuthor && !actor.permissions.has('approve')) {
-      return deny(403, 'only the author or an editor can do this');
+      return deny(403, 'workflow.author-or-editor');
     }
     if (rule.notAuthor && isAuthor) {
-      return deny(403, 'an author cannot approve their own work');
+      return deny(403, 'workflow.own-work');
     }
     if (rule.notAuthor && actor.id !== undefined && facts.writers?.includes(actor.id)) {
-      return deny(403, 'you changed this document since it was submitted; another editor must approve it');
+      return deny(403, 'workflow.changed-since-submitted');
     }
   }
 
@@ -133,29 +138,29 @@ export function decide(facts: DocumentFacts, request: TransitionRequest, actor: 
 
   if (rule.to === 'corrected') {
     if (!request.correction || isBlank(request.correction.text)) {
-      return deny(400, 'a correction (kind and text) is required');
+      return deny(400, 'workflow.correction-required');
     }
   }
 
   const embargo = facts.embargoUntil ? new Date(facts.embargoUntil) : null;
 
   if (rule.to === 'scheduled') {
-    if (!request.publishAt) return deny(400, 'publishAt is required to schedule publication');
+    if (!request.publishAt) return deny(400, 'workflow.publish-at.required');
     const at = new Date(request.publishAt);
-    if (Number.isNaN(at.getTime())) return deny(400, 'publishAt must be an ISO 8601 date-time');
-    if (at.getTime() <= now.getTime()) return deny(400, 'publishAt must be in the future');
+    if (Number.isNaN(at.getTime())) return deny(400, 'workflow.publish-at.invalid');
+    if (at.getTime() <= now.getTime()) return deny(400, 'workflow.publish-at.past');
     if (embargo && at.getTime() < embargo.getTime()) {
-      return deny(400, `publishAt is before the embargo (${embargo.toISOString()})`);
+      return deny(400, 'workflow.publish-at.before-embargo', { embargo: embargo.toISOString() });
     }
     return { ok: true, effects: rule.effects, scheduledFor: at.toISOString() };
   }
 
   if (rule.effects.includes('publish')) {
     if (embargo && embargo.getTime() > now.getTime()) {
-      return deny(409, `embargoed until ${embargo.toISOString()}; schedule it instead`);
+      return deny(409, 'workflow.embargoed', { embargo: embargo.toISOString() });
     }
     if (facts.state === 'scheduled' && facts.scheduledFor && new Date(facts.scheduledFor).getTime() > now.getTime()) {
-      return deny(409, `scheduled for ${new Date(facts.scheduledFor).toISOString()}; unschedule it to publish now`);
+      return deny(409, 'workflow.scheduled-later', { scheduledFor: new Date(facts.scheduledFor).toISOString() });
     }
   }
 

@@ -11,9 +11,9 @@ import { ALT_TEXT_POPULATE, missingAltText } from '../domain/alt-text';
 import { EDITORIAL_UIDS, typeNameOf, typeUid, TYPE_META } from '../domain/content-types';
 import type { CorrectionKind, WorkflowState } from '../domain/enums';
 import { privateMarkupProblemsOfRecord } from '../domain/validation';
-import { movedWithNote, PACKAGE_TYPES, packageRefusal, planPackage, type PackageItem } from '../domain/package';
+import { movedWithNote, PACKAGE_TYPES, packageRefusal, planPackage, type PackageItem, type RefusedItem } from '../domain/package';
 import { decide, nextStates, stateAfterEdit, type Actor } from '../domain/workflow';
-import { ChronicleError } from '../errors';
+import { ChronicleError, refusal } from '../errors';
 import { runAs, systemActor } from '../request-context';
 
 /** Kept here for callers that still take them from the workflow service. */
@@ -141,12 +141,12 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
     const type = typeNameOf(uid)!;
     let publishResult: unknown;
     const draft = await draftRow(uid, documentId, locale);
-    if (!draft) throw new ChronicleError(404, `no ${locale} version of ${type} ${documentId}`);
+    if (!draft) throw refusal(404, 'workflow.no-version', { locale, type, documentId });
     if (
       input.expectedUpdatedAt &&
       new Date(draft.updatedAt).getTime() !== new Date(input.expectedUpdatedAt).getTime()
     ) {
-      throw new ChronicleError(409, 'the document changed since you read it; reload it and try again');
+      throw refusal(409, 'workflow.stale');
     }
     const from: WorkflowState = draft.workflowState ?? 'draft';
     const verdict = decide(
@@ -155,7 +155,7 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
       actor,
       now
     );
-    if (!verdict.ok) throw new ChronicleError(verdict.status, verdict.message);
+    if (!verdict.ok) throw refusal(verdict.status, verdict.code, verdict.params);
     if (verdict.effects.includes('publish') && ALT_TEXT_POPULATE[type]) {
       const withImages = await strapi.documents(uid as never).findOne({
         documentId,
@@ -165,7 +165,7 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
       } as never);
       const missing = missingAltText(type, (withImages ?? {}) as Record<string, any>);
       if (missing.length) {
-        throw new ChronicleError(400, `alt text is required for every image before publishing: ${missing.join(', ')}`);
+        throw refusal(400, 'workflow.alt-text', { fields: missing });
       }
     }
 
@@ -179,7 +179,7 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
       const full = await strapi.documents(uid as never).findOne({ documentId, locale, status: 'draft', populate: components } as never);
       const problems = privateMarkupProblemsOfRecord(type, (full ?? {}) as Record<string, unknown>);
       if (problems.length) {
-        throw new ChronicleError(400, `private markup cannot be read safely, so this cannot be ${input.to}: ${problems.map((p) => p.message).join('; ')}`);
+        throw refusal(400, 'workflow.private-markup', { to: input.to, problems: problems.map((p) => p.message) });
       }
     }
 
@@ -194,7 +194,7 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
       data: { workflowState: input.to, scheduledFor },
     });
     if (claimed.count !== 1) {
-      throw new ChronicleError(409, 'someone else changed this document at the same moment; reload it and try again');
+      throw refusal(409, 'workflow.race');
     }
 
     const documents = strapi.documents(uid as never) as any;
@@ -278,7 +278,7 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
   ) => {
     const items = await packageOf(input.documentId, input.locale);
     const plan = planPackage(from, input.to, items);
-    const refused: Array<PackageItem & { reason?: string }> = [...plan.blocked];
+    const refused: RefusedItem[] = [...plan.blocked];
     const request = { to: input.to, note: 'note', publishAt: input.publishAt };
     const movers: PackageItem[] = [];
     for (const item of plan.moves) {
@@ -286,13 +286,12 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!draft) continue;
       const verdict = decide(await factsOf(item.uid, item.documentId, input.locale, draft), request, actor, now);
       if (verdict.ok) movers.push(item);
-      else if (plan.gated) refused.push({ ...item, reason: verdict.message });
+      else if (plan.gated) refused.push({ ...item, reason: { code: verdict.code, params: verdict.params } });
       // Not gated (submit, request changes, unschedule): an item its own rules keep stays where it is.
     }
     if (refused.length) {
-      throw new ChronicleError(409, packageRefusal(input.to, refused), {
-        items: refused.map(({ type, documentId, title, state }) => ({ type, documentId, title, state })),
-      });
+      const { code, params } = packageRefusal(input.to, refused);
+      throw refusal(409, code, params, { items: refused.map(({ type, documentId, title, state }) => ({ type, documentId, title, state })) });
     }
     for (const item of movers) {
       try {
@@ -312,9 +311,9 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
       } catch (error) {
         // An item's own publish rules (alt text, private markup): the whole package stays put.
         if (error instanceof ChronicleError && error.status !== 409) {
-          throw new ChronicleError(409, packageRefusal(input.to, [{ ...item, reason: error.message }]), {
-            items: [{ type: item.type, documentId: item.documentId, title: item.title, state: item.state }],
-          });
+          const reason = error.details.code ? ({ code: error.details.code, params: error.details.params } as RefusedItem['reason']) : undefined;
+          const { code, params } = packageRefusal(input.to, [{ ...item, reason }]);
+          throw refusal(409, code, params, { items: [{ type: item.type, documentId: item.documentId, title: item.title, state: item.state }] });
         }
         throw error;
       }
@@ -332,7 +331,7 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
     async transition(input: TransitionInput, actor: Actor) {
       const { uid, documentId, locale } = input;
       const type = typeNameOf(uid);
-      if (!type || !EDITORIAL_UIDS.includes(uid)) throw new ChronicleError(400, `uid must be one of ${EDITORIAL_UIDS.join(', ')}`);
+      if (!type || !EDITORIAL_UIDS.includes(uid)) throw refusal(400, 'workflow.unknown-type', { uids: EDITORIAL_UIDS });
       const now = new Date();
 
       const outcome = await strapi.db.transaction(async ({ onCommit }: any) => {

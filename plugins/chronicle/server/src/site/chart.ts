@@ -1,94 +1,73 @@
 /**
- * Geometry of the statistics page's horizontal bar charts, drawn as SVG on the server.
- * No charting library is installed (no d3-scale or d3-shape in node_modules), and a bar
- * chart needs only a linear scale from zero and "nice" gridlines, so this is the small
- * hand geometry: a linear scale, a 1-2-5 tick step and one bar per unit. Pure module.
+ * The statistics page's charts: which figures share a chart, and the one linear scale each
+ * chart draws them on. Bars are HTML (a percentage width in a track), so their labels, values
+ * and axis numbers are page text at the page's own size, readable on a phone; no charting
+ * library is needed for a linear scale from zero with "nice" 1-2-5 ticks. Pure module.
+ *
+ * Figures of the same metric and unit of count are comparable, so they share one chart and
+ * one scale: 17个 and 1144名 never sit on scales of their own that make them look alike. A
+ * metric with a single figure gets no chart (a bar scaled to itself says nothing): the page
+ * shows the number.
  */
-
-export interface BarInput {
-  label: string;
-  value: number;
-  /** The figure as printed, qualifier included ('10万余次', 'more than 100,000 times'). */
-  display: string;
-}
-
-export interface Bar extends BarInput {
-  /** The label as drawn: cut with an ellipsis to fit the label column (the table has it whole). */
-  shortLabel: string;
-  y: number;
-  width: number;
-  labelY: number;
-}
-
-export interface Tick {
-  value: number;
-  x: number;
-}
-
-export interface BarChart {
-  width: number;
-  height: number;
-  plotLeft: number;
-  plotWidth: number;
-  barHeight: number;
-  bars: Bar[];
-  ticks: Tick[];
-}
+import { enNumber, zhNumber } from '../domain/figure-display';
+import type { Locale } from '../domain/enums';
 
 /** The smallest 1, 2 or 5 × 10^n step that splits `max` into at most `count` intervals. */
 export const niceStep = (max: number, count = 4): number => {
   if (!(max > 0)) return 1;
   const raw = max / count;
   const magnitude = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 5, 10].map((m) => m * magnitude).find((s) => s >= raw) as number;
-  return step;
+  return [1, 2, 5, 10].map((m) => m * magnitude).find((s) => s >= raw) as number;
 };
 
-/** Rough advance width in em: CJK and full-width forms are square, other characters about half. */
-const widthEm = (text: string) =>
-  Array.from(text).reduce((w, ch) => w + (/[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/.test(ch) ? 1 : 0.56), 0);
-
-export const fitLabel = (label: string, width: number, fontSize: number): string => {
-  if (widthEm(label) * fontSize <= width) return label;
-  let out = '';
-  for (const ch of Array.from(label)) {
-    if ((widthEm(out + ch) + 1) * fontSize > width) break;
-    out += ch;
-  }
-  return `${out}…`;
-};
-
-export interface ChartOptions {
-  width?: number;
-  /** Room on the left for unit names. */
-  labelWidth?: number;
-  /** Room on the right for the printed figure; by default as wide as the widest one needs. */
-  valueWidth?: number;
-  barHeight?: number;
-  gap?: number;
-  /** The labels' font size in px, to fit them in labelWidth. */
-  fontSize?: number;
+export interface Tick {
+  value: number;
+  /** Where the tick sits, in percent of the plot's width. */
+  percent: number;
 }
 
-export const barChart = (inputs: BarInput[], options: ChartOptions = {}): BarChart => {
-  const { width = 640, labelWidth = 180, barHeight = 22, gap = 12, fontSize = 13 } = options;
-  // English figures carry their unit of count ('more than 4,800 person-times'): leave them room.
-  const valueWidth = options.valueWidth ?? Math.ceil(Math.max(0, ...inputs.map((b) => widthEm(b.display))) * fontSize) + 12;
-  const plotLeft = labelWidth;
-  const plotWidth = Math.max(40, width - labelWidth - valueWidth);
-  const max = Math.max(0, ...inputs.map((b) => b.value));
-  const step = niceStep(max);
+export interface Scale {
+  /** The scale's end: the largest value rounded up to a whole step. */
+  domainMax: number;
+  step: number;
+  ticks: Tick[];
+  /** A value's bar length in percent of the plot's width (a non-zero value keeps a hairline). */
+  percent: (value: number) => number;
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
+
+/** One linear scale from zero for all the given values, with ticks at every step. */
+export const linearScale = (values: number[], count = 4): Scale => {
+  const max = Math.max(0, ...values.filter((v) => Number.isFinite(v)));
+  const step = niceStep(max, count);
   const domainMax = max > 0 ? Math.ceil(max / step) * step : 1;
-  const scale = (v: number) => (Math.max(0, v) / domainMax) * plotWidth;
-  const top = 8;
-  const bars = inputs.map((input, i) => {
-    const y = top + i * (barHeight + gap);
-    // A non-zero figure keeps at least a hairline, so a small unit is still visibly there.
-    const w = input.value > 0 ? Math.max(2, scale(input.value)) : 0;
-    return { ...input, shortLabel: fitLabel(input.label, labelWidth - 12, fontSize), y, width: Math.round(w * 10) / 10, labelY: y + barHeight / 2 };
-  });
   const ticks: Tick[] = [];
-  for (let v = 0; v <= domainMax + step / 2; v += step) ticks.push({ value: v, x: Math.round((plotLeft + scale(v)) * 10) / 10 });
-  const height = top + inputs.length * (barHeight + gap) + 20;
-  return { width, height, plotLeft, plotWidth, barHeight, bars, ticks };
+  for (let i = 0; i * step <= domainMax + step / 2; i++) ticks.push({ value: i * step, percent: round(((i * step) / domainMax) * 100) });
+  const percent = (value: number) => (value > 0 ? Math.max(0.5, round((Math.min(value, domainMax) / domainMax) * 100)) : 0);
+  return { domainMax, step, ticks, percent };
+};
+
+/** An axis number as the page's language writes numbers: 10万 / 100,000. */
+export const tickLabel = (value: number, locale: Locale): string => (locale === 'en' ? enNumber(value) : zhNumber(value));
+
+export interface ChartGroup<F> {
+  metric: string;
+  countUnit: string | null;
+  figures: F[];
+}
+
+/**
+ * Figures grouped by metric and unit of count, in the order their groups first appear; each
+ * group's figures largest first. Only a group of two or more is a chart.
+ */
+export const chartGroups = <F extends { metric: string; countUnit: string | null; value: number }>(figures: F[]): Array<ChartGroup<F>> => {
+  const groups = new Map<string, ChartGroup<F>>();
+  for (const f of figures) {
+    const key = JSON.stringify([f.metric, f.countUnit ?? null]);
+    const group = groups.get(key) ?? { metric: f.metric, countUnit: f.countUnit ?? null, figures: [] };
+    group.figures.push(f);
+    groups.set(key, group);
+  }
+  return [...groups.values()].map((g) => ({ ...g, figures: [...g.figures].sort((a, b) => b.value - a.value) }));
 };

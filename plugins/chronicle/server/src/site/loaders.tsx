@@ -14,6 +14,7 @@ import type { ReportSummary, RollupData, StatisticsData } from './data';
 import { INTERACTIVE_TIMELINE_MAX, readPages, type PageReader } from './paging';
 import { ChroniclePage } from './pages/chronicle';
 import { HomePage } from './pages/home';
+import { latestDateline } from '../domain/time-zone';
 import { HonoursPage } from './pages/honours';
 import { ProfilePage } from './pages/profile';
 import { ReportPage } from './pages/report';
@@ -101,11 +102,14 @@ export const LOADERS: { [P in RenderedPage]: Loader } = {
   async home({ read, ctx }) {
     const locale = ctx.locale;
     const [reports, events, people] = await Promise.all([
-      read.reports({ locale, limit: 6 }),
+      read.reports({ locale, limit: 12 }),
       read.timeline({ locale, sort: '-occurredAt', limit: 6 }),
       read.profiles({ locale, limit: 8 }),
     ]);
-    return html(<HomePage ctx={ctx} reports={reports.data} events={events.data} people={people.data} />);
+    // A dateline after tomorrow is refused when saved; one stored before that rule never tops the home.
+    const latest = latestDateline(new Date());
+    const current = reports.data.filter((r) => !r.dateline?.date || r.dateline.date <= latest).slice(0, 6);
+    return html(<HomePage ctx={ctx} reports={current} events={events.data} people={people.data} />);
   },
 
   async timeline({ read, query, ctx }) {

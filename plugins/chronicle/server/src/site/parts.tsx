@@ -130,7 +130,8 @@ export const ShareButton = ({ ctx, url, title }: { ctx: SiteContext; url: string
       {ctx.t.print}
     </button>
     <p className="share-link">
-      {ctx.t.shareLink}: <a href={url}>{url}</a>
+      {ctx.t.shareLink}
+      <a href={url}>{url}</a>
     </p>
   </div>
 );

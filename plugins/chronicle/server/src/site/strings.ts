@@ -53,7 +53,7 @@ const zh = {
   documentNo: '文号',
   sources: '来源报道',
   share: '分享',
-  shareLink: '分享链接',
+  shareLink: '分享链接：',
   copied: '链接已复制',
   print: '打印',
   unitChain: '所属单位',
@@ -108,6 +108,16 @@ const zh = {
   footer: '纪实编辑部 · 内容依据已发布的报道',
   feed: '订阅（Atom）',
   printedFrom: '本页打印自',
+  // The statistics page's charts and roll-ups (issue 18, item 8).
+  chartScale: '同一指标、同一计量单位的数字画在同一比例尺上；横轴为数值。',
+  chartAxis: (label: string) => `${label}（横轴：数值）`,
+  singleFigures: '单项数据',
+  singleFiguresIntro: '以下每项指标只有一个数字，直接列出，不画图。',
+  rollupsIntro:
+    '汇总是把一个单位及其下属单位分别报道、标明可以相加的数据加起来得出的数。它只包括报道过数字的单位，所以常常小于该单位自己报道的总数；报道原文的数字以原文为准。',
+  rollupExplained: (unit: string, total: string, count: number, own: string | null) =>
+    `${unit}的汇总${total}，是${unit}及其下属单位报道的 ${count} 项可相加数据之和。` +
+    (own ? `${unit}自己报道的数字是${own}；两者不同，因为汇总只包括单独报道过数字的单位，不是全部。` : '它只包括单独报道过数字的单位，不是全部。'),
 };
 
 type Strings = typeof zh;
@@ -161,7 +171,7 @@ const en: Strings = {
   documentNo: 'Document no.',
   sources: 'Source reports',
   share: 'Share',
-  shareLink: 'Link to share',
+  shareLink: 'Link to share: ',
   copied: 'Link copied',
   print: 'Print',
   unitChain: 'Unit',
@@ -216,6 +226,18 @@ const en: Strings = {
   footer: 'The Chronicle newsroom · from published reports',
   feed: 'Feed (Atom)',
   printedFrom: 'Printed from',
+  // The statistics page's charts and roll-ups (issue 18, item 8).
+  chartScale: 'Figures of the same metric and unit of count share one scale; the axis shows the values.',
+  chartAxis: (label: string) => `${label} (axis: value)`,
+  singleFigures: 'Single figures',
+  singleFiguresIntro: 'Each of these metrics has one figure, so it is shown as a number, not a chart.',
+  rollupsIntro:
+    'A total adds up the figures reported separately for a unit and the units below it, where they are marked as adding up. It counts only the units that reported a figure, so it is often smaller than the unit’s own reported figure; the reports’ own figures stand.',
+  rollupExplained: (unit: string, total: string, count: number, own: string | null) =>
+    `The total of ${total} for ${unit} is the sum of ${count} figures that can be added up, reported for ${unit} and the units below it.` +
+    (own
+      ? ` ${unit}’s own reported figure is ${own}; the two differ because the total counts only the units that reported a figure separately, not all of them.`
+      : ' It counts only the units that reported a figure separately, not all of them.'),
 };
 
 export const STRINGS: Record<Locale, Strings> = { 'zh-Hans': zh, en };

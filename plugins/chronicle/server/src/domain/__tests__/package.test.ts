@@ -1,5 +1,6 @@
 import { WORKFLOW_STATES, type WorkflowState } from '../enums';
 import { movedWithNote, packageRefusal, planPackage, type PackageItem } from '../package';
+import { renderMessage } from '../messages';
 import { nextStates } from '../workflow';
 
 const item = (title: string, state: WorkflowState, type: PackageItem['type'] = 'timeline-event'): PackageItem => ({
@@ -93,15 +94,24 @@ describe('which items stop the report', () => {
 });
 
 describe('messages', () => {
-  test('the refusal names each item by title, in zh-Hans then English', () => {
-    const message = packageRefusal('published', [
-      { title: '封控区调整', state: 'changes_requested' },
-      { title: '新增病例', state: 'approved', reason: 'embargoed until 2026-12-04T00:00:00.000Z; schedule it instead' },
+  test('the refusal names each item by title and state (and why), one language at a time, by code', () => {
+    const refusal = packageRefusal('published', [
+      { type: 'timeline-event', documentId: 'e1', title: '封控区调整', state: 'changes_requested' },
+      {
+        type: 'grid-statistic',
+        documentId: 's1',
+        title: '新增病例',
+        state: 'approved',
+        reason: { code: 'workflow.embargoed', params: { embargo: '2026-12-04T00:00:00.000Z' } },
+      },
     ]);
-    expect(message).toBe(
-      '稿件的关联条目尚不能一并发布，请先处理：《封控区调整》（需修改）、《新增病例》（已批准：embargoed until 2026-12-04T00:00:00.000Z; schedule it instead） / ' +
-        'the report cannot be published until its linked items can go with it: "封控区调整" (changes requested), ' +
+    expect(refusal.code).toBe('package.blocked');
+    expect(refusal.message).toBe(
+      'the report cannot be published until its linked items can go with it: "封控区调整" (changes requested), ' +
         '"新增病例" (approved: embargoed until 2026-12-04T00:00:00.000Z; schedule it instead)'
+    );
+    expect(renderMessage(refusal.code, refusal.params, 'zh-Hans')).toBe(
+      '稿件的关联条目尚不能一并发布，请先处理：《封控区调整》（退回修改）、《新增病例》（已审定：禁发至 2026年12月4日 08:00（北京时间），请改为定时发布）'
     );
   });
 

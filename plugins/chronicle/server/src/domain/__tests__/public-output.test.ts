@@ -85,6 +85,14 @@ describe('feeds', () => {
     expect(feed.version).toBe('https://jsonfeed.org/version/1.1');
     expect(feed.items[0]).toMatchObject({ id: item.id, content_html: '<p>x</p>', authors: [{ name: '王勇' }], date_published: item.published });
   });
+  test('an entry edited before it was published reads as updated when published, the feed no earlier', () => {
+    const late = { ...item, published: '2022-03-09T01:00:00.000Z', updated: '2022-03-08T12:00:00.000Z' };
+    const xml = atomFeed(meta, [late]);
+    expect(xml).toContain('    <updated>2022-03-09T01:00:00.000Z</updated>');
+    expect(xml).toContain('  <updated>2022-03-09T01:00:00.000Z</updated>');
+    expect(jsonFeed(meta, [late]).items[0].date_modified).toBe('2022-03-09T01:00:00.000Z');
+    expect(jsonFeed(meta, [item]).items[0].date_modified).toBe(item.updated);
+  });
 });
 
 describe('response cache', () => {

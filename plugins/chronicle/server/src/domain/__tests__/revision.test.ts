@@ -1,4 +1,5 @@
-import { readRevision, staleWriteMessage } from '../revision';
+import { renderMessage } from '../messages';
+import { readRevision } from '../revision';
 
 describe('readRevision', () => {
   test.each([
@@ -19,10 +20,13 @@ describe('readRevision', () => {
   );
 });
 
-test('the refusal names both revisions and says what to do, in both languages', () => {
-  const message = staleWriteMessage(3, 5);
-  expect(message).toContain('you opened revision 3; it is now at revision 5');
-  expect(message).toContain('Nothing was saved');
-  expect(message).toContain('您打开的是第 3 版，现为第 5 版');
-  expect(message).toContain('本次未保存任何内容');
+test('the refusal names both revisions and says what to do, in each language on its own', () => {
+  const english = renderMessage('document.stale-revision', { sent: 3, stored: 5 }, 'en');
+  expect(english).toContain('you opened revision 3; it is now at revision 5');
+  expect(english).toContain('Nothing was saved');
+  expect(english).not.toMatch(/[\u4e00-\u9fff]/);
+  const chinese = renderMessage('document.stale-revision', { sent: 3, stored: 5 }, 'zh-Hans');
+  expect(chinese).toContain('您打开的是第 3 版，现为第 5 版');
+  expect(chinese).toContain('本次未保存任何内容');
+  expect(chinese).not.toContain('Nothing was saved');
 });

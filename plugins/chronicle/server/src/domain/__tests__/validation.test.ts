@@ -136,3 +136,21 @@ describe('privateMarkupProblemsOfRecord', () => {
     expect(privateMarkupProblemsOfRecord('frontline-profile', { privateNotes: '{{private: never closed' })).toEqual([]);
   });
 });
+
+describe('a report dateline in the future', () => {
+  // 2026-12-03 20:00 UTC is 04:00 on 12-04 in Asia/Shanghai: "tomorrow" there is 12-05.
+  const now = new Date('2026-12-03T20:00:00Z');
+  const check = (date: unknown) => checkRecord('field-report', { title: 't', dateline: { place: '城区', date } }, { dateline: { place: '城区', date } }, false, DEFAULT_LIMITS, now);
+
+  test.each(['2022-02-24', '2026-12-04', '2026-12-05', null])('%s is accepted', (date) => {
+    expect(check(date)).toEqual([]);
+  });
+
+  test.each(['2026-12-06', '2099-12-31'])('%s is refused at dateline.date, naming the latest day', (date) => {
+    expect(check(date)).toEqual([{ path: ['dateline', 'date'], message: 'dateline.date must not be in the future (at most 2026-12-05, tomorrow in Asia/Shanghai)' }]);
+  });
+
+  test('a stored future dateline does not block an edit of another field', () => {
+    expect(checkRecord('field-report', { title: 't', dateline: { date: '2099-12-31' } }, { title: 't' }, false, DEFAULT_LIMITS, now)).toEqual([]);
+  });
+});

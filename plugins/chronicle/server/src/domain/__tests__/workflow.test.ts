@@ -29,7 +29,13 @@ describe('the transition table', () => {
 
   test('the 409 message lists where the document can go', () => {
     const verdict = decide(doc('draft'), { to: 'published' }, editor, NOW);
-    expect(verdict).toEqual({ ok: false, status: 409, message: 'cannot go from draft to published; from draft the document can go to in_review' });
+    expect(verdict).toEqual({
+      ok: false,
+      status: 409,
+      message: 'cannot go from draft to published; from draft the document can go to in_review',
+      code: 'workflow.no-transition',
+      params: { from: 'draft', to: 'published', options: ['in_review'] },
+    });
   });
 
   test('every state but a dead end has a way forward', () => {
@@ -57,7 +63,7 @@ describe('who may do what', () => {
 
   test('nobody approves their own work, not even an editor', () => {
     const own = doc('in_review', { createdBy: editor.id });
-    expect(decide(own, { to: 'approved' }, editor, NOW)).toEqual({ ok: false, status: 403, message: 'an author cannot approve their own work' });
+    expect(decide(own, { to: 'approved' }, editor, NOW)).toMatchObject({ ok: false, status: 403, message: 'an author cannot approve their own work', code: 'workflow.own-work' });
     const submitted = doc('in_review', { createdBy: 1, submittedBy: editor.id });
     expect(decide(submitted, { to: 'approved' }, editor, NOW)).toMatchObject({ ok: false, status: 403 });
     expect(decide(doc('in_review', { createdBy: 1, submittedBy: 1 }), { to: 'approved' }, editor, NOW)).toEqual({ ok: true, effects: [] });
@@ -69,6 +75,8 @@ describe('who may do what', () => {
       ok: false,
       status: 403,
       message: 'you changed this document since it was submitted; another editor must approve it',
+      code: 'workflow.changed-since-submitted',
+      params: {},
     });
     expect(decide(doc('in_review', { createdBy: 1, submittedBy: 1, writers: [1] }), { to: 'approved' }, editor, NOW)).toEqual({ ok: true, effects: [] });
     // Asking for changes stays open to a writer: it approves nothing.
@@ -105,7 +113,7 @@ describe('what a transition needs', () => {
     ['yesterday', 'publishAt must be an ISO 8601 date-time'],
     ['2022-03-07T01:59:59Z', 'publishAt must be in the future'],
   ])('scheduling with publishAt %p is a 400: %s', (publishAt, message) => {
-    expect(decide(doc('approved'), { to: 'scheduled', publishAt }, editor, NOW)).toEqual({ ok: false, status: 400, message });
+    expect(decide(doc('approved'), { to: 'scheduled', publishAt }, editor, NOW)).toMatchObject({ ok: false, status: 400, message, code: expect.stringMatching(/^workflow\.publish-at\./) });
   });
 
   test('scheduling keeps the instant, normalised to UTC', () => {

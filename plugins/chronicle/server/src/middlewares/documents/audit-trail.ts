@@ -4,7 +4,7 @@
  * clone or delete one.
  */
 import { typeUid } from '../../domain/content-types';
-import { ChronicleError } from '../../errors';
+import { refusal } from '../../errors';
 import { currentSystemActor } from '../../request-context';
 import type { DocumentMiddleware } from './facts';
 import { READ_ACTIONS } from './facts';
@@ -14,5 +14,5 @@ const APPEND_ONLY = new Set<string>([typeUid('workflow-transition'), typeUid('to
 export const auditTrail = (): DocumentMiddleware => async (context, next) => {
   if (!APPEND_ONLY.has(context.uid) || READ_ACTIONS.has(context.action)) return next();
   if (context.action === 'create' && currentSystemActor() === 'audit-writer') return next();
-  throw new ChronicleError(403, 'The audit trail is append-only: workflow transitions cannot be written or changed directly');
+  throw refusal(403, 'document.audit-append-only');
 };

@@ -7,11 +7,10 @@
  * else in a request (a Content API token, a signed-in end user, nobody) may not write here.
  */
 import type { Core } from '@strapi/strapi';
-import { ChronicleError } from '../../errors';
+import { refusal } from '../../errors';
 import { factsOf, fail, type DocumentMiddleware, type Row } from './facts';
 
-const notYours = (type: string) =>
-  new ChronicleError(403, `You may not change this ${type}: it belongs to someone else, and nothing was changed. / 您无权修改他人的稿件，未作任何更改。`);
+const notYours = (type: string) => refusal(403, 'document.not-yours', { type });
 
 /** A stored row as Strapi's conditions see it (`createdBy.id` for is-creator). */
 const subject = (row: Row) => ({ ...row, createdBy: row.createdBy ? { id: row.createdBy.id } : null });
@@ -24,7 +23,7 @@ export const authorise =
     const { actor, kind, rows, type } = facts;
     if (actor.kind === 'system' || actor.kind === 'script') return next();
     if (actor.kind === 'outsider') {
-      throw new ChronicleError(403, 'The newsroom is written through the admin panel only; nothing was changed.');
+      throw refusal(403, 'document.admin-only');
     }
     const checker = strapi
       .plugin('content-manager')
@@ -40,7 +39,7 @@ export const authorise =
         if (context.params.data?.documentId || context.params.data?.id) {
           fail([{ path: [context.params.data?.id ? 'id' : 'documentId'], message: 'a new record\'s id is chosen by the server, not sent in the body' }]);
         }
-        if (checker.cannot.create()) throw new ChronicleError(403, `You may not create a ${type}.`);
+        if (checker.cannot.create()) throw refusal(403, 'document.cannot-create', { type });
         break;
       case 'create-locale':
         if (checker.cannot.create() || !mayChange()) throw notYours(type);
@@ -55,10 +54,10 @@ export const authorise =
         break;
       case 'clone':
         // A clone is a create by the actor from a source they may read.
-        if (checker.cannot.create()) throw new ChronicleError(403, `You may not create a ${type}.`);
+        if (checker.cannot.create()) throw refusal(403, 'document.cannot-create', { type });
         if (!rows.length) break;
         if (!rows.some((r) => !r.publishedAt && !checker.cannot.read(subject(r)))) {
-          throw new ChronicleError(403, `You may not copy this ${type}: you cannot read it. / 您无权复制此稿件。`);
+          throw refusal(403, 'document.cannot-copy', { type });
         }
         break;
       case 'publish':
@@ -66,7 +65,7 @@ export const authorise =
         // Decided by the workflow (lifecycle guard): its permissions and the author rule.
         break;
       default:
-        throw new ChronicleError(403, 'this write is not allowed');
+        throw refusal(403, 'document.write-not-allowed');
     }
     return next();
   };

@@ -10,8 +10,8 @@
  * and leave the counter alone, so approving from the side panel does not make a form stale.
  */
 import type { Core } from '@strapi/strapi';
-import { readRevision, REVISION_FIELD, staleWriteMessage } from '../../domain/revision';
-import { ChronicleError } from '../../errors';
+import { readRevision, REVISION_FIELD } from '../../domain/revision';
+import { refusal } from '../../errors';
 import { factsOf, fail, type Data, type DocumentMiddleware } from './facts';
 
 export const counter = (strapi: Core.Strapi): DocumentMiddleware => {
@@ -28,11 +28,11 @@ export const counter = (strapi: Core.Strapi): DocumentMiddleware => {
       return;
     }
     // Behind the newest counter of any locale: stale, even if an older locale row still matches.
-    if (sent.value !== current) throw new ChronicleError(409, staleWriteMessage(sent.value, current));
+    if (sent.value !== current) throw refusal(409, 'document.stale-revision', { sent: sent.value, stored: current });
     const matching = sent.value === 0 ? { $or: [{ [REVISION_FIELD]: 0 }, { [REVISION_FIELD]: null }] } : { [REVISION_FIELD]: sent.value };
     const claimed = await query.updateMany({ where: { ...where, ...matching }, data: { [REVISION_FIELD]: sent.value + 1 } });
     // Lost the race to a save that claimed sent + 1 a moment ago.
-    if (claimed.count === 0) throw new ChronicleError(409, staleWriteMessage(sent.value, sent.value + 1));
+    if (claimed.count === 0) throw refusal(409, 'document.stale-revision', { sent: sent.value, stored: sent.value + 1 });
     data[REVISION_FIELD] = sent.value + 1;
   };
 

@@ -6,9 +6,10 @@
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { ChronicleError } from '../../errors';
+import { refusal } from '../../errors';
+import { languageOf, renderMessage, type MessageCode, type MessageParams } from '../../domain/messages';
 import { typeNameOf, type TypeName } from '../../domain/content-types';
-import { writeActorOf, type WriteActor } from '../../request-context';
+import { currentRequest, writeActorOf, type WriteActor } from '../../request-context';
 
 export type Data = Record<string, unknown>;
 export type Row = Record<string, any>;
@@ -109,16 +110,28 @@ export const establishFacts =
     const kind = kindOf(context.action, rows, locale, documentId);
     const actor = writeActorOf(strapi);
     if (!kind) {
-      throw new ChronicleError(403, `"${context.action}" is not a write the newsroom allows on ${type}; nothing was changed`);
+      throw refusal(403, 'document.unknown-write', { action: context.action, type });
     }
     facts.set(context, { type, kind, actor, documentId, locale, rows });
     return next();
   };
 
+/**
+ * A field problem by code (domain/messages), in the language of the request under way (its
+ * `Accept-Language`, which the admin sets to its own): Strapi's ValidationError is rendered by
+ * Strapi, so the language is chosen here. English outside a request.
+ */
+export const codedProblem = (strapi: Core.Strapi, path: string[], code: MessageCode, params: MessageParams = {}) => {
+  const ctx = currentRequest(strapi);
+  return { path, message: renderMessage(code, params, languageOf(ctx?.get?.('accept-language'))), code, params };
+};
+
 /** A 400 that names the faulty fields, the way the Content Manager shows it next to them. */
-export const fail = (problems: { path: string[]; message: string }[]): never => {
+export const fail = (problems: { path: string[]; message: string; code?: MessageCode; params?: MessageParams }[]): never => {
   const message = problems.map((p) => p.message).join('; ');
+  const coded = problems.find((p) => p.code);
   throw new errors.ValidationError(message, {
+    ...(coded ? { code: coded.code, params: coded.params ?? {} } : {}),
     errors: problems.map((p) => ({ path: p.path, message: p.message, name: 'ValidationError', value: null })),
   });
 };

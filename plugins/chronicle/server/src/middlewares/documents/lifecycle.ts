@@ -14,7 +14,7 @@ import { componentUid, EDITORIAL_TYPES, typeUid, TYPE_META, type TypeName } from
 import type { WorkflowState } from '../../domain/enums';
 import { REVISION_FIELD } from '../../domain/revision';
 import { WORKFLOW_FIELDS } from '../../content-types/attributes';
-import { ChronicleError } from '../../errors';
+import { ChronicleError, refusal } from '../../errors';
 import { runAs, workflowActorOf } from '../../request-context';
 import type { WorkflowService } from '../../services/workflow';
 import { fallbackSlug, toSlug, uniqueSlug } from '../../text/slug';
@@ -22,10 +22,6 @@ import { anonymousSlug, UNNAMED_CONSENTS } from '../../domain/public-person';
 import { wasSentBackToReview } from './edits';
 import { factsOf, type Data, type DocumentContext, type DocumentMiddleware, type WriteFacts } from './facts';
 
-const PUBLISH_AFTER_EDIT_MESSAGE =
-  'Not published, and nothing was saved: this document was approved as it stood, and your changes to it need a new review. ' +
-  'Save your changes (the document goes back to review), then have it approved again before publishing. / ' +
-  '未发布，也未保存任何内容：此稿件是按原样批准的，您的修改需要重新审核。请先保存修改（稿件将退回审核），再经批准后发布。';
 
 /**
  * What still points at a unit or a contributor: deleting it would silently drop those
@@ -47,23 +43,21 @@ export const lifecycle = (strapi: Core.Strapi): DocumentMiddleware => {
   const query = (uid: string) => strapi.db.query(uid as never);
 
   const assertUnreferenced = async (type: TypeName, documentId: string) => {
-    const found: string[] = [];
+    const found: Array<{ count: number; what: string }> = [];
     for (const [model, field, label] of REFERENCES[type] ?? []) {
       const count = await query(model).count({ where: { [field]: { documentId } } });
-      if (count > 0) found.push(`${count} ${label}`);
+      if (count > 0) found.push({ count, what: label });
     }
-    if (found.length) {
-      throw new ChronicleError(409, `this ${type} is still referenced by ${found.join(', ')}; reassign or remove those first`);
-    }
+    if (found.length) throw refusal(409, 'document.referenced', { type, by: found });
   };
 
   /** Publish / unpublish from outside the workflow: taken as the transition it amounts to. */
   const asTransition = async (context: DocumentContext, facts: WriteFacts, to: 'published' | 'withdrawn') => {
     const actor = facts.actor.kind === 'script' ? undefined : workflowActorOf(facts.actor);
-    if (!actor) throw new ChronicleError(403, 'publishing needs an editor or a named system actor; nothing was changed');
+    if (!actor) throw refusal(403, 'document.publishing-needs-editor');
     const documentId = context.params.documentId as string;
     const locale = facts.locale;
-    if (!locale) throw new ChronicleError(400, 'publish and unpublish one locale at a time');
+    if (!locale) throw refusal(400, 'document.one-locale');
     try {
       const result = await workflow().transition(
         { uid: context.uid, documentId, locale, to, note: to === 'withdrawn' ? 'Withdrawn from the Content Manager / 已在后台撤回' : null },
@@ -75,7 +69,7 @@ export const lifecycle = (strapi: Core.Strapi): DocumentMiddleware => {
       // content sent the approved document back to review, so the publish is refused and
       // the whole request, save included, is undone. Say so, not just "cannot go from in_review".
       if (to === 'published' && error instanceof ChronicleError && error.status === 409 && wasSentBackToReview(strapi, `${documentId}:${locale}`)) {
-        throw new ChronicleError(409, PUBLISH_AFTER_EDIT_MESSAGE);
+        throw refusal(409, 'document.publish-after-edit');
       }
       throw error;
     }
@@ -124,7 +118,7 @@ export const lifecycle = (strapi: Core.Strapi): DocumentMiddleware => {
       if (REFERENCES[type]) await assertUnreferenced(type, facts.documentId);
       if (editorial && !fromWorkflow) {
         const scoped = facts.rows.filter((r) => facts.locale === undefined || typeof context.params.locale !== 'string' || r.locale === facts.locale);
-        if (scoped.some((r) => r.publishedAt)) throw new ChronicleError(409, 'this document is published: withdraw it before deleting it');
+        if (scoped.some((r) => r.publishedAt)) throw refusal(409, 'document.delete-published');
         if (await workflow().everPublic(context.uid, facts.documentId)) await leaveTombstones(context, facts);
       }
       return next();

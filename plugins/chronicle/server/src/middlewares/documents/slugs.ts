@@ -7,7 +7,7 @@ import type { Core } from '@strapi/strapi';
 import { TYPE_META, type TypeName } from '../../domain/content-types';
 import type { WorkflowService } from '../../services/workflow';
 import { fallbackSlug, toSlug, uniqueSlug } from '../../text/slug';
-import { factsOf, fail, type Data, type DocumentMiddleware } from './facts';
+import { codedProblem, factsOf, fail, type Data, type DocumentMiddleware } from './facts';
 
 export const slugs = (strapi: Core.Strapi): DocumentMiddleware => {
   const workflow = (): WorkflowService => strapi.plugin('chronicle').service('workflow');
@@ -30,18 +30,11 @@ export const slugs = (strapi: Core.Strapi): DocumentMiddleware => {
 
     if (given !== undefined && storedSlug && given !== storedSlug && documentId && facts.actor.kind !== 'script') {
       if (await workflow().everPublic(context.uid, documentId)) {
-        fail([
-          {
-            path: ['slug'],
-            message:
-              `slug: this ${type} has been public at "${storedSlug}", and a published address is permanent; keep that slug / ` +
-              `此稿件已在“${storedSlug}”公开发布，网址不可更改，请保留原网址标识`,
-          },
-        ]);
+        fail([codedProblem(strapi, ['slug'], 'slug.permanent', { type, slug: storedSlug })]);
       }
     }
     if (given) {
-      if (await slugTaken(context.uid, given, documentId)) fail([{ path: ['slug'], message: `slug "${given}" is already used by another ${type}` }]);
+      if (await slugTaken(context.uid, given, documentId)) fail([codedProblem(strapi, ['slug'], 'slug.taken', { type, slug: given })]);
       data.slug = given;
       return next();
     }

@@ -5,9 +5,9 @@
  */
 import type { Core } from '@strapi/strapi';
 import { pluginUid, typeUid } from '../../domain/content-types';
-import { findUnitCycle, unitCycleMessage } from '../../domain/unit-cycle';
+import { findUnitCycle } from '../../domain/unit-cycle';
 import { checkRecord, DEFAULT_LIMITS, type ValidationLimits } from '../../domain/validation';
-import { factsOf, fail, type Data, type DocumentMiddleware } from './facts';
+import { codedProblem, factsOf, fail, type Data, type DocumentMiddleware } from './facts';
 
 const UNIT_UID = typeUid('unit');
 
@@ -62,7 +62,7 @@ export const validation = (strapi: Core.Strapi): DocumentMiddleware => {
     }
     const newParent = target.documentId ?? (units.find((u) => u.id === target.id)?.documentId as string | undefined);
     const cycle = findUnitCycle(parentOf, documentId, newParent);
-    if (cycle) fail([{ path: ['parent'], message: `${unitCycleMessage(cycle, (id) => names.get(id) ?? id)} / 上级单位不能是本单位或其下级单位` }]);
+    if (cycle) fail([codedProblem(strapi, ['parent'], 'unit.cycle', { chain: cycle.map((id) => names.get(id) ?? id) })]);
   };
 
   return async (context, next) => {

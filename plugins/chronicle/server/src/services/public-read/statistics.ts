@@ -11,6 +11,7 @@ import { displayFigure } from '../../domain/figure-display';
 import { rollUpGroups } from '../../domain/rollup';
 import { figureQueries, type FigureFilter, type FigureKey, type FigureQueries } from '../../repositories/figures';
 import type { StatisticsQuery } from '../../validation/public-query';
+import { ChronicleError } from '../../errors';
 import { cursorAt, DEFAULT_LIMIT, pickLocale, PUBLISHED, REPORT_REF_SELECT, reportVisible, UNIT_REF_SELECT, type RowReader } from './rows';
 import { day, ref, unitRef, type Row } from './values';
 
@@ -82,6 +83,10 @@ export const statisticsResource = (strapi: Core.Strapi, rows: RowReader) => {
       const limit = params.limit ?? DEFAULT_LIMIT;
       const after = params.cursor ? cursorAt(params.cursor, 'statistics') : undefined;
       const scope = params.unit ? await rows.unitScopeRows(params.unit) : null;
+      // Like an unknown unit, a metric no published figure has is a mistake to name, not an empty list.
+      if (params.metric && !(await rows.query('grid-statistic').findOne({ where: { ...PUBLISHED, metric: params.metric }, select: ['id'] }))) {
+        throw new ChronicleError(400, `metric: no published figure has the metric "${params.metric}"`);
+      }
       const filter: FigureFilter = { locale, metric: params.metric, ...(scope ? { unitRowIds: scope.rowIds } : {}) };
       const sql = figureSql();
       const picked = pickLocale(sql.toKeys(await sql.run(sql.pageRows(filter, limit, after))), locale);

@@ -1,6 +1,6 @@
-import { barChart, fitLabel, niceStep } from '../chart';
+import { chartGroups, linearScale, niceStep, tickLabel } from '../chart';
 
-describe('bar chart geometry', () => {
+describe('chart scale', () => {
   test('nice steps are 1, 2 or 5 times a power of ten', () => {
     expect(niceStep(100000)).toBe(50000);
     expect(niceStep(4800)).toBe(2000);
@@ -8,43 +8,39 @@ describe('bar chart geometry', () => {
     expect(niceStep(0)).toBe(1);
   });
 
-  test('bars are proportional to the values and fit the plot', () => {
-    const chart = barChart(
-      [
-        { label: 'A', value: 100000, display: '10万余次' },
-        { label: 'B', value: 50000, display: '5万次' },
-        { label: 'C', value: 0, display: '0' },
-      ],
-      { width: 600, labelWidth: 100, valueWidth: 100 }
-    );
-    expect(chart.plotWidth).toBe(400);
-    expect(chart.bars[0].width).toBe(400);
-    expect(chart.bars[1].width).toBe(200);
-    expect(chart.bars[2].width).toBe(0);
-    expect(chart.bars[1].y).toBeGreaterThan(chart.bars[0].y);
-    expect(chart.ticks.map((t) => t.value)).toEqual([0, 50000, 100000]);
-    expect(chart.ticks[2].x).toBe(500);
-  });
-
-  test('without a valueWidth, the longest printed figure fits right of the longest bar', () => {
-    const display = 'more than 4,800 person-times';
-    const chart = barChart([{ label: 'A', value: 4800, display }, { label: 'B', value: 900, display: '900' }], { width: 680, labelWidth: 200 });
-    const longest = chart.bars[0];
-    // the text starts 6 px after the bar; at 13 px a Latin character is about 0.56 em wide
-    expect(chart.plotLeft + longest.width + 6 + display.length * 0.56 * 13).toBeLessThanOrEqual(chart.width);
-    expect(chart.plotWidth).toBeGreaterThan(200);
+  test('one linear scale from zero: bars proportional to the values, ticks at every step to the end', () => {
+    const scale = linearScale([1000, 149, 52]);
+    expect(scale.domainMax).toBe(1000);
+    expect(scale.ticks).toEqual([
+      { value: 0, percent: 0 },
+      { value: 500, percent: 50 },
+      { value: 1000, percent: 100 },
+    ]);
+    expect(scale.percent(1000)).toBe(100);
+    expect(scale.percent(149)).toBe(14.9);
+    expect(scale.percent(52)).toBe(5.2);
+    expect(scale.percent(0)).toBe(0);
   });
 
   test('a tiny non-zero value keeps a visible bar', () => {
-    const chart = barChart([{ label: 'A', value: 1000000, display: '' }, { label: 'B', value: 1, display: '' }]);
-    expect(chart.bars[1].width).toBeGreaterThanOrEqual(2);
+    expect(linearScale([1000000, 1]).percent(1)).toBeGreaterThan(0);
+  });
+
+  test('axis numbers as each language writes them', () => {
+    expect(tickLabel(100000, 'zh-Hans')).toBe('10万');
+    expect(tickLabel(100000, 'en')).toBe('100,000');
+    expect(tickLabel(500, 'zh-Hans')).toBe('500');
   });
 });
 
-test('long labels are cut to fit the label column, short ones kept', () => {
-  expect(fitLabel('南寨街道', 180, 13)).toBe('南寨街道');
-  const cut = fitLabel('Jiancaoping Public Security Sub-bureau', 188, 13);
-  expect(cut.endsWith('…')).toBe(true);
-  expect(cut.length).toBeLessThan(30);
-  expect(barChart([{ label: 'Jiancaoping Public Security Sub-bureau', value: 1, display: '1' }], { labelWidth: 200 }).bars[0].shortLabel).toBe(cut);
+describe('chart groups', () => {
+  const f = (metric: string, countUnit: string | null, value: number) => ({ metric, countUnit, value });
+  test('figures share a chart only with the same metric and unit of count, largest first', () => {
+    const groups = chartGroups([f('grid-workers', '名', 52), f('checkpoints', '个', 17), f('grid-workers', '名', 1000), f('grid-workers', '人', 3), f('grid-workers', '名', 149)]);
+    expect(groups.map((g) => [g.metric, g.countUnit, g.figures.map((x) => x.value)])).toEqual([
+      ['grid-workers', '名', [1000, 149, 52]],
+      ['checkpoints', '个', [17]],
+      ['grid-workers', '人', [3]],
+    ]);
+  });
 });

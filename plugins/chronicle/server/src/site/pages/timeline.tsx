@@ -11,6 +11,12 @@ import { INTERACTIVE_TIMELINE_MAX } from '../paging';
 import type { UnitNode } from '../unit-tree';
 import { pathOf } from '../routes';
 
+/**
+ * Our copy of TimelineJS's zh-cn language file (public/timeline-zh-cn.json): the package's own
+ * leaves the axis's hour ticks to the English formats, which print AM/PM; ours is 24-hour.
+ */
+export const TIMELINE_ZH_LANGUAGE = '/timeline-zh-cn.json';
+
 export interface TimelineFilters {
   unit?: string;
   from?: string;
@@ -67,7 +73,7 @@ export const TimelinePage = ({
             id="timeline-embed"
             className="timeline-embed"
             data-source={source}
-            data-language={ctx.locale === 'en' ? 'en' : 'zh-cn'}
+            data-language={ctx.locale === 'en' ? 'en' : TIMELINE_ZH_LANGUAGE}
             data-script-path={`${assets}js/`}
           >
             <p className="no-script-note">{t.timelineNeedsScript}</p>

@@ -1,0 +1,217 @@
+/**
+ * The refusals of ours that an editor meets, by stable code, in both of the newsroom's
+ * languages (docs/workflow.md#refusals-in-the-admins-language). A refusal carries its code and
+ * its parameters in `details` (`details.code`, `details.params`); its `message` is rendered in
+ * the language the request asked for (`Accept-Language`: zh… gives zh-Hans, anything else
+ * English; the admin sends its own language on every request, admin/src/utils/admin-language.ts,
+ * because Strapi's own toasts show `error.message` as it is and cannot be reached by a plugin).
+ * One language at a time: never both joined. A client that wants the other language, or its
+ * own wording, keys on `details.code`; the codes are stable.
+ *
+ * Pure module with no import. Parameters are plain data (state and type keys, titles, ISO
+ * times); each language names them in its own words.
+ */
+
+export type MessageLanguage = 'zh-Hans' | 'en';
+export type MessageParams = Record<string, unknown>;
+
+/** A refusal by code: what the server sends in `details` and what a package item's reason is. */
+export interface CodedMessage {
+  code: MessageCode;
+  params?: MessageParams;
+}
+
+type Render = (p: MessageParams, language: MessageLanguage) => string;
+
+const STATES: Record<string, [string, string]> = {
+  draft: ['草稿', 'draft'],
+  in_review: ['待审', 'in review'],
+  changes_requested: ['退回修改', 'changes requested'],
+  approved: ['已审定', 'approved'],
+  scheduled: ['定时发布', 'scheduled'],
+  published: ['已发布', 'published'],
+  corrected: ['已更正', 'corrected'],
+  withdrawn: ['已撤回', 'withdrawn'],
+};
+
+const TYPES: Record<string, [string, string]> = {
+  unit: ['单位', 'unit'],
+  contributor: ['作者', 'contributor'],
+  'frontline-profile': ['一线人物', 'frontline profile'],
+  'field-report': ['稿件', 'field report'],
+  chronicle: ['纪实', 'chronicle'],
+  'timeline-event': ['时间线事件', 'timeline event'],
+  'grid-statistic': ['网格数据', 'grid statistic'],
+  'workflow-transition': ['流程记录', 'workflow transition'],
+  tombstone: ['撤稿存档', 'tombstone'],
+};
+
+/** What still points at a unit or a contributor (middlewares/documents/lifecycle.ts). */
+const REFERENCES: Record<string, [string, string]> = {
+  'sub-units': ['下级单位', 'sub-units'],
+  profiles: ['一线人物', 'profiles'],
+  figures: ['网格数据', 'figures'],
+  chronicles: ['纪实', 'chronicles'],
+  events: ['时间线事件', 'events'],
+  bylines: ['署名', 'bylines'],
+};
+
+const PERMISSIONS: Record<string, [string, string]> = {
+  submit: ['提交', 'submit'],
+  approve: ['审定', 'approve'],
+  publish: ['发布', 'publish'],
+};
+
+const pick = (table: Record<string, [string, string]>, key: unknown, language: MessageLanguage) =>
+  table[String(key)]?.[language === 'zh-Hans' ? 0 : 1] ?? String(key);
+const zh = (language: MessageLanguage) => language === 'zh-Hans';
+const state = (key: unknown, language: MessageLanguage) => pick(STATES, key, language);
+const type = (key: unknown, language: MessageLanguage) => pick(TYPES, key, language);
+const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+
+/** An ISO instant in Beijing time, 24-hour (the newsroom's zone, whatever the reader's). */
+const beijing = (iso: unknown, language: MessageLanguage): string => {
+  const date = new Date(String(iso));
+  if (Number.isNaN(date.getTime())) return String(iso);
+  const shifted = new Date(date.getTime() + 8 * 3600_000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const [y, m, d, hh, mm] = [shifted.getUTCFullYear(), shifted.getUTCMonth() + 1, shifted.getUTCDate(), shifted.getUTCHours(), shifted.getUTCMinutes()];
+  return zh(language) ? `${y}年${m}月${d}日 ${pad(hh)}:${pad(mm)}（北京时间）` : `${y}-${pad(m)}-${pad(d)} ${pad(hh)}:${pad(mm)} (Beijing time)`;
+};
+
+/** Both languages of one code. */
+const both = (zhText: (p: MessageParams) => string, enText: (p: MessageParams) => string): Render => (p, language) =>
+  zh(language) ? zhText(p) : enText(p);
+
+/** A package item's line: its title, its state and, when its own rules said so, why. */
+const itemLine = (item: any, language: MessageLanguage): string => {
+  const reason = item?.reason?.code ? renderMessage(item.reason.code, item.reason.params ?? {}, language) : '';
+  return zh(language)
+    ? `《${item?.title ?? ''}》（${state(item?.state, language)}${reason ? `：${reason}` : ''}）`
+    : `"${item?.title ?? ''}" (${state(item?.state, language)}${reason ? `: ${reason}` : ''})`;
+};
+
+const VERBS: Record<string, [string, string]> = {
+  approved: ['审定', 'approved'],
+  scheduled: ['定时发布', 'scheduled'],
+  published: ['发布', 'published'],
+};
+
+export const MESSAGES = {
+  // The state machine (domain/workflow.ts).
+  'workflow.no-transition': ((p, l) => {
+    const options = list(p.options);
+    return zh(l)
+      ? `无法从“${state(p.from, l)}”转为“${state(p.to, l)}”` + (options.length ? `；“${state(p.from, l)}”可转为：${options.map((o) => `“${state(o, l)}”`).join('、')}` : '')
+      : `cannot go from ${p.from} to ${p.to}` + (options.length ? `; from ${p.from} the document can go to ${options.join(', ')}` : '');
+  }) as Render,
+  'workflow.needs-permission': ((p, l) =>
+    zh(l)
+      ? `转为“${state(p.to, l)}”需要编辑流程的“${pick(PERMISSIONS, p.permission, l)}”权限`
+      : `moving a document to ${p.to} needs the workflow "${p.permission}" permission`) as Render,
+  'workflow.author-or-editor': both(() => '只有作者或编辑可以这样做', () => 'only the author or an editor can do this'),
+  'workflow.own-work': both(() => '作者不能审定自己的稿件', () => 'an author cannot approve their own work'),
+  'workflow.changed-since-submitted': both(
+    () => '提交审核后您修改过此稿件，须由另一位编辑审定',
+    () => 'you changed this document since it was submitted; another editor must approve it'
+  ),
+  'workflow.note-required.changes': both(() => '请填写备注，告诉作者需要修改什么', () => 'a note telling the author what to change is required'),
+  'workflow.note-required.withdrawal': both(() => '撤稿须填写公开理由', () => 'a public reason for the withdrawal is required'),
+  'workflow.correction-required': both(() => '须填写更正（类型和内容）', () => 'a correction (kind and text) is required'),
+  'workflow.publish-at.required': both(() => '定时发布须填写发布时间', () => 'publishAt is required to schedule publication'),
+  'workflow.publish-at.invalid': both(() => '发布时间须为带时区的 ISO 8601 日期时间', () => 'publishAt must be an ISO 8601 date-time'),
+  'workflow.publish-at.past': both(() => '发布时间必须晚于现在', () => 'publishAt must be in the future'),
+  'workflow.publish-at.before-embargo': ((p, l) =>
+    zh(l) ? `发布时间早于禁发期（${beijing(p.embargo, l)}）` : `publishAt is before the embargo (${p.embargo})`) as Render,
+  'workflow.embargoed': ((p, l) =>
+    zh(l) ? `禁发至 ${beijing(p.embargo, l)}，请改为定时发布` : `embargoed until ${p.embargo}; schedule it instead`) as Render,
+  'workflow.scheduled-later': ((p, l) =>
+    zh(l) ? `已定于 ${beijing(p.scheduledFor, l)} 发布；如需立即发布，请先取消定时发布` : `scheduled for ${p.scheduledFor}; unschedule it to publish now`) as Render,
+
+  // The workflow service (services/workflow.ts).
+  'workflow.unknown-type': ((p, l) =>
+    zh(l) ? '此类内容不经过编辑流程' : `uid must be one of ${list(p.uids).join(', ')}`) as Render,
+  'workflow.no-version': ((p, l) =>
+    zh(l) ? `找不到此${type(p.type, l)}的 ${p.locale} 版本（${p.documentId}）` : `no ${p.locale} version of ${p.type} ${p.documentId}`) as Render,
+  'workflow.stale': both(() => '您读取之后此文档已有变动，请重新加载后再试', () => 'the document changed since you read it; reload it and try again'),
+  'workflow.race': both(() => '他人同时修改了此文档，请重新加载后再试', () => 'someone else changed this document at the same moment; reload it and try again'),
+  'workflow.alt-text': ((p, l) =>
+    zh(l) ? `发布前每张图片都须有替代文字：${list(p.fields).join('、')}` : `alt text is required for every image before publishing: ${list(p.fields).join(', ')}`) as Render,
+  'workflow.private-markup': ((p, l) =>
+    zh(l)
+      ? `私密标记无法安全读取，因此不能${pick(VERBS, p.to, l)}：${list(p.problems).join('；')}`
+      : `private markup cannot be read safely, so this cannot be ${p.to}: ${list(p.problems).join('; ')}`) as Render,
+  'workflow.invalid-request': ((p, l) =>
+    zh(l) ? `请求有误：${p.problem ?? ''}` : `invalid request: ${p.problem ?? ''}`) as Render,
+
+  // A report is a package (domain/package.ts).
+  'package.blocked': ((p, l) => {
+    const items = list(p.items).map((item) => itemLine(item, l));
+    return zh(l)
+      ? `稿件的关联条目尚不能一并${pick(VERBS, p.to, l)}，请先处理：${items.join('、')}`
+      : `the report cannot be ${pick(VERBS, p.to, l)} until its linked items can go with it: ${items.join(', ')}`;
+  }) as Render,
+
+  // The document guards under the Content Manager (middlewares/documents/*).
+  'document.not-yours': ((p, l) =>
+    zh(l) ? `您无权修改他人的${type(p.type, l)}，未作任何更改。` : `You may not change this ${p.type}: it belongs to someone else, and nothing was changed.`) as Render,
+  'document.cannot-copy': ((p, l) =>
+    zh(l) ? `您无权复制此${type(p.type, l)}：您无法读取它。` : `You may not copy this ${p.type}: you cannot read it.`) as Render,
+  'document.cannot-create': ((p, l) => (zh(l) ? `您无权新建${type(p.type, l)}。` : `You may not create a ${p.type}.`)) as Render,
+  'document.admin-only': both(() => '编辑部的内容只能在管理后台中编写，未作任何更改。', () => 'The newsroom is written through the admin panel only; nothing was changed.'),
+  'document.write-not-allowed': both(() => '不允许此写入操作', () => 'this write is not allowed'),
+  'document.unknown-write': ((p, l) =>
+    zh(l) ? `编辑部不允许对${type(p.type, l)}执行“${p.action}”操作，未作任何更改` : `"${p.action}" is not a write the newsroom allows on ${p.type}; nothing was changed`) as Render,
+  'document.audit-append-only': both(
+    () => '流程记录只能追加：不能直接写入或修改',
+    () => 'The audit trail is append-only: workflow transitions cannot be written or changed directly'
+  ),
+  'document.stale-revision': ((p, l) =>
+    zh(l)
+      ? `在您打开之后，他人已保存此文档（您打开的是第 ${p.sent} 版，现为第 ${p.stored ?? '?'} 版）。本次未保存任何内容。表单现已显示包含对方修改的最新版本；可在“您未保存的修改”面板中恢复您的修改，核对后再保存。`
+      : `Someone else saved this document after you opened it (you opened revision ${p.sent}; it is now at revision ${p.stored ?? '?'}). ` +
+        'Nothing was saved. The form now shows the current version with their changes; the "Your unsaved changes" panel puts yours back, to check against theirs and save again.') as Render,
+  'document.publish-after-edit': both(
+    () => '未发布，也未保存任何内容：此稿件是按原样审定的，您的修改需要重新审核。请先保存修改（稿件将退回审核），再经审定后发布。',
+    () =>
+      'Not published, and nothing was saved: this document was approved as it stood, and your changes to it need a new review. ' +
+      'Save your changes (the document goes back to review), then have it approved again before publishing.'
+  ),
+  'document.publishing-needs-editor': both(() => '发布需要编辑或指定的系统操作者，未作任何更改', () => 'publishing needs an editor or a named system actor; nothing was changed'),
+  'document.one-locale': both(() => '每次只能发布或撤下一种语言版本', () => 'publish and unpublish one locale at a time'),
+  'document.referenced': ((p, l) => {
+    const by = list(p.by).map((b: any) => (zh(l) ? `${b?.count ?? ''} 条${pick(REFERENCES, b?.what, l)}` : `${b?.count ?? ''} ${b?.what ?? ''}`));
+    return zh(l)
+      ? `此${type(p.type, l)}仍被以下内容引用：${by.join('、')}；请先改指或移除它们`
+      : `this ${p.type} is still referenced by ${by.join(', ')}; reassign or remove those first`;
+  }) as Render,
+  'document.delete-published': both(() => '此文档已发布：请先撤稿再删除', () => 'this document is published: withdraw it before deleting it'),
+  'unit.cycle': ((p, l) =>
+    zh(l)
+      ? `上级单位不能是本单位或其下级单位（${list(p.chain).join(' → ')}）`
+      : `parent would make a cycle (${list(p.chain).join(' → ')}): a unit cannot be inside itself`) as Render,
+  'slug.permanent': ((p, l) =>
+    zh(l)
+      ? `此${type(p.type, l)}已在“${p.slug}”公开发布，网址不可更改，请保留原网址标识`
+      : `slug: this ${p.type} has been public at "${p.slug}", and a published address is permanent; keep that slug`) as Render,
+  'slug.taken': ((p, l) =>
+    zh(l) ? `网址标识“${p.slug}”已被另一${type(p.type, l)}使用` : `slug "${p.slug}" is already used by another ${p.type}`) as Render,
+} satisfies Record<string, Render>;
+
+export type MessageCode = keyof typeof MESSAGES;
+
+export const isMessageCode = (code: unknown): code is MessageCode => typeof code === 'string' && Object.prototype.hasOwnProperty.call(MESSAGES, code);
+
+/** The text of a code in one language. */
+export function renderMessage(code: MessageCode, params: MessageParams = {}, language: MessageLanguage = 'en'): string {
+  return MESSAGES[code](params, language);
+}
+
+/**
+ * The language a request asks for: its `Accept-Language`'s first tag (zh, zh-CN, zh-Hans… give
+ * zh-Hans); English otherwise, and when it says nothing (scripts, API clients).
+ */
+export function languageOf(acceptLanguage: string | null | undefined): MessageLanguage {
+  const first = String(acceptLanguage ?? '').split(',')[0]?.split(';')[0]?.trim().toLowerCase() ?? '';
+  return first.startsWith('zh') ? 'zh-Hans' : 'en';
+}
