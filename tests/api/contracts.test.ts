@@ -12,6 +12,7 @@ import {
   acceptAnswer,
   apiError,
   chronicleAnswer,
+  correctionsPage,
   extractAnswer,
   jsonFeed,
   profileAnswer,
@@ -124,6 +125,7 @@ describe.each(LOCALES)('every public answer parses with its contract (locale=%s)
     expect(units.data.some((u) => u.children.length > 0)).toBe(true);
     const feed = await answer(`feed.json?locale=${locale}`, jsonFeed);
     expect(feed.items.length).toBeGreaterThan(0);
+    await allPages(`corrections?locale=${locale}`, correctionsPage, 3);
   });
 });
 

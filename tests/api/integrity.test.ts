@@ -9,7 +9,7 @@ import request from 'supertest';
 import { startStrapi, type TestStrapi } from '../helpers/strapi';
 import { adminApi, createAdminUser, login } from '../helpers/admin';
 import { databaseSnapshot } from '../helpers/snapshot';
-import { publishDocument, withdrawDocument } from '../helpers/workflow';
+import { publishDocument, verifyFigures, withdrawDocument } from '../helpers/workflow';
 
 const CM = '/content-manager/collection-types';
 const REPORT = 'plugin::chronicle.field-report';
@@ -111,12 +111,15 @@ describe('a new locale of someone else\'s document (case 1)', () => {
     expect(created.status).toBe(201);
     const id = created.body.data.documentId;
     expect((await move(r1, FIGURE, id, 'in_review')).status).toBe(200);
+    await verifyFigures(app.strapi, 'grid-statistic', id); // approval needs a verified figure (issue #17)
     expect((await move(editor, FIGURE, id, 'approved')).status).toBe(200);
     const at = new Date(Date.now() + 3600_000).toISOString();
     expect((await move(editor, FIGURE, id, 'scheduled', { publishAt: at })).status).toBe(200);
     const res = await r1.post(`${CM}/${FIGURE}?locale=en`, { documentId: id, label: 'Video calls', value: 999999, metric: 'video-calls', qualifier: 'exact' });
     expect(res.status).toBe(201);
     expect(await stateOf(FIGURE, id)).toBe('in_review');
+    // The new value through the new locale is a new claim: every locale is unverified again.
+    expect((await rows(FIGURE, id)).map((r: any) => r.verificationState)).toEqual(['unverified', 'unverified']);
     const published = await app.strapi.plugin('chronicle').service('workflow').publishDue(new Date(Date.now() + 7200_000));
     expect(published.filter((p: any) => p.documentId === id)).toEqual([]);
   });

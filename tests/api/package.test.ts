@@ -7,7 +7,7 @@
 import { queueAnswer, transitionAnswer, workflowInfo } from '../../plugins/chronicle/server/src/contracts';
 import { startStrapi, type TestStrapi } from '../helpers/strapi';
 import { adminApi, createAdminUser, login } from '../helpers/admin';
-import { publishDocument } from '../helpers/workflow';
+import { publishDocument, verifyFigures } from '../helpers/workflow';
 
 const CM = '/content-manager/collection-types';
 const REPORT = 'plugin::chronicle.field-report';
@@ -73,8 +73,9 @@ const stateOf = (uid: string, documentId: string) =>
   app.strapi.plugin('chronicle').service('workflow').stateOf(uid, documentId, 'zh-Hans');
 const isPublished = async (uid: string, documentId: string) =>
   (await app.strapi.db.query(uid as never).count({ where: { documentId, locale: 'zh-Hans', publishedAt: { $notNull: true } } })) === 1;
+/** Workflow steps only: a figure's fact-check steps (from 'fact-check') are tested in verification.test.ts. */
 const auditRows = (documentId: string) =>
-  app.strapi.db.query(TRANSITIONS as never).findMany({ where: { subjectDocumentId: documentId }, orderBy: { id: 'asc' } }) as Promise<any[]>;
+  app.strapi.db.query(TRANSITIONS as never).findMany({ where: { subjectDocumentId: documentId, from: { $ne: 'fact-check' } }, orderBy: { id: 'asc' } }) as Promise<any[]>;
 
 interface Package {
   report: string;
@@ -86,6 +87,8 @@ const newPackage = async (title: string): Promise<Package> => {
   const report = await newReport(title);
   const events = [await newEvent(report, `${title}·事件一`), await newEvent(report, `${title}·事件二`)];
   const figure = await newFigure(report, `${title}·视频通话`);
+  // Approval needs verified figures (issue #17; tests/api/verification.test.ts): checked up front here.
+  await verifyFigures(app.strapi, 'field-report', report);
   return { report, events, figure };
 };
 const itemsOf = (p: Package): Array<[string, string]> => [...p.events.map((e): [string, string] => [EVENT, e]), [STATISTIC, p.figure]];

@@ -51,6 +51,8 @@ describe('openapi.json', () => {
     expect(Object.keys(res.body.paths).sort()).toEqual(
       [
         '/chronicles/{slug}',
+        '/corrections',
+        '/corrections/feed.xml',
         '/feed.json',
         '/feed.xml',
         '/openapi.json',
@@ -325,6 +327,7 @@ describe('chronicles, statistics, units', () => {
       qualifier: 'exact',
       display: { 'zh-Hans': '201名', en: '201 people' },
       count: 2,
+      excluded: { unverified: 0, disputed: 0 },
     });
     // the non-additive district-wide figure is listed but never summed
     expect(res.body.data.figures.find((f: any) => f.slug === 'jiancaoping-qu-grid-workers')).toMatchObject({ additive: false });

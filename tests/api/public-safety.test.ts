@@ -80,7 +80,7 @@ const crawl = async (): Promise<Array<{ path: string; status: number; text: stri
   const paths = new Set<string>(['openapi.json']);
   for (const locale of ['zh-Hans', 'en']) {
     const q = `locale=${locale}`;
-    for (const p of ['timeline?limit=100', 'timeline/timelinejs?limit=100', 'reports?limit=100', 'profiles?limit=100', 'statistics?limit=100', 'units', 'feed.xml', 'feed.json']) {
+    for (const p of ['timeline?limit=100', 'timeline/timelinejs?limit=100', 'reports?limit=100', 'profiles?limit=100', 'statistics?limit=100', 'units', 'feed.xml', 'feed.json', 'corrections?limit=100', 'corrections/feed.xml']) {
       paths.add(`${p}${p.includes('?') ? '&' : '?'}${q}`);
     }
     const timeline = (await get(`timeline?limit=100&${q}`)).body.data;

@@ -211,7 +211,13 @@ describe('pages', () => {
     expect(res.status).toBe(200);
     expectPage(res.text, 'zh-Hans');
     expect(res.text).toContain('data-source="/api/chronicle/timeline/timelinejs?locale=zh-Hans&amp;limit=100"');
-    expect(res.text).toContain('data-language="zh-cn"');
+    // Chinese is our 24-hour copy of TimelineJS's zh-cn language file (issue 18, item 9).
+    expect(res.text).toContain('data-language="/timeline-zh-cn.json"');
+    const language = await api().get('/timeline-zh-cn.json');
+    expect(language.status).toBe(200);
+    const formats = JSON.parse(language.text ?? JSON.stringify(language.body)).dateformats;
+    expect(Object.keys(formats)).toEqual(expect.arrayContaining(['time_no_minutes_short', 'time_no_seconds_short', 'full_long']));
+    for (const format of Object.values(formats) as string[]) expect(format).not.toMatch(/TT|tt|'um'/);
     expect(res.text).toContain('<script src="/assets/timelinejs/js/timeline.js" defer="">');
     expect(res.text).toContain('<link rel="stylesheet" href="/assets/timelinejs/css/timeline.css"/>');
     const events = (await api().get('/api/chronicle/timeline?limit=100')).body.data;
@@ -260,7 +266,7 @@ describe('pages', () => {
     expect(res.text).toMatch(/<p class="big-figure">17个<\/p>/);
     expect(res.text).toContain('10万余次');
     expect(res.text).toContain('<table class="data-table">');
-    expect(res.text).toContain('尖草坪区的汇总201名，是尖草坪区及其下属单位报道的 2 项可相加数据之和。尖草坪区自己报道的数字是1000余名');
+    expect(res.text).toContain('尖草坪区的汇总201名，是尖草坪区及其下属单位报道的 2 项已核实、可相加数据之和。尖草坪区自己报道的数字是1000余名');
     // the totals up the unit tree, with how many figures each sums (Xincheng 52 + Huifeng 149)
     expect(res.text).toContain('<th scope="col">汇总数据条数</th>');
     expect(res.text).toMatch(/<a href="\/units\/jiancaoping-qu">尖草坪区<\/a><\/th><td>201名<\/td><td>2<\/td>/);

@@ -36,7 +36,7 @@ export async function rollupsByLoadingEveryFigure(strapi: Core.Strapi, params: {
   const figures = pick(
     (await strapi.db.query('plugin::chronicle.grid-statistic' as never).findMany({
       where: { publishedAt: { $notNull: true }, locale: { $in: locales }, ...(params.metric ? { metric: params.metric } : {}) },
-      select: ['documentId', 'locale', 'metric', 'countUnit', 'value', 'qualifier', 'additive'],
+      select: ['documentId', 'locale', 'metric', 'countUnit', 'value', 'qualifier', 'additive', 'verificationState'],
       populate: { scopeUnit: { select: ['documentId'] } },
     })) as Row[],
     locale
@@ -54,7 +54,8 @@ export async function rollupsByLoadingEveryFigure(strapi: Core.Strapi, params: {
   const sums = new Map<string, ReferenceRollup & { cents: number; fromBelow: boolean }>();
   for (const figure of figures) {
     const own = figure.scopeUnit?.documentId as string | undefined;
-    if (!figure.additive || !own || !parents.has(own)) continue;
+    // Roll-ups sum verified figures only (issue #17).
+    if (!figure.additive || !own || !parents.has(own) || figure.verificationState !== 'verified') continue;
     const seen = new Set<string>();
     for (let unit: string | null | undefined = own; unit && parents.has(unit) && !seen.has(unit); unit = parents.get(unit)) {
       seen.add(unit);

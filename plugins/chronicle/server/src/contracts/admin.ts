@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { CORRECTION_KINDS, LOCALES, PRECISIONS, QUALIFIERS, WORKFLOW_STATES } from '../domain/enums';
+import { SOURCE_KINDS, VERIFICATION_ACTIONS, VERIFICATION_STATES } from '../domain/verification';
 
 const state = z.enum(WORKFLOW_STATES);
 const instant = z.iso.datetime();
@@ -95,6 +96,56 @@ export const queueAnswer = z.strictObject({
     recentlyPublished: z.array(queueItem),
   }),
   items: z.array(queueItem),
+});
+
+// ---- revisions ------------------------------------------------------------------------
+
+/**
+ * GET /chronicle/revisions/:uid/:documentId?locale&since: what to compare the newest revision
+ * with: the version last approved (else last submitted), last submitted, or a revision number.
+ */
+export const revisionsQuery = z.strictObject({
+  locale: z.string(),
+  since: z.string().regex(/^(approved|submitted|\d{1,9})$/).optional(),
+});
+export type RevisionSince = 'approved' | 'submitted' | number;
+
+/** One saved revision of a locale: the save counter after the save, what made it, who, when. */
+export const revisionEntry = z.strictObject({
+  number: z.int(),
+  action: z.string(),
+  editor: z.string(),
+  savedAt: instant,
+});
+
+/** A piece of a text diff: unchanged (possibly cut to its context with …), inserted, deleted. */
+export const textSegment = z.strictObject({ op: z.enum(['equal', 'insert', 'delete']), text: z.string() });
+
+/** What changed in one field (a component's field is named `dateline.place`). */
+export const fieldChange = z.discriminatedUnion('kind', [
+  z.strictObject({ field: z.string(), kind: z.literal('text'), segments: z.array(textSegment) }),
+  z.strictObject({ field: z.string(), kind: z.literal('value'), before: z.string().nullable(), after: z.string().nullable() }),
+  /** Items added and removed; both empty: the same items in a new order. */
+  z.strictObject({ field: z.string(), kind: z.literal('list'), added: z.array(z.string()), removed: z.array(z.string()) }),
+]);
+
+export const revisionsAnswer = z.strictObject({
+  uid: z.string(),
+  documentId: z.string(),
+  locale: z.string(),
+  /** The revision compared with, and why it was chosen (with the workflow step it was taken at); null: none recorded. */
+  base: revisionEntry
+    .extend({
+      reason: z.enum(['approved', 'submitted', 'revision', 'first']),
+      step: z.strictObject({ actor: z.string(), at: instant, revision: z.int() }).nullable(),
+    })
+    .nullable(),
+  current: revisionEntry.nullable(),
+  changes: z.array(fieldChange),
+  /** Newest first (the latest 50). */
+  revisions: z.array(revisionEntry),
+  /** A translation: whether the Chinese changed after it was translated; null for the Chinese itself. */
+  translationStale: z.boolean().nullable(),
 });
 
 // ---- extraction -----------------------------------------------------------------------
@@ -201,6 +252,117 @@ export const acceptAnswer = z.strictObject({
   alreadyDecided: z.array(z.string()),
 });
 
+// ---- fact check (issue #17) -------------------------------------------------------------
+
+/** A figure's source as the editor may give it with a verification (the form's source fields). */
+export const figureSourceInput = z.strictObject({
+  kind: z.enum(SOURCE_KINDS, { message: `source.kind must be one of ${SOURCE_KINDS.join(', ')}` }),
+  title: z.string().trim().max(200).nullish(),
+  page: z.string().trim().max(40).nullish(),
+  url: z.string().trim().max(500).nullish(),
+  name: z.string().trim().max(80).nullish(),
+  office: z.string().trim().max(120).nullish(),
+});
+
+/** POST /chronicle/figures/:documentId/verification — an editor who did not write the figure verifies or disputes it. */
+export const verificationRequest = z.strictObject({
+  action: z.enum(VERIFICATION_ACTIONS, { message: `action must be one of ${VERIFICATION_ACTIONS.join(', ')}` }),
+  /** Why (required to dispute; kept private). */
+  note: z.string().max(1000).nullish(),
+  /** Fills or corrects the figure's source and method as the check is taken (else the stored ones). */
+  source: figureSourceInput.nullish(),
+  method: z.string().max(1000).nullish(),
+});
+
+/** The Fact check panel's view of a figure (GET and the POST's answer). The checker's name is for the newsroom only. */
+export const verificationInfo = z.strictObject({
+  documentId: z.string(),
+  state: z.enum(VERIFICATION_STATES),
+  source: z.strictObject({
+    kind: z.enum(SOURCE_KINDS).nullable(),
+    title: z.string().nullable(),
+    page: z.string().nullable(),
+    url: z.string().nullable(),
+    name: z.string().nullable(),
+    office: z.string().nullable(),
+  }),
+  method: z.string().nullable(),
+  checker: z.string().nullable(),
+  checkedAt: instant.nullable(),
+  note: z.string().nullable(),
+  /** Whether the caller may verify or dispute it now (an editor who did not write it). */
+  mayCheck: z.boolean(),
+  /** Why not, when not: a code and a bilingual message. */
+  refusal: z.strictObject({ code: z.string(), message: z.string() }).nullable(),
+});
+
+// ---- notifications and calendar ------------------------------------------------------
+
+/** The notice kinds (../domain/notifications.ts NOTIFICATION_KINDS; a unit test keeps them equal). */
+export const NOTICE_KINDS = ['submitted', 'changes_requested', 'approved', 'scheduled', 'published', 'corrected', 'withdrawn'] as const;
+
+/** GET /chronicle/notifications?cursor&limit&unread */
+export const notificationsQuery = z.strictObject({
+  cursor: z.string().max(400).optional(),
+  limit: z.coerce.number().int().min(1).max(100).optional(),
+  unread: z.enum(['true', 'false']).optional(),
+});
+
+export const notificationItem = z.strictObject({
+  id: z.int(),
+  kind: z.enum(NOTICE_KINDS),
+  uid: z.string(),
+  documentId: z.string(),
+  locale: z.string(),
+  title: z.string(),
+  actor: z.string(),
+  note: z.string().nullable(),
+  scheduledFor: instant.nullable(),
+  createdAt: instant,
+  readAt: instant.nullable(),
+});
+
+/** The caller's own notices, newest first; `unread` counts all of their unread ones. */
+export const notificationsAnswer = z.strictObject({
+  items: z.array(notificationItem),
+  unread: z.int(),
+  nextCursor: z.string().nullable(),
+});
+
+/** POST /chronicle/notifications/read: some of the caller's notices, or all of them. */
+export const markReadRequest = z.union([
+  z.strictObject({ ids: z.array(z.int().positive()).min(1).max(200) }),
+  z.strictObject({ all: z.literal(true) }),
+]);
+export const markReadAnswer = z.strictObject({ updated: z.int(), unread: z.int() });
+
+/** GET /chronicle/calendar?from&to: Beijing days YYYY-MM-DD, both included (../domain/calendar.ts). */
+export const calendarQuery = z.strictObject({
+  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a day written YYYY-MM-DD'),
+  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a day written YYYY-MM-DD'),
+});
+
+export const calendarItem = z.strictObject({
+  kind: z.enum(['approved', 'scheduled', 'embargo', 'published']),
+  uid: z.string(),
+  type: z.string(),
+  documentId: z.string(),
+  locale: z.string(),
+  title: z.string(),
+  state,
+  at: instant,
+  /** HH:mm in Beijing, 24-hour. */
+  time: z.string().regex(/^\d{2}:\d{2}$/),
+});
+
+export const calendarAnswer = z.strictObject({
+  from: z.string(),
+  to: z.string(),
+  /** The newsroom's zone (domain/time-zone.ts): Asia/Shanghai. */
+  timeZone: z.string(),
+  days: z.array(z.strictObject({ day: z.string(), items: z.array(calendarItem) })),
+});
+
 // ---- types ----------------------------------------------------------------------------
 
 export type TransitionRequest = z.input<typeof transitionRequest>;
@@ -210,6 +372,10 @@ export type WorkflowInfo = z.infer<typeof workflowInfo>;
 export type QueueItem = z.infer<typeof queueItem>;
 export type PackageItemAnswer = z.infer<typeof packageItem>;
 export type QueueAnswer = z.infer<typeof queueAnswer>;
+export type RevisionEntry = z.infer<typeof revisionEntry>;
+export type TextSegment = z.infer<typeof textSegment>;
+export type FieldChange = z.infer<typeof fieldChange>;
+export type RevisionsAnswer = z.infer<typeof revisionsAnswer>;
 export type ExtractRequest = z.input<typeof extractRequest>;
 export type EventProposal = z.infer<typeof eventProposal>;
 export type StatisticProposal = z.infer<typeof statisticProposal>;
@@ -218,3 +384,11 @@ export type AcceptedEvent = z.infer<typeof acceptedEvent>;
 export type AcceptedStatistic = z.infer<typeof acceptedStatistic>;
 export type AcceptRequest = z.input<typeof acceptRequest>;
 export type AcceptAnswer = z.infer<typeof acceptAnswer>;
+export type VerificationRequest = z.input<typeof verificationRequest>;
+export type VerificationInfo = z.infer<typeof verificationInfo>;
+export type NotificationItem = z.infer<typeof notificationItem>;
+export type NotificationsAnswer = z.infer<typeof notificationsAnswer>;
+export type MarkReadRequest = z.infer<typeof markReadRequest>;
+export type MarkReadAnswer = z.infer<typeof markReadAnswer>;
+export type CalendarAnswer = z.infer<typeof calendarAnswer>;
+export type CalendarItem = z.infer<typeof calendarItem>;

@@ -8,7 +8,9 @@
  * may carry more than they list, as their own specifications allow. Pure module.
  */
 import { z } from 'zod';
-import { PRECISIONS, QUALIFIERS } from '../domain/enums';
+import { ENTRY_KINDS, PUBLIC_TYPES } from '../domain/corrections';
+import { CORRECTION_KINDS, PRECISIONS, QUALIFIERS } from '../domain/enums';
+import { SOURCE_KINDS, VERIFICATION_STATES } from '../domain/verification';
 import {
   byline,
   calendarDay,
@@ -24,8 +26,21 @@ import {
   photo,
   recordOf,
   slugTitle,
+  translationFields,
   unitRef,
 } from './shared';
+
+// ---- corrections ----------------------------------------------------------------------
+
+/** A public correction of a record: its kind, text and date; nothing about who wrote it. */
+export const correction = z
+  .strictObject({
+    date: instant.nullable(),
+    displayDate: z.string().nullable().describe('The date and time in Asia/Shanghai, as the site shows it'),
+    kind: z.enum(CORRECTION_KINDS),
+    text: z.string(),
+  })
+  .register(components, { id: 'Correction' });
 
 // ---- timeline -------------------------------------------------------------------------
 
@@ -47,7 +62,9 @@ export const event = z
     actors: z.array(personRef),
     chronicle: slugTitle.nullable(),
     source: slugTitle.nullable(),
+    corrections: z.array(correction),
     ...localeFields,
+    ...translationFields,
   })
   .register(components, { id: 'Event' });
 
@@ -98,10 +115,29 @@ const reportSummaryFields = {
   publishedAt: z.string().nullable(),
   updatedAt: z.string().nullable(),
   ...localeFields,
+  ...translationFields,
 };
 
 export const reportSummary = z.strictObject(reportSummaryFields).register(components, { id: 'ReportSummary' });
 export const reportsPage = pageOf(reportSummary).register(components, { id: 'ReportsPage' });
+
+/** "How we know" a figure (issue #17): its source's parts, its fact-check state and when it was checked; never who checked it. */
+export const figureVerification = z
+  .strictObject({
+    state: z.enum(VERIFICATION_STATES).describe('verified: checked by an editor who did not write it; unverified: not (yet) checked — shown, but not summed; disputed figures are never listed.'),
+    source: z
+      .strictObject({
+        kind: z.enum(SOURCE_KINDS),
+        title: z.string().nullable().describe('document: its title'),
+        page: z.string().nullable().describe('document: the page'),
+        url: z.string().nullable().describe('url: the address'),
+        name: z.string().nullable().describe('statement: the official’s name'),
+        office: z.string().nullable().describe('statement: the official’s office'),
+      })
+      .nullable(),
+    checkedAt: z.string().nullable().describe('When an editor verified it (UTC), null when unverified.'),
+  })
+  .register(components, { id: 'FigureVerification' });
 
 export const figure = z
   .strictObject({
@@ -118,6 +154,8 @@ export const figure = z
     asOf: z.string().nullable(),
     additive: z.boolean(),
     source: slugTitle.nullable(),
+    verification: figureVerification,
+    corrections: z.array(correction),
     ...localeFields,
   })
   .register(components, { id: 'Figure' });
@@ -126,10 +164,13 @@ export const reportDetail = z.strictObject({
   ...reportSummaryFields,
   bodyHtml: z.string(),
   photos: z.array(photo),
-  corrections: z.array(z.strictObject({ date: z.string().nullable(), kind: z.string(), text: z.string() })),
+  corrections: z.array(correction),
   profiles: z.array(personRef),
   events: z.array(datedRef),
   statistics: z.array(figure),
+  disputedFigures: z
+    .array(z.strictObject({ slug: z.string(), label: z.string() }))
+    .describe('Figures the report cites whose accuracy is disputed: named, never stated as fact (no value).'),
 });
 export const reportAnswer = recordOf(reportDetail).register(components, { id: 'Report' });
 
@@ -153,6 +194,7 @@ const profileSummaryFields = {
     })
     .nullable(),
   dutyRoles: z.array(z.strictObject({ key: z.string(), label: z.string() })),
+  ...translationFields,
 };
 
 export const profileSummary = z.strictObject({ ...profileSummaryFields, ...localeFields }).register(components, { id: 'ProfileSummary' });
@@ -170,6 +212,7 @@ export const profileDetail = z.strictObject({
   ),
   reports: z.array(slugTitle),
   events: z.array(datedRef),
+  corrections: z.array(correction),
   ...localeFields,
 });
 export const profileAnswer = recordOf(profileDetail).register(components, { id: 'Profile' });
@@ -187,11 +230,15 @@ export const chronicleDetail = z.strictObject({
   bodyHtml: z.string(),
   events: z.array(event),
   reports: z.array(slugTitle),
+  corrections: z.array(correction),
   ...localeFields,
+  ...translationFields,
 });
 export const chronicleAnswer = recordOf(chronicleDetail).register(components, { id: 'Chronicle' });
 
 // ---- statistics -----------------------------------------------------------------------
+
+const excludedCounts = z.strictObject({ unverified: z.int().min(0), disputed: z.int().min(0) });
 
 export const rollup = z
   .strictObject({
@@ -202,6 +249,7 @@ export const rollup = z
     qualifier: z.enum(QUALIFIERS),
     display,
     count: z.int().min(1),
+    excluded: excludedCounts.describe('Additive figures of this metric and unit of count at or below the unit that were left out of the sum because they are not verified.'),
   })
   .describe(
     'The sum of the additive figures of one metric and unit of count reported for this unit and the units below it. count is how many figures were summed; they are the additive ones with this countUnit among statistics?metric=<metric>&unit=<unit slug>.'
@@ -216,6 +264,9 @@ export const statisticsAnswer = z
         .array(rollup)
         .nullable()
         .describe('Roll-ups of the whole selection (metric, unit) on the first page, the one requested without a cursor; null on the pages after it.'),
+      excluded: excludedCounts
+        .nullable()
+        .describe('Additive figures of the whole selection left out of the roll-ups because they are not verified (first page; null after it). Roll-ups sum verified figures only.'),
     }),
     meta: pageMeta,
   })
@@ -242,6 +293,30 @@ unitNode.register(components, { id: 'Unit' });
 
 export const unitsAnswer = listOf(unitNode).register(components, { id: 'Units' });
 
+// ---- the corrections list -------------------------------------------------------------
+
+export const correctionEntry = z
+  .strictObject({
+    id: z.string().describe('Stable and unique: the record type and the entry (c: a correction, w: a withdrawal notice), e.g. report-c12'),
+    kind: z.enum(ENTRY_KINDS).describe('correction, clarification or update of a public record; withdrawal: the record was withdrawn, text is the public reason'),
+    date: instant,
+    displayDate: z.string().describe('The date and time in Asia/Shanghai, as the site shows it'),
+    text: z.string(),
+    record: z.strictObject({
+      type: z.enum(PUBLIC_TYPES),
+      slug: z
+        .string()
+        .nullable()
+        .describe('The record’s public address (reports/{slug}, profiles/{slug}, chronicles/{slug}; an event’s or a figure’s slug); null for a withdrawn profile, event or figure'),
+      title: z.string().nullable().describe('null for a withdrawn record: its notice is all that is public'),
+      withdrawn: z.boolean(),
+      occurredOn: calendarDay.nullable().describe('An event’s day in Asia/Shanghai (where the timeline lists it); null for other types'),
+    }),
+    ...localeFields,
+  })
+  .register(components, { id: 'CorrectionEntry' });
+export const correctionsPage = pageOf(correctionEntry).register(components, { id: 'CorrectionsPage' });
+
 // ---- feeds ----------------------------------------------------------------------------
 
 export const jsonFeed = looseObject({
@@ -265,6 +340,7 @@ export type ReportsPage = z.infer<typeof reportsPage>;
 export type ReportDetail = z.infer<typeof reportDetail>;
 export type ReportAnswer = z.infer<typeof reportAnswer>;
 export type PublicFigure = z.infer<typeof figure>;
+export type FigureVerification = z.infer<typeof figureVerification>;
 export type ProfileSummary = z.infer<typeof profileSummary>;
 export type ProfilesPage = z.infer<typeof profilesPage>;
 export type ProfileDetail = z.infer<typeof profileDetail>;
@@ -276,3 +352,6 @@ export type StatisticsAnswer = z.infer<typeof statisticsAnswer>;
 export type UnitNode = z.infer<typeof unitNode>;
 export type UnitsAnswer = z.infer<typeof unitsAnswer>;
 export type JsonFeed = z.infer<typeof jsonFeed>;
+export type Correction = z.infer<typeof correction>;
+export type CorrectionEntry = z.infer<typeof correctionEntry>;
+export type CorrectionsPage = z.infer<typeof correctionsPage>;

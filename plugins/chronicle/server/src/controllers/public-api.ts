@@ -11,7 +11,9 @@ import { DEFAULT_LOCALE, type Locale } from '../domain/enums';
 import { atomFeed, jsonFeed, type FeedItem, type FeedMeta } from '../domain/feeds';
 import { CACHE_ENTRY_TTL_MS, PUBLIC_CACHE_CONTROL } from '../domain/http-cache';
 import { openApiDocument } from '../domain/openapi';
+import { correctionFeedItems } from '../domain/corrections';
 import {
+  correctionsQuery,
   localeOnlyQuery,
   noQuery,
   profilesQuery,
@@ -24,7 +26,8 @@ import { etagOf } from '../domain/response-cache';
 import { routeAction, sendCached } from '../services/public-cache';
 import { ChronicleError } from '../errors';
 import { getService } from '../get-service';
-import { publicOrigin } from '../site/paths';
+import { pageHref, publicOrigin } from '../site/paths';
+import { pathOf } from '../site/routes';
 import { parseQuery } from '../validation/issues';
 import { ownParameters, withoutShareParameters } from '../validation/share-params';
 
@@ -111,6 +114,31 @@ const publicApi = ({ strapi }: { strapi: Core.Strapi }) => {
     return { items, meta };
   };
 
+  /** The newest corrections and withdrawal notices, as Atom (one entry each). */
+  const correctionsFeed = async (locale: Locale, type?: z.output<typeof correctionsQuery>['type']) => {
+    const base = origin();
+    const { data } = await read().corrections({ locale, type, limit: 100 });
+    const query = new URLSearchParams({ ...(locale === DEFAULT_LOCALE ? {} : { locale }), ...(type ? { type } : {}) }).toString();
+    const sitePage = `${base}/corrections${locale === DEFAULT_LOCALE ? '' : `?lang=${locale}`}`;
+    const items = correctionFeedItems(data, {
+      origin: base,
+      correctionsPage: sitePage,
+      locale,
+      pathOf,
+      href: (link) => `${pageHref('/', link.route, locale, link.query)}${link.hash ? `#${link.hash}` : ''}`,
+    });
+    const meta: FeedMeta = {
+      title: locale === 'en' ? 'Chronicle — corrections' : '纪实 — 更正与说明',
+      subtitle: locale === 'en' ? 'Corrections, clarifications, updates and withdrawals, newest first' : '编辑部的更正、说明、补充与撤回，最新的在前',
+      homeUrl: sitePage,
+      feedUrl: `${base}/api/chronicle/corrections/feed.xml${query ? `?${query}` : ''}`,
+      alternateFeedUrl: `${base}/api/chronicle/corrections${query ? `?${query}` : ''}`,
+      language: locale,
+      updated: items.map((i) => i.updated).sort().pop() ?? new Date(0).toISOString(),
+    };
+    return atomFeed(meta, items, 'application/json');
+  };
+
   return {
     timeline: (ctx: any) => answer(ctx, 'timeline', timelineQuery, async (p) => json(await read().timeline(p))),
     timelinejs: (ctx: any) => answer(ctx, 'timelinejs', timelineQuery, async (p) => json(await read().timelinejs(p))),
@@ -144,6 +172,15 @@ const publicApi = ({ strapi }: { strapi: Core.Strapi }) => {
           const { meta, items } = await feed(ctx, p.locale ?? DEFAULT_LOCALE);
           return { body: JSON.stringify(jsonFeed(meta, items)), contentType: 'application/feed+json; charset=utf-8' };
         },
+        { perOrigin: true }
+      ),
+    corrections: (ctx: any) => answer(ctx, 'corrections', correctionsQuery, async (p) => json(await read().corrections(p))),
+    correctionsFeed: (ctx: any) =>
+      answer(
+        ctx,
+        'corrections/feed.xml',
+        correctionsQuery.pick({ locale: true, type: true }),
+        async (p) => ({ body: await correctionsFeed(p.locale ?? DEFAULT_LOCALE, p.type), contentType: 'application/atom+xml; charset=utf-8' }),
         { perOrigin: true }
       ),
     openapi: (ctx: any) => answer(ctx, 'openapi', noQuery, async () => json(openApiDocument())),

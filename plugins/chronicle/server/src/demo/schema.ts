@@ -124,6 +124,8 @@ const statistic = z.strictObject({
   periodEnd: date.optional(),
   asOf: date.optional(),
   report: key,
+  /** The newspaper page the figure was printed on, when known: the demo's figures are verified against their report. */
+  page: z.string().max(40).optional(),
   additive: z.boolean(),
   text: bilingual(z.strictObject({ label: text })),
 });

@@ -127,6 +127,8 @@ export interface DemoStatistic {
   periodEnd?: string;
   asOf?: string;
   report: string;
+  /** The newspaper page it was printed on, when known (its verification source is the report). */
+  page?: string;
   additive: boolean;
   text: Bilingual<{ label: string }>;
 }

@@ -54,7 +54,8 @@ const feedUpdated = (meta: FeedMeta, items: FeedItem[]) => items.reduce((max, it
 
 const element = (name: string, text: string, attributes = '') => `<${name}${attributes}>${xmlEscape(text)}</${name}>`;
 
-export const atomFeed = (meta: FeedMeta, items: FeedItem[]): string => {
+/** `alternateType`: the media type of meta.alternateFeedUrl (the JSON Feed, unless said otherwise). */
+export const atomFeed = (meta: FeedMeta, items: FeedItem[], alternateType = 'application/feed+json'): string => {
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
     `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${xmlEscape(meta.language)}">`,
@@ -63,7 +64,7 @@ export const atomFeed = (meta: FeedMeta, items: FeedItem[]): string => {
     `  ${element('subtitle', meta.subtitle)}`,
     `  ${element('updated', feedUpdated(meta, items))}`,
     `  <link rel="self" type="application/atom+xml" href="${xmlEscape(meta.feedUrl)}"/>`,
-    `  <link rel="alternate" type="application/feed+json" href="${xmlEscape(meta.alternateFeedUrl)}"/>`,
+    `  <link rel="alternate" type="${xmlEscape(alternateType)}" href="${xmlEscape(meta.alternateFeedUrl)}"/>`,
     `  <link rel="alternate" type="text/html" href="${xmlEscape(meta.homeUrl)}"/>`,
     `  ${element('generator', 'Chronicle')}`,
   ];

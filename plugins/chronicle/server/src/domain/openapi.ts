@@ -5,6 +5,7 @@
  * typed by and the API tests parse real answers with. Pure module.
  */
 import { COMPONENT_PREFIX, componentSchemas } from '../contracts/json-schema';
+import { PUBLIC_TYPES } from './corrections';
 import { LOCALES, PROFILE_KINDS } from './enums';
 
 const str = { type: 'string' };
@@ -32,6 +33,7 @@ const P = {
   tag: param('tag', 'Tag label'),
   kind: param('kind', 'Profile kind', { type: 'string', enum: [...PROFILE_KINDS] }),
   metric: param('metric', 'Metric key, e.g. video-calls'),
+  type: param('type', 'Only the entries of one type of record', { type: 'string', enum: [...PUBLIC_TYPES] }),
 };
 
 const jsonResponse = (schema: unknown, description = 'OK') => ({
@@ -75,6 +77,10 @@ export const openApiDocument = () => ({
     '/chronicles/{slug}': get('getChronicle', 'One chronicle with its ordered events', [slugPath, P.locale], { '200': jsonResponse(ref('Chronicle')), ...notFound }),
     '/statistics': get('getStatistics', 'Figures by metric and unit, by slug a page at a time, with roll-ups up the unit tree on the first page', [P.locale, P.metric, P.unit, P.cursor, P.limit], { '200': jsonResponse(ref('Statistics')) }),
     '/units': get('getUnits', 'The unit tree', [P.locale], { '200': jsonResponse(ref('Units')) }),
+    '/corrections': get('getCorrections', 'Corrections, clarifications, updates and withdrawal notices of every public record, newest first', [P.locale, P.type, P.cursor, P.limit], { '200': jsonResponse(ref('CorrectionsPage')) }),
+    '/corrections/feed.xml': get('getCorrectionsFeed', 'Atom feed of the newest 100 corrections and withdrawal notices', [P.locale, P.type], {
+      '200': { description: 'Atom 1.0', content: { 'application/atom+xml': { schema: str } } },
+    }),
     '/feed.xml': get('getAtomFeed', 'Atom feed of published reports', [P.locale], {
       '200': { description: 'Atom 1.0', content: { 'application/atom+xml': { schema: str } } },
     }),

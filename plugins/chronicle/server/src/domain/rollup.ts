@@ -16,6 +16,7 @@
  * - about + anything = about.
  */
 import type { Qualifier } from './enums';
+import type { VerificationState } from './verification';
 
 const RANK: Record<Qualifier, number> = { exact: 0, 'more-than': 1, nearly: 1, 'at-least': 2, about: 3 };
 
@@ -51,7 +52,20 @@ export interface FigureGroup {
   value: number;
   /** How many figures were summed (at least 1). */
   count: number;
+  /**
+   * The figures' fact check (domain/verification). Only verified figures are summed (absent:
+   * verified); the others are counted as left out (`excludedFigures`).
+   */
+  state?: VerificationState;
 }
+
+/** How many figures a sum left out because they are not verified. */
+export interface Excluded {
+  unverified: number;
+  disputed: number;
+}
+
+const isVerified = (g: FigureGroup) => g.state === undefined || g.state === 'verified';
 
 export interface Rollup {
   metric: string;
@@ -118,7 +132,7 @@ export const rollUpGroups = (units: RollupUnit[], groups: FigureGroup[]): Rollup
   // sort field by field; U+0001 stands for "no unit of count" (after '', before any unit).
   const keyOf = (g: { metric: string; countUnit: string | null; unitId: string }) => `${g.metric}\0${g.countUnit ?? '\u0001'}\0${g.unitId}`;
   const usable = groups
-    .filter((g) => g.count > 0 && parents.has(g.unitId))
+    .filter((g) => g.count > 0 && isVerified(g) && parents.has(g.unitId))
     .map((g) => ({ group: { ...g, value: round(g.value) }, order: `${keyOf(g)}\0${g.qualifier}\0${g.value}\0${g.count}` }))
     .sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
   const sums = new Map<string, Rollup & { fromBelow: boolean }>();
@@ -142,4 +156,29 @@ export const rollUpGroups = (units: RollupUnit[], groups: FigureGroup[]): Rollup
     .filter(([, s]) => s.fromBelow || s.count > 1)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([, { fromBelow: _fromBelow, ...rollup }]) => rollup);
+};
+
+/** The key of a roll-up (metric, unit of count, unit), as `excludedFigures` keys its counts. */
+export const rollupKey = (r: { metric: string; countUnit: string | null; unitId: string }) => `${r.metric}\0${r.countUnit ?? '\u0001'}\0${r.unitId}`;
+
+/**
+ * The figures the sums left out (not verified), per roll-up key: each group counts for its unit
+ * and every unit above it, as a summed figure would. `total` is the whole selection's.
+ */
+export const excludedFigures = (units: RollupUnit[], groups: FigureGroup[]): { byRollup: Map<string, Excluded>; total: Excluded } => {
+  const parents = new Map(units.map((u) => [u.id, u.parentId] as [string, string | null]));
+  const byRollup = new Map<string, Excluded>();
+  const total: Excluded = { unverified: 0, disputed: 0 };
+  for (const group of groups) {
+    if (group.count <= 0 || isVerified(group)) continue;
+    const field: keyof Excluded = group.state === 'disputed' ? 'disputed' : 'unverified';
+    total[field] += group.count;
+    for (const unitId of ancestry(group.unitId, parents)) {
+      const key = rollupKey({ ...group, unitId });
+      const counts = byRollup.get(key) ?? { unverified: 0, disputed: 0 };
+      counts[field] += group.count;
+      byRollup.set(key, counts);
+    }
+  }
+  return { byRollup, total };
 };

@@ -5,7 +5,8 @@
  *   times the locales read), as keys only; the service then reads just those rows in full
  *   through Strapi;
  * - `groups`: the roll-ups' input, `SUM(value)` and `COUNT(*)` per metric, unit of count,
- *   unit and qualifier. The unit tree is combined in memory by domain/rollup.ts from these
+ *   unit, qualifier and fact-check state (only verified figures are summed; the rest are
+ *   counted as left out). Disputed figures are left out of the page (issue #17). The unit tree is combined in memory by domain/rollup.ts from these
  *   groups, which number units × metrics × qualifiers, however many figures there are.
  *
  * Both serve, per document, the published row in the requested locale, or the zh-Hans row
@@ -22,6 +23,7 @@ import type { Knex } from 'knex';
 import { typeUid } from '../domain/content-types';
 import { DEFAULT_LOCALE, type Locale, type Qualifier } from '../domain/enums';
 import type { FigureGroup } from '../domain/rollup';
+import { stateOf } from '../domain/verification';
 
 export interface FigureFilter {
   locale: Locale;
@@ -78,6 +80,10 @@ export const figureQueries = (strapi: Core.Strapi) => {
     return qb;
   };
 
+  /** Disputed figures are never shown as fact: left out of the public lists (issue #17). */
+  const notDisputed = (qb: Knex.QueryBuilder) =>
+    qb.where((w) => w.whereNull(f('verificationState')).orWhere(f('verificationState'), '<>', 'disputed'));
+
   /**
    * The zh-Hans rows that stand in for a missing translation: no published row of the same
    * document in the requested locale. A separate branch (UNION ALL) rather than an OR, so the
@@ -109,6 +115,7 @@ export const figureQueries = (strapi: Core.Strapi) => {
         .select({ id: f('id'), documentId: f('documentId'), slug: f('slug'), locale: f('locale') });
       if (filter.unitRowIds) withLinks(qb);
       published(qb, filter, locales);
+      notDisputed(qb);
       if (after) {
         qb.where(f('slug'), '>=', after.key).where((w) => w.where(f('slug'), '>', after.key).orWhere(f('documentId'), '>', after.documentId));
       }
@@ -124,11 +131,12 @@ export const figureQueries = (strapi: Core.Strapi) => {
     groups(filter: FigureFilter): Knex.QueryBuilder {
       const sums = (locale: Locale) =>
         published(withUnits(knex.from(table(figures.tableName, 'f'))), filter, [locale])
-          .select({ metric: f('metric'), countUnit: f('countUnit'), unitId: unitDocumentId, qualifier: f('qualifier') })
+          .select({ metric: f('metric'), countUnit: f('countUnit'), unitId: unitDocumentId, qualifier: f('qualifier'), state: f('verificationState') })
           .sum({ total: f('value') })
           .count({ figures: '*' })
           .where(f('additive'), true)
-          .groupBy([f('metric'), f('countUnit'), unitDocumentId, f('qualifier')]);
+          // Per fact-check state: only verified figures are summed; the others are counted as left out.
+          .groupBy([f('metric'), f('countUnit'), unitDocumentId, f('qualifier'), f('verificationState')]);
       if (filter.locale === DEFAULT_LOCALE) return sums(DEFAULT_LOCALE);
       // One statement, so both branches read the same snapshot. Each grouped branch is a
       // derived table: knex would otherwise write the UNION before the first one's GROUP BY.
@@ -156,6 +164,7 @@ export const figureQueries = (strapi: Core.Strapi) => {
         qualifier: r.qualifier as Qualifier,
         value: Number(r.total),
         count: Number(r.figures),
+        state: stateOf(r.state),
       }));
     },
 

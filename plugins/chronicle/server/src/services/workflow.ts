@@ -8,13 +8,16 @@
 import type { Core } from '@strapi/strapi';
 import type { HistoryEntry } from '../contracts/admin';
 import { ALT_TEXT_POPULATE, missingAltText } from '../domain/alt-text';
-import { EDITORIAL_UIDS, typeNameOf, typeUid, TYPE_META } from '../domain/content-types';
+import { EDITORIAL_UIDS, PLUGIN_NAME, typeNameOf, typeUid, TYPE_META } from '../domain/content-types';
 import type { CorrectionKind, WorkflowState } from '../domain/enums';
 import { privateMarkupProblemsOfRecord } from '../domain/validation';
 import { movedWithNote, PACKAGE_TYPES, packageRefusal, planPackage, type PackageItem, type RefusedItem } from '../domain/package';
 import { decide, nextStates, stateAfterEdit, type Actor } from '../domain/workflow';
+import { displayFigure } from '../domain/figure-display';
+import { approvalBlockers, approvalRefusal, FACT_CHECK_STEP, needsVerifiedFigures, stateOf as verificationStateOf, type GateFigure } from '../domain/verification';
 import { ChronicleError, refusal } from '../errors';
 import { runAs, systemActor } from '../request-context';
+import type { NotificationsService } from './notifications';
 
 /** Kept here for callers that still take them from the workflow service. */
 export { actorFromContext, systemActor } from '../request-context';
@@ -75,6 +78,8 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
     })) as Row[];
     const writers = new Set<number>();
     for (const row of rows) {
+      // A fact check of a figure (domain/verification) is not a write of the version under review.
+      if (row.from === FACT_CHECK_STEP) continue;
       if (row.to !== 'in_review') break;
       if (row.actor?.id !== undefined && row.actor?.id !== null) writers.add(row.actor.id);
       if (row.from !== 'in_review') break;
@@ -120,6 +125,30 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
         },
       } as never)
     );
+  };
+
+  /**
+   * The figures a step must find verified (domain/verification): the figure itself, or the
+   * figures a report cites (accepted from it: their sourceReport), withdrawn ones aside.
+   */
+  const citedFigures = async (type: string, documentId: string, locale: string): Promise<GateFigure[]> => {
+    if (type !== 'grid-statistic' && type !== 'field-report') return [];
+    const rows = (await query(typeUid('grid-statistic')).findMany({
+      where: {
+        publishedAt: null,
+        locale,
+        workflowState: { $ne: 'withdrawn' },
+        ...(type === 'grid-statistic' ? { documentId } : { sourceReport: { documentId } }),
+      },
+      select: ['documentId', 'label', 'value', 'qualifier', 'countUnit', 'verificationState'],
+      orderBy: [{ id: 'asc' }],
+    })) as Row[];
+    return rows.map((r) => ({
+      documentId: r.documentId,
+      label: r.label ?? '',
+      display: displayFigure(Number(r.value), r.qualifier, r.countUnit ?? null)[locale === 'en' ? 'en' : 'zh-Hans'],
+      state: verificationStateOf(r.verificationState),
+    }));
   };
 
   const announce = (payload: Record<string, unknown>) => {
@@ -180,6 +209,18 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
       const problems = privateMarkupProblemsOfRecord(type, (full ?? {}) as Record<string, unknown>);
       if (problems.length) {
         throw refusal(400, 'workflow.private-markup', { to: input.to, problems: problems.map((p) => p.message) });
+      }
+    }
+
+    // Fact check (issue #17): nothing is approved (or published without approval) while a figure
+    // it is or cites is unverified or disputed; the refusal names them.
+    if (needsVerifiedFigures(from, input.to)) {
+      const blockers = approvalBlockers(await citedFigures(type, documentId, locale));
+      if (blockers.length) {
+        throw new ChronicleError(409, approvalRefusal(blockers), {
+          code: 'figure.verify.unverified',
+          items: blockers.map((f) => ({ type: 'grid-statistic', documentId: f.documentId, title: f.label, label: f.label, display: f.display, verification: f.state })),
+        });
       }
     }
 
@@ -339,6 +380,11 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
         if (type === 'field-report') await carryPackage(input, report.from, report.title, actor, now, onCommit);
         return report;
       });
+      // Committed: tell people (notices, e-mail, CE webhooks); never fails the step.
+      await (strapi.plugin(PLUGIN_NAME).service('notifications') as NotificationsService).transitioned(
+        { uid, documentId, locale, title: outcome.title, from: outcome.from, to: input.to, note: input.to === 'corrected' ? input.correction?.text : input.note, scheduledFor: outcome.scheduledFor, at: now },
+        actor
+      );
 
       return {
         state: input.to,

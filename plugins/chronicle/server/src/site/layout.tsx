@@ -103,6 +103,9 @@ export const Layout = ({ ctx, title, description, ogType = 'website', image, jso
         <footer className="site-footer" role="contentinfo">
           <div className="wrap">
             <p>{t.footer}</p>
+            <p>
+              <a href={ctx.href(pathOf('corrections'))}>{t.correctionsPage.footerLink}</a>
+            </p>
             <p className="print-only">
               {t.printedFrom} {canonical}
             </p>

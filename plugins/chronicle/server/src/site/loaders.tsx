@@ -13,6 +13,7 @@ import type { SiteContext } from './context';
 import type { ReportSummary, RollupData, StatisticsData } from './data';
 import { INTERACTIVE_TIMELINE_MAX, readPages, type PageReader } from './paging';
 import { ChroniclePage } from './pages/chronicle';
+import { CorrectionsPage } from './pages/corrections';
 import { HomePage } from './pages/home';
 import { latestDateline } from '../domain/time-zone';
 import { HonoursPage } from './pages/honours';
@@ -35,6 +36,8 @@ const MAX_PAGES = 10;
  * 50,000 URLs a file (a newsroom beyond that needs a sitemap index, not built).
  */
 const SITEMAP_MAX_PAGES = 200;
+/** The corrections page shows this many entries a page, and links to the older ones by cursor. */
+const CORRECTIONS_PAGE = 50;
 
 export interface PageInput {
   /** The public read service. */
@@ -69,12 +72,14 @@ const units = async (read: PublicReadService, locale: Locale) => (await read.uni
 /** A statistics selection, every page (bounded like `all`), with the roll-ups its first page brings. */
 const statistics = async (read: PublicReadService, params: { locale: Locale; unit?: string }): Promise<StatisticsData> => {
   let rollups: RollupData[] = [];
+  let excluded: StatisticsData['excluded'] = null;
   const { items: figures, more } = await all(async (cursor) => {
     const { data, meta } = await read.statistics({ ...params, limit: 100, cursor });
     if (data.rollups) rollups = data.rollups;
+    if (data.excluded) excluded = data.excluded;
     return { data: data.figures, meta };
   });
-  return { figures, rollups, more };
+  return { figures, rollups, excluded, more };
 };
 
 /** Published pages only: everything listed comes from the public read service. */
@@ -174,6 +179,11 @@ export const LOADERS: { [P in RenderedPage]: Loader } = {
   async statistics({ read, ctx }) {
     const locale = ctx.locale;
     return html(<StatisticsPage ctx={ctx} statistics={await statistics(read, { locale })} moreAt={apiList('statistics', { locale, limit: '100' })} />);
+  },
+
+  async corrections({ read, query, ctx }) {
+    const { data, meta } = await read.corrections({ locale: ctx.locale, type: query.type, cursor: query.cursor, limit: CORRECTIONS_PAGE });
+    return html(<CorrectionsPage ctx={ctx} entries={data} type={query.type} cursor={query.cursor} nextCursor={meta.nextCursor} />);
   },
 
   async card({ read, slug, ctx }) {

@@ -1,6 +1,6 @@
 /** Small pieces several pages share: bylines, event lists, people links, figures, portraits. */
 import type { SiteContext } from './context';
-import type { EventData, FigureData, ProfileSummary, ReportSummary } from './data';
+import type { CorrectionData, EventData, FigureData, ProfileSummary, ReportSummary } from './data';
 import type { UnitNode } from './unit-tree';
 import { pathOf } from './routes';
 
@@ -64,6 +64,7 @@ export const EventList = ({ ctx, events, headingLevel = 3 }: { ctx: SiteContext;
             ))}
             {e.source ? <a href={ctx.href(pathOf('report', e.source.slug))}>{e.source.title}</a> : null}
           </p>
+          <CorrectionNotes ctx={ctx} corrections={e.corrections} />
         </li>
       ))}
     </ol>
@@ -115,10 +116,69 @@ export const FigureList = ({ ctx, figures }: { ctx: SiteContext; figures: Figure
             <a href={ctx.href(pathOf('unit', f.unit.slug))}>{f.unit.name}</a>
           </>
         ) : null}
+        <FigureSource ctx={ctx} figure={f} />
+        <CorrectionNotes ctx={ctx} corrections={f.corrections} />
       </li>
     ))}
   </ul>
 );
+
+/** The day of an instant in the newsroom's time zone (Asia/Shanghai), in the reader's language. */
+const SHANGHAI_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'numeric', day: 'numeric' });
+export const newsroomDay = (ctx: SiteContext, iso: string) => {
+  const parts = Object.fromEntries(SHANGHAI_DAY.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
+  return ctx.t.verify.day(Number(parts.year), Number(parts.month), Number(parts.day));
+};
+
+/** What a source says in one line: a document (and page), a web page, an official's statement, or the reporter's own count. */
+export const sourceText = (ctx: SiteContext, source: NonNullable<FigureData['verification']['source']>) => {
+  const v = ctx.t.verify;
+  switch (source.kind) {
+    case 'document':
+      return source.page ? v.page(source.title ?? '', source.page) : (source.title ?? '');
+    case 'url':
+      return source.url ?? '';
+    case 'statement':
+      return v.statement(source.name ?? '', source.office ?? '');
+    default:
+      return v.ownCount;
+  }
+};
+
+/**
+ * "How we know" under a figure (issue #17): 来源：…，核实于2026年12月3日 / Source: …, verified 3 Dec
+ * 2026; a figure not yet checked says so (未核实). Disputed figures never reach a list.
+ */
+export const FigureSource = ({ ctx, figure }: { ctx: SiteContext; figure: Pick<FigureData, 'verification'> }) => {
+  const { state, source, checkedAt } = figure.verification;
+  const v = ctx.t.verify;
+  const link = source?.kind === 'url' && source.url && /^https?:\/\//i.test(source.url);
+  return (
+    <small className={`figure-source figure-${state}`} data-verification={state}>
+      {source ? (
+        <>
+          {v.source}
+          {link ? (
+            <a href={source.url!} rel="nofollow noopener">
+              {source.url}
+            </a>
+          ) : (
+            sourceText(ctx, source)
+          )}
+        </>
+      ) : null}
+      {state === 'verified' && checkedAt ? v.verifiedOn(newsroomDay(ctx, checkedAt)) : `${source ? ' · ' : ''}${state === 'disputed' ? v.disputed : v.unverified}`}
+    </small>
+  );
+};
+
+/** A published report citing disputed figures names them, without their numbers. */
+export const DisputedFigures = ({ ctx, figures }: { ctx: SiteContext; figures: Array<{ slug: string; label: string }> }) =>
+  figures.length ? (
+    <p className="figures-disputed">
+      <strong>{ctx.t.verify.disputed}</strong> {ctx.t.verify.disputedIntro} {figures.map((f) => f.label).join(ctx.locale === 'en' ? ', ' : '、')}
+    </p>
+  ) : null;
 
 export const ShareButton = ({ ctx, url, title }: { ctx: SiteContext; url: string; title: string }) => (
   <div className="share">
@@ -192,4 +252,75 @@ export const UnitChain = ({ ctx, units }: { ctx: SiteContext; units: UnitNode[] 
         ))}
       </ol>
     </nav>
+  ) : null;
+
+/** One correction: its kind, its date and time (Asia/Shanghai), its text. */
+const CorrectionItem = ({ ctx, c }: { ctx: SiteContext; c: CorrectionData }) => (
+  <>
+    <strong className="correction-kind">{ctx.t.correctionKinds[c.kind] ?? c.kind}</strong>
+    {c.date ? (
+      <>
+        {' '}
+        <time dateTime={c.date}>{c.displayDate}</time>
+      </>
+    ) : null}
+    {ctx.locale === 'en' ? ': ' : '：'}
+    {c.text}
+  </>
+);
+
+/** A record's corrections, under their own heading (nothing when there are none). */
+export const Corrections = ({ ctx, corrections, id = 'corrections' }: { ctx: SiteContext; corrections: CorrectionData[]; id?: string }) =>
+  corrections.length ? (
+    <aside className="corrections" aria-labelledby={id}>
+      <h2 id={id}>{ctx.t.corrections}</h2>
+      <ul>
+        {corrections.map((c, i) => (
+          <li key={i}>
+            <CorrectionItem ctx={ctx} c={c} />
+          </li>
+        ))}
+      </ul>
+    </aside>
+  ) : null;
+
+/** An item's corrections inside a list (an event, a figure): no heading, labelled for screen readers. */
+export const CorrectionNotes = ({ ctx, corrections }: { ctx: SiteContext; corrections: CorrectionData[] | undefined }) =>
+  corrections?.length ? (
+    <ul className="correction-notes" aria-label={ctx.t.corrections}>
+      {corrections.map((c, i) => (
+        <li key={i}>
+          <CorrectionItem ctx={ctx} c={c} />
+        </li>
+      ))}
+    </ul>
+  ) : null;
+
+/** The corrections of the figures on a page, each under the figure it corrects (nothing when none is corrected). */
+export const FigureCorrections = ({ ctx, figures }: { ctx: SiteContext; figures: FigureData[] }) => {
+  const corrected = figures.filter((f) => f.corrections?.length);
+  return corrected.length ? (
+    <aside className="corrections" aria-labelledby="figure-corrections">
+      <h2 id="figure-corrections">{ctx.t.correctionsPage.ofFigures}</h2>
+      <ul>
+        {corrected.map((f) => (
+          <li key={f.slug} id={`figure-${f.slug}`} lang={f.locale !== ctx.locale ? f.locale : undefined}>
+            <strong className="figure">{figureText(ctx, f)}</strong> {f.label}
+            {f.unit ? ` · ${f.unit.name}` : ''}
+            <CorrectionNotes ctx={ctx} corrections={f.corrections} />
+          </li>
+        ))}
+      </ul>
+    </aside>
+  ) : null;
+};
+/**
+ * On an English page whose Chinese original changed after it was translated (the record's
+ * `translationStale`): a notice that the English may lag behind. Nothing in Chinese.
+ */
+export const TranslationStaleNotice = ({ ctx, record }: { ctx: SiteContext; record: { translationStale: boolean; fallback: boolean } }) =>
+  record.translationStale && !record.fallback && ctx.t.translationStaleNotice ? (
+    <p className="notice translation-stale-notice" role="note" data-testid="translation-stale">
+      {ctx.t.translationStaleNotice}
+    </p>
   ) : null;

@@ -14,6 +14,7 @@
  */
 import type { z } from 'zod';
 import {
+  correctionsPageQuery,
   honoursPageQuery,
   langOnlyQuery,
   noPageQuery,
@@ -41,6 +42,7 @@ export const SITE_ROUTES = {
   timeline: { path: 'timeline', query: timelinePageQuery, inSitemap: true, nav: true },
   honours: { path: 'honours', query: honoursPageQuery, inSitemap: true, nav: true },
   statistics: { path: 'statistics', query: langOnlyQuery, inSitemap: true, nav: true },
+  corrections: { path: 'corrections', query: correctionsPageQuery, inSitemap: true },
   report: { path: 'reports/:slug', query: langOnlyQuery },
   profile: { path: 'honours/:slug', query: langOnlyQuery },
   chronicle: { path: 'chronicles/:slug', query: langOnlyQuery },

@@ -16,6 +16,7 @@ const zh = {
   languageSwitch: 'English',
   languageSwitchLabel: '切换到英文版',
   fallbackNotice: '',
+  translationStaleNotice: '',
   latestReports: '最新报道',
   latestEvents: '时间线最新事件',
   featured: '光荣榜人物',
@@ -107,6 +108,21 @@ const zh = {
   } as Record<string, string>,
   footer: '纪实编辑部 · 内容依据已发布的报道',
   feed: '订阅（Atom）',
+  correctionsPage: {
+    intro: '编辑部对已发布内容的更正、说明、补充与撤回，最新的在前。时间为北京时间。',
+    empty: '目前没有更正。',
+    type: '内容类别',
+    allTypes: '全部类别',
+    types: { report: '报道', chronicle: '纪实', profile: '人物', event: '事件', figure: '数据' } as Record<string, string>,
+    withdrawal: '撤回',
+    withdrawnRecord: (type: string) => `已撤回的${type}`,
+    newer: '最新',
+    older: '更早',
+    paging: '翻页',
+    feed: '订阅更正（Atom）',
+    ofFigures: '数据的更正',
+    footerLink: '更正与说明',
+  },
   printedFrom: '本页打印自',
   // The statistics page's charts and roll-ups (issue 18, item 8).
   chartScale: '同一指标、同一计量单位的数字画在同一比例尺上；横轴为数值。',
@@ -114,10 +130,24 @@ const zh = {
   singleFigures: '单项数据',
   singleFiguresIntro: '以下每项指标只有一个数字，直接列出，不画图。',
   rollupsIntro:
-    '汇总是把一个单位及其下属单位分别报道、标明可以相加的数据加起来得出的数。它只包括报道过数字的单位，所以常常小于该单位自己报道的总数；报道原文的数字以原文为准。',
+    '汇总是把一个单位及其下属单位分别报道、标明可以相加并已核实的数据加起来得出的数。它只包括报道过数字的单位，所以常常小于该单位自己报道的总数；报道原文的数字以原文为准。',
   rollupExplained: (unit: string, total: string, count: number, own: string | null) =>
-    `${unit}的汇总${total}，是${unit}及其下属单位报道的 ${count} 项可相加数据之和。` +
+    `${unit}的汇总${total}，是${unit}及其下属单位报道的 ${count} 项已核实、可相加数据之和。` +
     (own ? `${unit}自己报道的数字是${own}；两者不同，因为汇总只包括单独报道过数字的单位，不是全部。` : '它只包括单独报道过数字的单位，不是全部。'),
+  // Fact check of figures (issue #17): the "how we know" line under each figure.
+  verify: {
+    source: '来源：',
+    verifiedOn: (day: string) => `，核实于${day}`,
+    unverified: '未核实',
+    disputed: '有争议',
+    disputedIntro: '以下数据的准确性有争议，暂不引用其数值：',
+    ownCount: '记者自行统计',
+    page: (title: string, page: string) => `${title}（第${page}页）`,
+    statement: (name: string, office: string) => `${office}${name}介绍`,
+    day: (y: number, m: number, d: number) => `${y}年${m}月${d}日`,
+    excluded: (unverified: number, disputed: number) =>
+      `汇总只计入已核实的数据${unverified || disputed ? `；未计入未核实数据${unverified}条、有争议数据${disputed}条` : ''}。`,
+  },
 };
 
 type Strings = typeof zh;
@@ -134,6 +164,7 @@ const en: Strings = {
   languageSwitch: '中文',
   languageSwitchLabel: 'Switch to Chinese',
   fallbackNotice: 'This has not been translated into English yet: it is shown in Chinese.',
+  translationStaleNotice: 'The Chinese original has been changed since this translation was made; the English may not yet reflect the changes.',
   latestReports: 'Latest reports',
   latestEvents: 'Latest on the timeline',
   featured: 'On the honour roll',
@@ -225,6 +256,21 @@ const en: Strings = {
   },
   footer: 'The Chronicle newsroom · from published reports',
   feed: 'Feed (Atom)',
+  correctionsPage: {
+    intro: 'Corrections, clarifications, updates and withdrawals of what we published, newest first. Times are Beijing time.',
+    empty: 'There are no corrections yet.',
+    type: 'Type',
+    allTypes: 'All types',
+    types: { report: 'Report', chronicle: 'Chronicle', profile: 'Profile', event: 'Event', figure: 'Figure' },
+    withdrawal: 'Withdrawal',
+    withdrawnRecord: (type: string) => `A withdrawn ${type.toLowerCase()}`,
+    newer: 'Newest',
+    older: 'Older',
+    paging: 'Pages',
+    feed: 'Corrections feed (Atom)',
+    ofFigures: 'Corrections to figures',
+    footerLink: 'Corrections',
+  },
   printedFrom: 'Printed from',
   // The statistics page's charts and roll-ups (issue 18, item 8).
   chartScale: 'Figures of the same metric and unit of count share one scale; the axis shows the values.',
@@ -232,12 +278,25 @@ const en: Strings = {
   singleFigures: 'Single figures',
   singleFiguresIntro: 'Each of these metrics has one figure, so it is shown as a number, not a chart.',
   rollupsIntro:
-    'A total adds up the figures reported separately for a unit and the units below it, where they are marked as adding up. It counts only the units that reported a figure, so it is often smaller than the unit’s own reported figure; the reports’ own figures stand.',
+    'A total adds up the verified figures reported separately for a unit and the units below it, where they are marked as adding up. It counts only the units that reported a figure, so it is often smaller than the unit’s own reported figure; the reports’ own figures stand.',
   rollupExplained: (unit: string, total: string, count: number, own: string | null) =>
-    `The total of ${total} for ${unit} is the sum of ${count} figures that can be added up, reported for ${unit} and the units below it.` +
+    `The total of ${total} for ${unit} is the sum of ${count} verified figures that can be added up, reported for ${unit} and the units below it.` +
     (own
       ? ` ${unit}’s own reported figure is ${own}; the two differ because the total counts only the units that reported a figure separately, not all of them.`
       : ' It counts only the units that reported a figure separately, not all of them.'),
+  verify: {
+    source: 'Source: ',
+    verifiedOn: (day: string) => `, verified ${day}`,
+    unverified: 'not yet verified',
+    disputed: 'disputed',
+    disputedIntro: 'The accuracy of these figures is disputed; their numbers are not quoted:',
+    ownCount: 'the reporter’s own count',
+    page: (title: string, page: string) => `${title}, p. ${page}`,
+    statement: (name: string, office: string) => `${name}, ${office}`,
+    day: (y: number, m: number, d: number) => `${d} ${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m - 1]} ${y}`,
+    excluded: (unverified: number, disputed: number) =>
+      `Totals count verified figures only${unverified || disputed ? `; left out: ${unverified} unverified, ${disputed} disputed` : ''}.`,
+  },
 };
 
 export const STRINGS: Record<Locale, Strings> = { 'zh-Hans': zh, en };

@@ -115,6 +115,30 @@ const demo = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
+  const verifyAll = async (newsroom: DemoNewsroom) => {
+    const reports = new Map(newsroom.reports.map((r) => [r.key, r]));
+    const verification = strapi.plugin('chronicle').service('verification');
+    const actor = systemActor('demo-loader');
+    for (const s of newsroom.statistics) {
+      const documentId = docId(s.key) as string;
+      const row = (await strapi.db.query(typeUid('grid-statistic') as never).findOne({
+        where: { documentId, publishedAt: null },
+        select: ['verificationState'],
+      } as never)) as { verificationState?: string | null } | null;
+      if (!row || row.verificationState === 'verified') continue;
+      const report = reports.get(s.report);
+      await verification.act(
+        documentId,
+        {
+          action: 'verify',
+          source: { kind: 'document', title: report ? `${report.text.zh.title}（${report.datelineDate}）` : 'demo newspaper', page: s.page ?? null },
+          method: '与见报稿原文核对 / checked against the printed report',
+        },
+        actor
+      );
+    }
+  };
+
   return {
     async load(newsroom: DemoNewsroom = demoNewsroom) {
       ids.clear();
@@ -237,6 +261,9 @@ const demo = ({ strapi }: { strapi: Core.Strapi }) => {
             } as never);
           }
         }
+        // The figures are checked against the newspaper report they were printed in (issue #17):
+        // a document source, the report itself, so the demo keeps its numbers and their "how we know".
+        await verifyAll(newsroom);
         // Publish targets before the records that point at them.
         await publishAll('chronicle', newsroom.chronicles.map((c) => c.key));
         await publishAll('field-report', newsroom.reports.map((r) => r.key));

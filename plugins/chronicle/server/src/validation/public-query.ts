@@ -10,6 +10,7 @@ import { normaliseLocale } from './share-params';
 import { DateTime } from 'luxon';
 import { LOCALES, PROFILE_KINDS, SLUG_PATTERN, METRIC_PATTERN } from '../domain/enums';
 import { NEWSROOM_TIME_ZONE } from '../domain/time-zone';
+import { PUBLIC_TYPES } from '../domain/corrections';
 
 const slugParam = z.string().regex(new RegExp(SLUG_PATTERN), 'must be a slug (lower-case letters, digits and hyphens)').max(96);
 
@@ -84,6 +85,17 @@ export const statisticsQuery = z
   })
   .strict();
 export type StatisticsQuery = z.infer<typeof statisticsQuery>;
+
+/** The corrections list: a locale, a record type, a page. */
+export const correctionsQuery = z
+  .object({
+    locale: localeParam.optional(),
+    type: z.enum(PUBLIC_TYPES, { message: `must be one of ${PUBLIC_TYPES.join(', ')}` }).optional(),
+    cursor: cursorParam.optional(),
+    limit: limitParam.optional(),
+  })
+  .strict();
+export type CorrectionsQuery = z.infer<typeof correctionsQuery>;
 
 /** Routes that take only a locale (units, detail pages, feeds). */
 export const localeOnlyQuery = z.object({ locale: localeParam.optional() }).strict();

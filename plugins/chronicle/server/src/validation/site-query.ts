@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { DateTime } from 'luxon';
 import { LOCALES, PROFILE_KINDS, SLUG_PATTERN, type Locale, type ProfileKind } from '../domain/enums';
 import { NEWSROOM_TIME_ZONE } from '../domain/time-zone';
+import { PUBLIC_TYPES, type PublicTypeName } from '../domain/corrections';
 import { normaliseLocale, ownParameters } from './share-params';
 
 const slug = z.string().regex(new RegExp(SLUG_PATTERN), 'must be a slug (lower-case letters, digits and hyphens)').max(96);
@@ -38,13 +39,22 @@ export const honoursPageQuery = z
   })
   .strict();
 
+/** The corrections page: a type of record, and the cursor of an older page. */
+export const correctionsPageQuery = z
+  .object({
+    lang: optional(lang),
+    type: optional(z.enum(PUBLIC_TYPES, { message: `must be one of ${PUBLIC_TYPES.join(', ')}` })),
+    cursor: optional(z.string().max(400)),
+  })
+  .strict();
+
 /** Files (sitemap.xml, robots.txt, assets) take no parameter at all. */
 export const noPageQuery = z.object({}).strict();
 
 /** WeChat's `from`: where a link was shared (a chat, a group, Moments), never a day. */
 const SHARE_SOURCE = /^(?:singlemessage|groupmessage|timeline|message|appmessage|session)$/i;
 
-export type SiteQuery = { lang?: Locale; unit?: string; from?: string; to?: string; kind?: ProfileKind };
+export type SiteQuery = { lang?: Locale; unit?: string; from?: string; to?: string; kind?: ProfileKind; type?: PublicTypeName; cursor?: string };
 
 /** A page's query checked against its schema: the values, or the first problem as one sentence. */
 export const parsePageQuery = (schema: z.ZodType, raw: Record<string, unknown>): { data: SiteQuery } | { problem: string } => {

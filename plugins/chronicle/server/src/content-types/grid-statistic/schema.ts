@@ -1,4 +1,5 @@
 import { METRIC_PATTERN, QUALIFIERS } from '../../domain/enums';
+import { SOURCE_KINDS, VERIFICATION_STATES } from '../../domain/verification';
 import {
   enumeration,
   relation,
@@ -38,6 +39,22 @@ export default {
     sourceReport: relation('manyToOne', 'field-report', { inversedBy: 'statistics' }),
     events: relation('manyToMany', 'timeline-event', { mappedBy: 'statistics' }),
     additive: sharedField('boolean', { default: false }),
+    // How the figure is known (domain/verification.ts): filled by the reporter in the form.
+    sourceKind: enumeration(SOURCE_KINDS),
+    sourceTitle: sharedField('string', { maxLength: 200 }),
+    sourcePage: sharedField('string', { maxLength: 40 }),
+    sourceUrl: sharedField('string', { maxLength: 500 }),
+    sourceName: sharedField('string', { maxLength: 80 }),
+    sourceOffice: sharedField('string', { maxLength: 120 }),
+    verificationMethod: sharedField('text', { maxLength: 1000 }),
+    // The fact check: written only by the verification action (POST /chronicle/figures/:documentId/
+    // verification); the document guard drops them from every other write, and a change of value,
+    // qualifier or unit of count puts the state back to unverified. A row without a state is unverified.
+    verificationState: enumeration(VERIFICATION_STATES, { default: 'unverified' }),
+    verifiedBy: sharedField('integer', { private: true }),
+    verifiedByName: sharedField('string', { private: true, maxLength: 120 }),
+    verifiedAt: sharedField('datetime'),
+    verificationNote: sharedField('text', { private: true, maxLength: 1000 }),
     slug: slug(),
     revision: revision(),
     ...editorialAttributes(),

@@ -25,6 +25,8 @@ export default {
     publicRoute('/chronicles/:slug', 'chronicle'),
     publicRoute('/statistics', 'statistics'),
     publicRoute('/units', 'units'),
+    publicRoute('/corrections', 'corrections'),
+    publicRoute('/corrections/feed.xml', 'correctionsFeed'),
     publicRoute('/feed.xml', 'feedAtom'),
     publicRoute('/feed.json', 'feedJson'),
     publicRoute('/openapi.json', 'openapi'),

@@ -4,12 +4,13 @@
  * readers see it. People named on an event go through ../../domain/public-person.ts.
  */
 import type { PublicEvent } from '../../contracts/public';
+import { publicCorrections } from '../../domain/corrections';
 import { DEFAULT_LOCALE, type Locale, type Precision } from '../../domain/enums';
 import { isAnonymised, personRefs, type ProfileRow } from '../../domain/public-person';
 import { redactPlainText } from '../../domain/redaction';
 import { NEWSROOM_TIME_ZONE } from '../../domain/time-zone';
-import { EVENT_SELECT, FILE_SELECT, localesFor, PROFILE_REF_SELECT, PUBLISHED, REPORT_REF_SELECT, reportVisible, type RowReader } from './rows';
-import { displayDate, iso, ref, type Row } from './values';
+import { CORRECTION_SELECT, EVENT_SELECT, FILE_SELECT, localesFor, PROFILE_REF_SELECT, PUBLISHED, REPORT_REF_SELECT, reportVisible, type RowReader } from './rows';
+import { displayDate, iso, ref, translationStale, type Row } from './values';
 
 export const serializeEvent = (row: Row, fallback: boolean, locale: Locale): PublicEvent => {
   const occurredAt = iso(row.occurredAt) as string;
@@ -34,8 +35,10 @@ export const serializeEvent = (row: Row, fallback: boolean, locale: Locale): Pub
     actors: personRefs(row.actors as ProfileRow[], locale),
     chronicle: ref(row.chronicle),
     source: ref(row.sourceReport),
+    corrections: publicCorrections(row.corrections, locale),
     locale: row.locale as Locale,
     fallback,
+    translationStale: translationStale(row),
   };
 };
 export type { PublicEvent };
@@ -52,6 +55,7 @@ export const eventReader = (rows: RowReader) => {
       ...(withMedia ? { populate: { bylines: { populate: { contributor: { select: ['name'] } } } } } : {}),
     },
     ...(withMedia ? { media: { select: FILE_SELECT } } : {}),
+    corrections: { select: CORRECTION_SELECT },
   });
 
   /** Rows of events matching `where`, in both candidate locales, with their relations. */

@@ -8,10 +8,11 @@
  *
  * One module per resource, over ./rows (locale choice, select lists, cursors, the detail
  * lookup with its 404/410, the profile card) and ./values (dates, references):
- * ./timeline, ./reports, ./profiles, ./chronicles, ./statistics, ./units, ./feeds.
+ * ./timeline, ./reports, ./profiles, ./chronicles, ./statistics, ./units, ./feeds, ./corrections.
  */
 import type { Core } from '@strapi/strapi';
 import { chroniclesResource } from './chronicles';
+import { correctionsResource } from './corrections';
 import { eventReader } from './events';
 import { feedsResource } from './feeds';
 import { profilesResource } from './profiles';
@@ -32,6 +33,7 @@ const publicRead = ({ strapi }: { strapi: Core.Strapi }) => {
   const { chronicle } = chroniclesResource(rows, events);
   const { statistics } = statisticsResource(strapi, rows);
   const { units } = unitsResource(rows);
+  const { corrections } = correctionsResource(strapi, rows);
   return {
     timeline,
     timelinejs,
@@ -43,6 +45,7 @@ const publicRead = ({ strapi }: { strapi: Core.Strapi }) => {
     chronicle,
     statistics,
     units,
+    corrections,
     feedReports,
   };
 };

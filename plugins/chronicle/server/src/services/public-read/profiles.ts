@@ -5,6 +5,7 @@
  */
 import { compareKeys, encodeCursor } from '../../domain/cursor';
 import type { ProfileAnswer, ProfilesPage } from '../../contracts/public';
+import { publicCorrections } from '../../domain/corrections';
 import { DEFAULT_LOCALE, type Locale } from '../../domain/enums';
 import { anonymousSlug, isPublicProfile, publicQuotes, publicSlug, type ProfileRow } from '../../domain/public-person';
 import { redactPlainText } from '../../domain/redaction';
@@ -12,6 +13,7 @@ import { renderMarkdown } from '../../domain/safe-markdown';
 import { ChronicleError } from '../../errors';
 import type { LocaleOnlyQuery, ProfilesQuery } from '../../validation/public-query';
 import {
+  CORRECTION_SELECT,
   cursorAt,
   DEFAULT_LIMIT,
   EVENT_REF_SELECT,
@@ -90,6 +92,7 @@ export const profilesResource = (rows: RowReader) => ({
           populate: PROFILE_CARD_POPULATE,
         })) as Row[])
       : [];
+    await rows.markStale('frontline-profile', full);
     const byKey = new Map((await rows.withZhNames(full)).map((r) => [`${r.documentId}:${r.locale}`, r]));
     const data = page
       .map(({ row: keyRow, fallback }) => ({ row: byKey.get(`${keyRow.documentId}:${keyRow.locale}`), fallback }))
@@ -121,12 +124,14 @@ export const profilesResource = (rows: RowReader) => ({
         honours: { select: ['title', 'awardedBy', 'awardedOn', 'documentNo'] },
         reports: { select: REPORT_REF_SELECT, where: reportVisible(), orderBy: { slug: 'asc' } },
         events: { select: EVENT_REF_SELECT, where: PUBLISHED, orderBy: [{ occurredAt: 'asc' }, { documentId: 'asc' }] },
+        corrections: { select: CORRECTION_SELECT },
       },
     })) as Row[];
     const matching = found.filter((r) => publicSlug(r as ProfileRow) === slug);
     const { row, fallback } = await rows.detail('frontline-profile', slug, locale, await rows.withZhNames(matching), 'no published profile has this address');
     // A withdrawn person's URL answers 410, and says nothing else about them.
     if (!isPublicProfile(row)) throw new ChronicleError(410, WITHDRAWN);
+    await rows.markStale('frontline-profile', [row]);
     return {
       data: {
         ...profileCard(row, locale),
@@ -154,6 +159,7 @@ export const profilesResource = (rows: RowReader) => ({
         })),
         reports: ((row.reports ?? []) as Row[]).map((r) => ref(r)),
         events: ((row.events ?? []) as Row[]).map((e) => eventRef(e, locale)),
+        corrections: publicCorrections(row.corrections, locale),
         locale: row.locale as Locale,
         fallback,
       },

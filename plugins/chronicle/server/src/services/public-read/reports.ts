@@ -5,15 +5,16 @@
  */
 import type { ReportAnswer, ReportsPage, ReportSummary } from '../../contracts/public';
 import type { Byline, Photo } from '../../contracts/shared';
+import { publicCorrections } from '../../domain/corrections';
 import { DEFAULT_LOCALE, type Locale } from '../../domain/enums';
 import { BYLINE_ROLE_LABELS, labelOf } from '../../domain/public-labels';
 import { personRefs, type ProfileRow } from '../../domain/public-person';
 import { redactPlainText } from '../../domain/redaction';
 import { renderMarkdown } from '../../domain/safe-markdown';
 import type { LocaleOnlyQuery, ReportsQuery } from '../../validation/public-query';
-import { EVENT_REF_SELECT, FILE_SELECT, localesFor, pageOf, pickLocale, PROFILE_REF_SELECT, PUBLISHED, reportVisible, type RowReader } from './rows';
-import { FIGURE_SELECT, figureOut, figurePopulate } from './statistics';
-import { day, displayDay, eventRef, iso, ref, type Row } from './values';
+import { CORRECTION_SELECT, EVENT_REF_SELECT, FILE_SELECT, localesFor, pageOf, pickLocale, PROFILE_REF_SELECT, PUBLISHED, reportVisible, type RowReader } from './rows';
+import { FIGURE_SELECT, figureOut, figurePopulate, isDisputed } from './statistics';
+import { day, displayDay, eventRef, iso, ref, translationStale, type Row } from './values';
 
 const REPORT_LIST_SELECT = ['documentId', 'slug', 'title', 'kicker', 'dek', 'locale', 'publishedAt', 'updatedAt'];
 const reportListPopulate = () => ({
@@ -67,6 +68,7 @@ export const serializeReportSummary = (row: Row, fallback: boolean, locale: Loca
     updatedAt: iso(row.updatedAt),
     locale: row.locale as Locale,
     fallback,
+    translationStale: translationStale(row),
   };
 };
 
@@ -103,7 +105,9 @@ export const reportsResource = (rows: RowReader) => {
         const id = await rows.profileDocumentId(params.profile);
         picked = id ? picked.filter((p) => ((p.row.profiles ?? []) as Row[]).some((r) => r.documentId === id)) : [];
       }
-      const { data, nextCursor, limit } = pageOf('reports', picked, key, 'desc', params, (p) => serializeReportSummary(p.row, p.fallback, locale));
+      const { data: page, nextCursor, limit } = pageOf('reports', picked, key, 'desc', params, (p) => p);
+      await rows.markStale('field-report', page.map((p) => p.row));
+      const data = page.map((p) => serializeReportSummary(p.row, p.fallback, locale));
       return { data, meta: { locale, limit, nextCursor } };
     },
 
@@ -115,7 +119,7 @@ export const reportsResource = (rows: RowReader) => {
         populate: {
           ...reportListPopulate(),
           photos: { populate: { image: { select: FILE_SELECT } } },
-          corrections: { select: ['date', 'kind', 'text'] },
+          corrections: { select: CORRECTION_SELECT },
           profiles: { select: PROFILE_REF_SELECT, where: PUBLISHED, orderBy: { slug: 'asc' } },
           events: { select: EVENT_REF_SELECT, where: PUBLISHED, orderBy: [{ occurredAt: 'asc' }, { documentId: 'asc' }] },
           statistics: { select: FIGURE_SELECT, where: PUBLISHED, populate: figurePopulate(), orderBy: { slug: 'asc' } },
@@ -123,15 +127,18 @@ export const reportsResource = (rows: RowReader) => {
       })) as Row[];
       const { row, fallback } = await rows.detail('field-report', slug, locale, found, `no published report has the slug "${slug}"`);
       const people = await rows.withZhNames((row.profiles ?? []) as Row[]);
+      await rows.markStale('field-report', [row]);
       return {
         data: {
           ...serializeReportSummary(row, fallback, locale),
           bodyHtml: renderMarkdown(row.body),
           photos: ((row.photos ?? []) as Row[]).map(photo).filter((p): p is Photo => p !== null),
-          corrections: ((row.corrections ?? []) as Row[]).map((c) => ({ date: iso(c.date), kind: c.kind as string, text: c.text as string })),
+          corrections: publicCorrections(row.corrections, locale),
           profiles: personRefs(people as ProfileRow[], locale),
           events: ((row.events ?? []) as Row[]).map((e) => eventRef(e, locale)),
-          statistics: ((row.statistics ?? []) as Row[]).map((s) => figureOut(s, locale)),
+          // Disputed figures are not stated as fact: named apart, without their value (issue #17).
+          statistics: ((row.statistics ?? []) as Row[]).filter((s) => !isDisputed(s)).map((s) => figureOut(s, locale)),
+          disputedFigures: ((row.statistics ?? []) as Row[]).filter(isDisputed).map((s) => ({ slug: s.slug as string, label: s.label as string })),
         },
         meta: { locale },
       };

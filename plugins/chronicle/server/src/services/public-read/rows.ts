@@ -7,7 +7,7 @@
  */
 import type { ProfileSummary } from '../../contracts/public';
 import type { Core } from '@strapi/strapi';
-import { typeUid, type AnyTypeName } from '../../domain/content-types';
+import { PLUGIN_NAME, typeUid, type AnyTypeName } from '../../domain/content-types';
 import { decodeCursor, encodeCursor, pageAfter, type CursorPosition, type SortDirection } from '../../domain/cursor';
 import { DEFAULT_LOCALE, type Locale } from '../../domain/enums';
 import { DUTY_ROLE_LABELS, labelOf } from '../../domain/public-labels';
@@ -23,7 +23,8 @@ import {
 } from '../../domain/public-person';
 import { descendants } from '../../domain/rollup';
 import { ChronicleError } from '../../errors';
-import { iso, unitRef, type Row } from './values';
+import type { RevisionsService } from '../revisions';
+import { iso, translationStale, unitRef, type Row } from './values';
 
 export type { Row } from './values';
 /** A document's row in the locale chosen for it. */
@@ -42,6 +43,8 @@ export const REPORT_REF_SELECT = ['documentId', 'slug', 'title', 'locale'];
 export const EVENT_SELECT = ['documentId', 'slug', 'title', 'description', 'occurredAt', 'endAt', 'precision', 'approximate', 'timeZone', 'place', 'importance', 'locale'];
 /** Events as a report or a profile lists them (values.eventRef). */
 export const EVENT_REF_SELECT = ['documentId', 'slug', 'title', 'occurredAt', 'precision', 'approximate', 'timeZone'];
+/** The public fields of a correction component (domain/corrections.ts): never more. */
+export const CORRECTION_SELECT = ['date', 'kind', 'text'];
 export const FILE_SELECT = ['url', 'alternativeText', 'caption', 'width', 'height', 'mime'];
 /** Portraits also carry Strapi's upload formats: the site builds its srcset from them. */
 export const PORTRAIT_SELECT = [...FILE_SELECT, 'formats'];
@@ -119,6 +122,7 @@ export const profileCard = (row: Row, locale: Locale): Omit<ProfileSummary, 'loc
   unit: unitRef(row.unit),
   portrait: publicPortrait(row as ProfileRow),
   dutyRoles: ((row.dutyRoles ?? []) as Row[]).map((d) => ({ key: d.role as string, label: labelOf(DUTY_ROLE_LABELS, d.role, locale) })),
+  translationStale: translationStale(row),
 });
 
 /** The records with a public address of their own. */
@@ -240,7 +244,22 @@ export const rowReader = (strapi: Core.Strapi) => {
     throw new ChronicleError(404, notFound);
   };
 
-  return { query, unitRows, unitScopeRows, unitScope, profileDocumentId, withZhNames, assertNotWithdrawn, detail };
+  /**
+   * Marks the translated rows (not zh-Hans) whose Chinese original changed after they were
+   * translated (services/revisions.ts): the serializers then say `translationStale: true`.
+   */
+  const markStale = async (type: 'field-report' | 'chronicle' | 'frontline-profile' | 'timeline-event', found: Array<Row | undefined>): Promise<void> => {
+    const translated = found.filter((r): r is Row => Boolean(r && r.locale && r.locale !== DEFAULT_LOCALE));
+    const byLocale = new Map<string, Row[]>();
+    for (const row of translated) byLocale.set(row.locale, [...(byLocale.get(row.locale) ?? []), row]);
+    const revisions = strapi.plugin(PLUGIN_NAME).service('revisions') as RevisionsService;
+    for (const [locale, list] of byLocale) {
+      const stale = await revisions.staleTranslations(typeUid(type), [...new Set(list.map((r) => r.documentId as string))], locale);
+      for (const row of list) if (stale.has(row.documentId)) row.translationStale = true;
+    }
+  };
+
+  return { query, unitRows, unitScopeRows, unitScope, profileDocumentId, withZhNames, assertNotWithdrawn, detail, markStale };
 };
 
 export type RowReader = ReturnType<typeof rowReader>;

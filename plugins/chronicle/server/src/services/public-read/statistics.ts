@@ -3,22 +3,49 @@
  * the first page the roll-ups of the whole selection, summed in SQL
  * (../../repositories/figures.ts) and only combined up the unit tree here.
  */
-import type { PublicFigure, Rollup, StatisticsAnswer } from '../../contracts/public';
+import type { FigureVerification, PublicFigure, Rollup, StatisticsAnswer } from '../../contracts/public';
 import type { Core } from '@strapi/strapi';
 import { encodeCursor } from '../../domain/cursor';
 import { DEFAULT_LOCALE, type Locale, type Qualifier } from '../../domain/enums';
+import { publicCorrections } from '../../domain/corrections';
 import { displayFigure } from '../../domain/figure-display';
-import { rollUpGroups } from '../../domain/rollup';
+import { excludedFigures, rollUpGroups, rollupKey, type Excluded } from '../../domain/rollup';
+import { publicSource, stateOf, type SourceKind } from '../../domain/verification';
 import { figureQueries, type FigureFilter, type FigureKey, type FigureQueries } from '../../repositories/figures';
 import type { StatisticsQuery } from '../../validation/public-query';
 import { ChronicleError } from '../../errors';
-import { cursorAt, DEFAULT_LIMIT, pickLocale, PUBLISHED, REPORT_REF_SELECT, reportVisible, UNIT_REF_SELECT, type RowReader } from './rows';
+import { CORRECTION_SELECT, cursorAt, DEFAULT_LIMIT, pickLocale, PUBLISHED, REPORT_REF_SELECT, reportVisible, UNIT_REF_SELECT, type RowReader } from './rows';
 import { day, ref, unitRef, type Row } from './values';
 
-export const FIGURE_SELECT = ['documentId', 'slug', 'metric', 'label', 'value', 'qualifier', 'countUnit', 'periodStart', 'periodEnd', 'asOf', 'additive', 'locale'];
+export const FIGURE_SELECT = [
+  'documentId', 'slug', 'metric', 'label', 'value', 'qualifier', 'countUnit', 'periodStart', 'periodEnd', 'asOf', 'additive', 'locale',
+  // "How we know" (issue #17): the source's parts, the state and the date; never who checked it or their note.
+  'sourceKind', 'sourceTitle', 'sourcePage', 'sourceUrl', 'sourceName', 'sourceOffice', 'verificationState', 'verifiedAt',
+];
+
+/** A figure's "how we know", from an explicit list of its fields: state, source and when it was checked. */
+export const figureVerification = (row: Row): FigureVerification => {
+  const state = stateOf(row.verificationState);
+  return {
+    state,
+    source: publicSource({
+      kind: (row.sourceKind as SourceKind | null) ?? null,
+      title: row.sourceTitle as string | null,
+      page: row.sourcePage as string | null,
+      url: row.sourceUrl as string | null,
+      name: row.sourceName as string | null,
+      office: row.sourceOffice as string | null,
+    }),
+    checkedAt: state !== 'unverified' && row.verifiedAt ? new Date(row.verifiedAt as string).toISOString() : null,
+  };
+};
+
+/** Disputed figures are never shown as fact: out of every public list (a report names them apart). */
+export const isDisputed = (row: Row) => stateOf(row.verificationState) === 'disputed';
 export const figurePopulate = () => ({
   scopeUnit: { select: UNIT_REF_SELECT },
   sourceReport: { select: REPORT_REF_SELECT, where: reportVisible() },
+  corrections: { select: CORRECTION_SELECT },
 });
 
 export const figureOut = (row: Row, locale: Locale): PublicFigure => {
@@ -38,6 +65,8 @@ export const figureOut = (row: Row, locale: Locale): PublicFigure => {
     asOf: day(row.asOf),
     additive: Boolean(row.additive),
     source: ref(row.sourceReport),
+    verification: figureVerification(row),
+    corrections: publicCorrections(row.corrections, locale),
     locale: row.locale as Locale,
     fallback: row.locale !== locale,
   };
@@ -49,13 +78,15 @@ export const statisticsResource = (strapi: Core.Strapi, rows: RowReader) => {
   const figureSql = () => (figureQueriesOnce ??= figureQueries(strapi));
 
   /** Roll-ups of a selection of figures, for the units in it (a unit filter keeps its sub-tree). */
-  const rollups = async (filter: FigureFilter, scope: Set<string> | null, sql: FigureQueries) => {
+  const rollups = async (filter: FigureFilter, scope: Set<string> | null, sql: FigureQueries): Promise<{ rollups: Rollup[]; excluded: Excluded }> => {
     const groups = sql.toGroups(await sql.run(sql.groups(filter)));
-    if (!groups.length) return [];
+    if (!groups.length) return { rollups: [], excluded: { unverified: 0, disputed: 0 } };
     const units = await rows.unitRows(filter.locale);
     const unitById = new Map(units.map((u) => [u.row.documentId as string, u.row]));
     const tree = units.map((u) => ({ id: u.row.documentId as string, parentId: (u.row.parent?.documentId as string) ?? null }));
-    return rollUpGroups(tree, groups)
+    // Only verified figures are summed; how many were left out is said per roll-up and for the selection.
+    const left = excludedFigures(tree, groups);
+    const summed = rollUpGroups(tree, groups)
       .filter((r) => !scope || scope.has(r.unitId))
       .map((r): Rollup => {
         const unit = unitById.get(r.unitId) as Row;
@@ -67,8 +98,10 @@ export const statisticsResource = (strapi: Core.Strapi, rows: RowReader) => {
           qualifier: r.qualifier,
           display: displayFigure(r.value, r.qualifier, r.countUnit),
           count: r.count,
+          excluded: left.byRollup.get(rollupKey(r)) ?? { unverified: 0, disputed: 0 },
         };
       });
+    return { rollups: summed, excluded: left.total };
   };
 
   return {
@@ -103,7 +136,8 @@ export const statisticsResource = (strapi: Core.Strapi, rows: RowReader) => {
       const figures = page.flatMap((k) => (byId.has(k.id) ? [figureOut(byId.get(k.id) as Row, locale)] : []));
       const last = page[page.length - 1];
       const nextCursor = picked.length > limit && last ? encodeCursor({ list: 'statistics', direction: 'asc', key: last.slug, documentId: last.documentId }) : null;
-      return { data: { figures, rollups: params.cursor ? null : await rollups(filter, scope?.documentIds ?? null, sql) }, meta: { locale, limit, nextCursor } };
+      const sums = params.cursor ? null : await rollups(filter, scope?.documentIds ?? null, sql);
+      return { data: { figures, rollups: sums?.rollups ?? null, excluded: sums?.excluded ?? null }, meta: { locale, limit, nextCursor } };
     },
   };
 };

@@ -23,10 +23,11 @@ const report = {
   fallback: true,
   bodyHtml: '<p>正文</p>',
   photos: [{ url: '/uploads/a.jpg', width: 800, height: 600, caption: '现场', credit: '杨莉', alt: '核酸采样现场' }],
-  corrections: [{ date: '2022-03-05T00:00:00.000Z', kind: 'correction', text: '人数应为4800余人次' }],
+  corrections: [{ date: '2022-03-05T00:00:00.000Z', displayDate: '5 March 2022, 08:00', kind: 'correction' as const, text: '人数应为4800余人次' }],
   profiles: [],
   events: [],
   statistics: [],
+  disputedFigures: [],
 };
 
 test('a report in English that fell back to Chinese', () => {
@@ -41,7 +42,8 @@ test('a report in English that fell back to Chinese', () => {
   expect(html).toContain('alt="核酸采样现场"');
   expect(html).toContain('<span class="credit">Photo 杨莉</span>');
   expect(html).toContain('<aside class="corrections" aria-labelledby="corrections">');
-  expect(html).toContain('<strong>Correction</strong>');
+  expect(html).toContain('<strong class="correction-kind">Correction</strong>');
+  expect(html).toContain('<time dateTime="2022-03-05T00:00:00.000Z">5 March 2022, 08:00</time>');
 });
 
 test('a 410 page shows the notice and is not for search engines', () => {

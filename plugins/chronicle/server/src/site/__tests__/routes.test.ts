@@ -26,9 +26,9 @@ describe('the site route table', () => {
   });
 
   test('the sitemap and the navigation list the pages the table marks, in its order', () => {
-    expect(SITEMAP_PAGES).toEqual(['home', 'timeline', 'honours', 'statistics']);
+    expect(SITEMAP_PAGES).toEqual(['home', 'timeline', 'honours', 'statistics', 'corrections']);
     expect(NAV_PAGES).toEqual(['home', 'timeline', 'honours', 'statistics']);
-    expect(SITEMAP_PAGES.map((p) => pathOf(p))).toEqual(['', 'timeline', 'honours', 'statistics']);
+    expect(SITEMAP_PAGES.map((p) => pathOf(p))).toEqual(['', 'timeline', 'honours', 'statistics', 'corrections']);
   });
 
   test('each page checks its query with the schema its entry names', () => {

@@ -2,7 +2,7 @@
 import type { SiteContext } from '../context';
 import type { ChronicleData } from '../data';
 import { FallbackNotice, Layout } from '../layout';
-import { EventList } from '../parts';
+import { Corrections, EventList, TranslationStaleNotice } from '../parts';
 import { pathOf } from '../routes';
 
 export const ChroniclePage = ({ ctx, chronicle }: { ctx: SiteContext; chronicle: ChronicleData }) => {
@@ -11,6 +11,7 @@ export const ChroniclePage = ({ ctx, chronicle }: { ctx: SiteContext; chronicle:
   return (
     <Layout ctx={ctx} title={chronicle.title} description={chronicle.summary} ogType="article">
       <FallbackNotice ctx={ctx} fallback={chronicle.fallback} />
+      <TranslationStaleNotice ctx={ctx} record={chronicle} />
       <article className="chronicle" lang={lang}>
         <header className="article-header">
           <h1>{chronicle.title}</h1>
@@ -37,6 +38,7 @@ export const ChroniclePage = ({ ctx, chronicle }: { ctx: SiteContext; chronicle:
           <h2 id="events">{t.events}</h2>
           <EventList ctx={ctx} events={chronicle.events} />
         </section>
+        <Corrections ctx={ctx} corrections={chronicle.corrections} />
       </article>
       {chronicle.reports.length ? (
         <section aria-labelledby="chronicle-reports">

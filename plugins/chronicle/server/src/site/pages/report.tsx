@@ -3,7 +3,7 @@ import type { SiteContext } from '../context';
 import type { ReportData } from '../data';
 import { newsArticle } from '../json-ld';
 import { FallbackNotice, Layout } from '../layout';
-import { Bylines, Dateline, FigureList } from '../parts';
+import { Bylines, Corrections, Dateline, DisputedFigures, FigureList, TranslationStaleNotice } from '../parts';
 import { pathOf } from '../routes';
 
 export const ReportPage = ({ ctx, report }: { ctx: SiteContext; report: ReportData }) => {
@@ -34,6 +34,7 @@ export const ReportPage = ({ ctx, report }: { ctx: SiteContext; report: ReportDa
       ]}
     >
       <FallbackNotice ctx={ctx} fallback={report.fallback} />
+      <TranslationStaleNotice ctx={ctx} record={report} />
       <article className="report" lang={lang}>
         <header className="article-header">
           {report.kicker ? <p className="kicker">{report.kicker}</p> : null}
@@ -69,26 +70,7 @@ export const ReportPage = ({ ctx, report }: { ctx: SiteContext; report: ReportDa
             )}
           </section>
         ) : null}
-        {report.corrections.length ? (
-          <aside className="corrections" aria-labelledby="corrections">
-            <h2 id="corrections">{t.corrections}</h2>
-            <ul>
-              {report.corrections.map((c, i) => (
-                <li key={i}>
-                  <strong>{t.correctionKinds[c.kind] ?? c.kind}</strong>
-                  {c.date ? (
-                    <>
-                      {' '}
-                      <time dateTime={c.date}>{c.date.slice(0, 10)}</time>
-                    </>
-                  ) : null}
-                  {': '}
-                  {c.text}
-                </li>
-              ))}
-            </ul>
-          </aside>
-        ) : null}
+        <Corrections ctx={ctx} corrections={report.corrections} />
       </article>
       {report.profiles.length ? (
         <section aria-labelledby="people">
@@ -115,10 +97,11 @@ export const ReportPage = ({ ctx, report }: { ctx: SiteContext; report: ReportDa
           </ol>
         </section>
       ) : null}
-      {report.statistics.length ? (
+      {report.statistics.length || report.disputedFigures.length ? (
         <section aria-labelledby="figures">
           <h2 id="figures">{t.figures}</h2>
           <FigureList ctx={ctx} figures={report.statistics} />
+          <DisputedFigures ctx={ctx} figures={report.disputedFigures} />
         </section>
       ) : null}
     </Layout>

@@ -9,7 +9,7 @@ import type { SiteContext } from '../context';
 import type { FigureData, RollupData, StatisticsData } from '../data';
 import { chartGroups, linearScale, tickLabel, type ChartGroup } from '../chart';
 import { Layout } from '../layout';
-import { figureText, ListLimit } from '../parts';
+import { FigureCorrections, FigureSource, figureText, ListLimit } from '../parts';
 import { pathOf } from '../routes';
 
 const when = (f: FigureData) => f.asOf ?? (f.periodEnd ? `${f.periodStart ?? ''}–${f.periodEnd}` : f.periodStart) ?? '';
@@ -95,7 +95,11 @@ const FigureTable = ({ ctx, figures }: { ctx: SiteContext; figures: FigureData[]
         {figures.map((f) => (
           <tr key={f.slug}>
             <th scope="row">{f.unit ? <a href={ctx.href(pathOf('unit', f.unit.slug))}>{f.unit.name}</a> : '—'}</th>
-            <td>{figureText(ctx, f)}</td>
+            <td>
+              {figureText(ctx, f)}
+              <br />
+              <FigureSource ctx={ctx} figure={f} />
+            </td>
             <td>{when(f)}</td>
             <td>{f.source ? <a href={ctx.href(pathOf('report', f.source.slug))}>{f.source.title}</a> : ''}</td>
           </tr>
@@ -140,6 +144,9 @@ export const StatisticsPage = ({ ctx, statistics, moreAt }: { ctx: SiteContext; 
                   <h3 lang={labelLang(ctx, f)}>{f.label}</h3>
                   <p className="big-figure">{figureText(ctx, f)}</p>
                   <p className="note">
+                    <FigureSource ctx={ctx} figure={f} />
+                  </p>
+                  <p className="note">
                     {f.unit ? <a href={ctx.href(pathOf('unit', f.unit.slug))}>{f.unit.name}</a> : null}
                     {when(f) ? ` · ${t.asOf} ${when(f)}` : ''}
                     {f.source ? (
@@ -156,6 +163,7 @@ export const StatisticsPage = ({ ctx, statistics, moreAt }: { ctx: SiteContext; 
           </ul>
         </section>
       ) : null}
+      <FigureCorrections ctx={ctx} figures={statistics.figures} />
       {statistics.more && moreAt ? <ListLimit ctx={ctx} shown={statistics.figures.length} api={moreAt} /> : null}
       {statistics.rollups.length ? (
         <section aria-labelledby="rollups">
@@ -183,6 +191,7 @@ export const StatisticsPage = ({ ctx, statistics, moreAt }: { ctx: SiteContext; 
               ))}
             </tbody>
           </table>
+          {statistics.excluded ? <p className="rollups-excluded">{t.verify.excluded(statistics.excluded.unverified, statistics.excluded.disputed)}</p> : null}
         </section>
       ) : null}
     </Layout>
