@@ -52,9 +52,10 @@ async function freshDatabase(db, prefix) {
  * generator and the two bench routes, plugins/chronicle/server/src/tooling) and CHRONICLE_BENCH=1
  * (the cache-skipping header) and answer its commands. Resolves when it listens.
  */
-async function startInstance(database, extraEnv = {}) {
+async function startInstance(database, extraEnv = {}, execArgv = []) {
   const child = fork(__filename, ['--serve'], {
     cwd: root,
+    execArgv,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     env: {
       ...process.env,

@@ -15,6 +15,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { option, freshDatabase, startInstance, load: autocannon, summary, loadAverage } = require('./lib');
+const { startBare, startStock } = require('./world');
 
 const SIZES = option('sizes', option('events') ? `1000,${option('events')}` : '1000,10000,100000').split(',').map(Number);
 const EVENTS = SIZES[SIZES.length - 1];
@@ -46,6 +47,19 @@ async function load(port, urlPath, headers = {}) {
   return measured;
 }
 
+/** One request's status and raw bytes (no decompression). */
+function fetchBytes(port, urlPath, headers) {
+  return new Promise((resolve, reject) => {
+    require('node:http')
+      .get({ host: '127.0.0.1', port, path: urlPath, headers, agent: false }, (res) => {
+        const chunks = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
+      })
+      .on('error', reject);
+  });
+}
+
 async function main() {
   const database = await freshDatabase(DB, 'chronicle_bench');
   const instance = await startInstance(database);
@@ -53,19 +67,6 @@ async function main() {
   try {
     const timeline = '/api/chronicle/timeline?limit=25';
     const uncached = { 'X-Chronicle-Bench-No-Cache': '1' };
-    const growth = [];
-    let have = 0;
-    for (const size of SIZES) {
-      const t = Date.now();
-      const generated = await seed(instance, have, size);
-      have = size;
-      const seeded = (Date.now() - t) / 1000;
-      const measured = await load(port, timeline, uncached);
-      growth.push({ events: size, seed_seconds: Number(seeded.toFixed(1)), generator_phases: generated.phases, p50_ms: measured.p50_ms, p99_ms: measured.p99_ms, rps: measured.rps });
-      console.log(`${size} events (seeded in ${seeded.toFixed(1)} s): timeline uncached p50 ${measured.p50_ms} ms, p99 ${measured.p99_ms} ms, ${measured.rps} rps`);
-    }
-    const small = growth[0];
-
     const stockQuery = [
       'locale=zh-Hans',
       'sort[0]=occurredAt:asc',
@@ -78,11 +79,56 @@ async function main() {
       'populate[chronicle][fields][0]=slug',
       'populate[sourceReport][fields][0]=slug',
     ].join('&');
+    const growth = [];
+    let have = 0;
+    for (const size of SIZES) {
+      const t = Date.now();
+      const generated = await seed(instance, have, size);
+      have = size;
+      const seeded = (Date.now() - t) / 1000;
+      const measured = await load(port, timeline, uncached);
+      const stockFind = await load(port, `/api/chronicle/bench/stock?${encodeURI(stockQuery)}`);
+      growth.push({ events: size, seed_seconds: Number(seeded.toFixed(1)), generator_phases: generated.phases, p50_ms: measured.p50_ms, p99_ms: measured.p99_ms, rps: measured.rps, stock_find_rps: stockFind.rps, uncached_vs_stock_find_rps: stockFind.rps ? Number((measured.rps / stockFind.rps).toFixed(2)) : null });
+      console.log(`${size} events (seeded in ${seeded.toFixed(1)} s): timeline uncached p50 ${measured.p50_ms} ms, p99 ${measured.p99_ms} ms, ${measured.rps} rps; stock find ${stockFind.rps} rps`);
+    }
+    const small = growth[0];
+
     const routes = {};
-    routes.ceiling = await load(port, '/api/chronicle/bench/constant');
-    routes.stock = await load(port, `/api/chronicle/bench/stock?${encodeURI(stockQuery)}`);
-    routes.timeline_cached = await load(port, timeline);
-    routes.timeline_uncached = await load(port, timeline, uncached);
+    // The world (issue 19): the same bytes as the cached timeline from a bare Node server and
+    // from a stock Strapi app's constant route, measured in this run beside ours.
+    const identity = await fetchBytes(port, timeline, {});
+    const compressed = { br: (await fetchBytes(port, timeline, { 'Accept-Encoding': 'br' })).body.byteLength, gzip: (await fetchBytes(port, timeline, { 'Accept-Encoding': 'gzip' })).body.byteLength };
+    const bodyFile = path.join(path.dirname(OUT), `.bench-body-${process.pid}.json`);
+    fs.writeFileSync(bodyFile, identity.body);
+    // The site page measured (a cache hit of the site) is larger: the world serves its bytes too.
+    const pageBytes = await fetchBytes(port, '/timeline', {});
+    const pageFile = path.join(path.dirname(OUT), `.bench-page-${process.pid}.html`);
+    fs.writeFileSync(pageFile, pageBytes.body);
+    let bare;
+    let stock;
+    try {
+      bare = await startBare(bodyFile, pageFile);
+      stock = await startStock(bodyFile, pageFile);
+      const sample = await fetchBytes(stock.port, '/api/bench/constant', {});
+      if (sample.status !== 200 || !sample.body.equals(identity.body)) throw new Error(`the stock app answered ${sample.status} with other bytes`);
+      // Warm every server once before measuring (JIT, caches).
+      for (const [p, u] of [[bare.port, '/'], [stock.port, '/api/bench/constant'], [port, timeline], [port, '/timeline']]) await autocannon({ port: p, path: u, connections: CONNECTIONS, seconds: 1 });
+      routes.bare_node = await load(bare.port, '/');
+      routes.stock_constant = await load(stock.port, '/api/bench/constant');
+      routes.bare_node_page = await load(bare.port, '/page');
+      routes.stock_constant_page = await load(stock.port, '/api/bench/page');
+      routes.ceiling = await load(port, '/api/chronicle/bench/constant');
+      routes.stock = await load(port, `/api/chronicle/bench/stock?${encodeURI(stockQuery)}`);
+      routes.timeline_cached = await load(port, timeline);
+      routes.timeline_cached_br = await load(port, timeline, { 'Accept-Encoding': 'br' });
+      routes.site_page_cached = await load(port, '/timeline');
+      routes.timeline_uncached = await load(port, timeline, uncached);
+    } finally {
+      await bare?.stop();
+      await stock?.stop();
+      fs.rmSync(bodyFile, { force: true });
+      fs.rmSync(pageFile, { force: true });
+    }
     const ratio = (a, b) => (b ? Number((a / b).toFixed(2)) : null);
     const results = {
       db: DB,
@@ -91,7 +137,13 @@ async function main() {
       load_average: loadAverage(),
       routes: Object.fromEntries(Object.entries(routes).map(([k, v]) => [k, { rps: v.rps, p50_ms: v.p50_ms, p99_ms: v.p99_ms }])),
       growth: growth.map((g) => ({ ...g, p50_vs_small: ratio(g.p50_ms, small.p50_ms) })),
+      body_bytes: { site_page: pageBytes.body.byteLength, identity: identity.body.byteLength, ...compressed, br_vs_identity: ratio(compressed.br, identity.body.byteLength), gzip_vs_identity: ratio(compressed.gzip, identity.body.byteLength) },
       ratios: {
+        api_hit_vs_stock_constant_rps: ratio(routes.timeline_cached.rps, routes.stock_constant.rps),
+        api_hit_vs_bare_node_rps: ratio(routes.timeline_cached.rps, routes.bare_node.rps),
+        site_hit_vs_stock_constant_rps: ratio(routes.site_page_cached.rps, routes.stock_constant_page.rps),
+        site_hit_vs_bare_node_rps: ratio(routes.site_page_cached.rps, routes.bare_node_page.rps),
+        our_constant_vs_stock_constant_rps: ratio(routes.ceiling.rps, routes.stock_constant.rps),
         cached_vs_ceiling_rps: ratio(routes.timeline_cached.rps, routes.ceiling.rps),
         uncached_vs_stock_rps: ratio(routes.timeline_uncached.rps, routes.stock.rps),
         largest_vs_small_uncached_p50: ratio(growth[growth.length - 1].p50_ms, small.p50_ms),
@@ -110,8 +162,17 @@ async function main() {
     fs.mkdirSync(path.dirname(OUT), { recursive: true });
     fs.writeFileSync(OUT, `${JSON.stringify(all, null, 2)}\n`);
     console.log(JSON.stringify(results.routes, null, 2));
-    console.log(`cached / ceiling rps     ${results.ratios.cached_vs_ceiling_rps}  (goal ≥ 0.8)`);
-    console.log(`uncached / stock rps     ${results.ratios.uncached_vs_stock_rps}  (goal ≥ 3)`);
+    const r = results.ratios;
+    console.log(`timeline JSON ${identity.body.byteLength} B identity, br ${compressed.br} B (${results.body_bytes.br_vs_identity}), gzip ${compressed.gzip} B (${results.body_bytes.gzip_vs_identity})  (goal ≤ 0.25)`);
+    console.log(`API hit / stock constant   ${r.api_hit_vs_stock_constant_rps}  (goal ≥ 1.5)`);
+    console.log(`API hit / bare Node        ${r.api_hit_vs_bare_node_rps}  (goal ≥ 0.3)`);
+    console.log(`site page /timeline: ${pageBytes.body.byteLength} B (stock and bare serve the same page bytes for the site ratios)`);
+    console.log(`site hit / stock constant  ${r.site_hit_vs_stock_constant_rps}  (goal ≥ 1.5)`);
+    console.log(`site hit / bare Node       ${r.site_hit_vs_bare_node_rps}  (goal ≥ 0.3)`);
+    console.log(`our constant / stock's     ${r.our_constant_vs_stock_constant_rps}`);
+    console.log(`cached / ceiling rps       ${r.cached_vs_ceiling_rps}`);
+    console.log(`uncached / stock find rps  ${r.uncached_vs_stock_rps}  (goal ≥ 3)`);
+    for (const g of results.growth) console.log(`uncached / stock find at ${String(g.events).padStart(6)}   ${g.uncached_vs_stock_find_rps}  (goal ≥ 3 from 10,000)`);
     for (const g of results.growth) console.log(`p50 at ${String(g.events).padStart(6)} / at ${SMALL}   ${g.p50_vs_small}  (goal ≤ 1.5)`);
     console.log(`results written to ${path.relative(process.cwd(), OUT)} under "${DB}"`);
   } finally {

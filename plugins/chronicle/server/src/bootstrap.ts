@@ -9,6 +9,7 @@ import { PLUGIN_NAME } from './domain/content-types';
 import { OWN_OR_PUBLISHED } from './domain/permissions';
 import { getService } from './get-service';
 import { chronicleErrors } from './middlewares/errors';
+import { publicHitMiddleware } from './middlewares/public-hit';
 import { siteMiddleware } from './middlewares/site';
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
@@ -25,6 +26,10 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   // Our refusals (errors.ts), answered in one place for the API, the admin routes and the
   // document-service guards; before the router, like the site.
   strapi.server.use(chronicleErrors());
+
+  // Public API cache hits, answered here before the router like the site's pages (issue 19).
+  getService(strapi, 'public-cache').watchPermissions();
+  strapi.server.use(publicHitMiddleware(strapi));
 
   // The public site (docs/site.md). Installed here rather than in register() so it runs after
   // the global middlewares (logger, errors, security, query …) and before Strapi's router.

@@ -22,7 +22,8 @@ import {
   statisticsQuery,
   timelineQuery,
 } from '../validation/public-query';
-import { etagOf, matchesEtag } from '../domain/response-cache';
+import { etagOf } from '../domain/response-cache';
+import { routeAction, sendCached } from '../services/public-cache';
 import { ChronicleError } from '../errors';
 import { getService } from '../get-service';
 import { pageHref, publicOrigin } from '../site/paths';
@@ -79,15 +80,9 @@ const publicApi = ({ strapi }: { strapi: Core.Strapi }) => {
       entry = { body, etag: etagOf(body), contentType: produced.contentType, expiresAt: Date.now() + CACHE_ENTRY_TTL_MS };
       cache().set(key, entry, revision);
     }
-    ctx.set('ETag', entry.etag);
-    ctx.set('Cache-Control', PUBLIC_CACHE_CONTROL);
-    ctx.set('Vary', 'Accept-Encoding');
-    if (matchesEtag(ctx.get('If-None-Match'), entry.etag)) {
-      ctx.status = 304;
-      return;
-    }
-    ctx.type = entry.contentType;
-    ctx.body = entry.body;
+    // The next identical request is answered before the router (middlewares/public-hit.ts).
+    cache().remember(ctx.path, ctx.querystring, key, routeAction(ctx.state?.route), revision);
+    sendCached(ctx, entry, PUBLIC_CACHE_CONTROL);
   };
 
   const json = (value: unknown): Produced => ({ body: JSON.stringify(value), contentType: JSON_TYPE });

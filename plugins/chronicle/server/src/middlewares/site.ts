@@ -7,7 +7,8 @@
  *
  * Each answer carries the site's security headers (CSP, Referrer-Policy, nosniff,
  * frame-ancestors), an ETag with 304 for a matching If-None-Match, and the API's
- * Cache-Control. Errors are pages in the reader's language, never a stack trace.
+ * Cache-Control; pages and assets go brotli- or gzip-compressed by Accept-Encoding, each
+ * variant compressed once and kept beside the cached body (domain/encoding.ts). Errors are pages in the reader's language, never a stack trace.
  *
  * Pages and share cards rendered for an address count against its site rate limit
  * (services/rate-limits.ts, shared by all instances); answers from the cache cost nothing, but
@@ -18,7 +19,8 @@ import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { DEFAULT_LOCALE, LOCALES, type Locale } from '../domain/enums';
 import { ASSET_CACHE_CONTROL, NO_STORE, PUBLIC_CACHE_CONTROL } from '../domain/http-cache';
-import { matchesEtag, etagOf } from '../domain/response-cache';
+import { etagOf } from '../domain/response-cache';
+import { sendCached } from '../services/public-cache';
 import { getService } from '../get-service';
 import { publicOrigin } from '../site/paths';
 import { matchRoute, parseSiteQuery } from '../site/routes';
@@ -85,17 +87,13 @@ export const siteMiddleware = (strapi: Core.Strapi) => {
 
   const send = (ctx: any, status: number, body: Buffer, type: string, etag: string, cacheControl: string) => {
     setSecurityHeaders(ctx);
-    ctx.set('Vary', 'Accept-Encoding');
     if (status === 200) {
-      ctx.set('ETag', etag);
-      ctx.set('Cache-Control', cacheControl);
-      if (matchesEtag(ctx.get('If-None-Match'), etag)) {
-        ctx.status = 304;
-        return;
-      }
-    } else {
-      ctx.set('Cache-Control', NO_STORE);
+      // Compressed as the reader accepts, once per cached body (services/public-cache sendCached).
+      sendCached(ctx, { body, etag, contentType: type }, cacheControl);
+      return;
     }
+    ctx.vary('Accept-Encoding');
+    ctx.set('Cache-Control', NO_STORE);
     ctx.status = status;
     ctx.type = type;
     ctx.body = body;

@@ -14,10 +14,22 @@
  * costs one primary-key-sized read per second per instance. The price is that another
  * instance may serve a cached page for up to that interval after a write; the browser
  * caches for 60 s anyway (Cache-Control).
+ *
+ * Early hits (middlewares/public-hit.ts, issue 19): when a controller answers a request from
+ * or into the cache it also records the request as it arrived (`remember`: raw path and query
+ * string → the key of the validated query, and the users-permissions action of the route).
+ * A later request with exactly the same raw path and query string is then answered before
+ * Strapi's router, authentication and policies run, provided the Public role still holds that
+ * action (`publicMay`: the role's actions are read once and re-read after any change to a
+ * users-permissions permission or role, and at most every CHRONICLE_REVISION_CHECK_MS for
+ * changes made by another instance). A query string never validated has no alias, so it
+ * reaches the controller and its 400. Aliases are dropped with the revision, bounded in count,
+ * and point at an entry that may itself have expired or been evicted (then: no early hit).
  */
 import { randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
-import { ResponseCache, type CachedResponse } from '../domain/response-cache';
+import { ResponseCache, matchesEtag, type CachedResponse } from '../domain/response-cache';
+import { isCompressible, negotiate, variantOf } from '../domain/encoding';
 
 const STORE = { type: 'plugin' as const, name: 'chronicle', key: 'public-revision' };
 
@@ -28,6 +40,49 @@ const numberFromEnv = (name: string, fallback: number) => {
   return Number.isFinite(value) && value >= 0 ? value : fallback;
 };
 
+/** How many raw request → key aliases are kept (least recently used go first). */
+const MAX_ALIASES = 20_000;
+
+interface Alias {
+  key: string;
+  /** The users-permissions action of the route ('plugin::chronicle.public-api.timeline'). */
+  action: string;
+}
+
+/** The users-permissions action a matched route needs (as Strapi's content-api permission check names it), or undefined. */
+export const routeAction = (route: any): string | undefined => {
+  if (!route || typeof route.handler !== 'string') return undefined;
+  const info = route.info ?? {};
+  if (info.pluginName) return `plugin::${info.pluginName}.${route.handler}`;
+  if (info.apiName) return `api::${info.apiName}.${route.handler}`;
+  return undefined;
+};
+
+/**
+ * Send a cached body (API answer, site page, feed) as the client's Accept-Encoding asks: the
+ * brotli or gzip variant, compressed once and kept beside the body (domain/encoding.ts), each
+ * with its own ETag; a matching If-None-Match is a 304. Sets Vary, ETag and Cache-Control.
+ */
+export const sendCached = (ctx: any, entry: Pick<CachedResponse, 'body' | 'etag' | 'contentType'>, cacheControl: string) => {
+  const compressible = isCompressible(entry.contentType, entry.body.byteLength);
+  const coding = compressible ? negotiate(ctx.get('Accept-Encoding')) ?? 'identity' : 'identity';
+  const variant = variantOf(entry.body, entry.etag, entry.contentType, coding);
+  ctx.vary('Accept-Encoding');
+  ctx.set('ETag', variant.etag);
+  ctx.set('Cache-Control', cacheControl);
+  if (matchesEtag(ctx.get('If-None-Match'), variant.etag)) {
+    ctx.status = 304;
+    return;
+  }
+  ctx.status = 200;
+  ctx.type = entry.contentType;
+  if (variant.coding !== 'identity') ctx.set('Content-Encoding', variant.coding);
+  ctx.body = variant.body;
+};
+
+const PERMISSION_UID = 'plugin::users-permissions.permission';
+const ROLE_UID = 'plugin::users-permissions.role';
+
 const publicCache = ({ strapi }: { strapi: Core.Strapi }) => {
   const checkEvery = numberFromEnv('CHRONICLE_REVISION_CHECK_MS', 1000);
   const cache = new ResponseCache(numberFromEnv('CHRONICLE_PUBLIC_CACHE_BYTES', 32 * 1024 * 1024));
@@ -36,6 +91,47 @@ const publicCache = ({ strapi }: { strapi: Core.Strapi }) => {
   /** Bumped by every local write, so a read that raced with it cannot restore an older revision. */
   let generation = 0;
   let reading: Promise<string> | null = null;
+  const aliases = new Map<string, Alias>();
+  let aliasRevision = '';
+
+  // The Public role's actions: read once, re-read after a permission or role change here, and
+  // at most every `checkEvery` ms (another instance may have changed them).
+  let publicActions: Set<string> | null = null;
+  let actionsReadAt = -Infinity;
+  let actionsGeneration = 0;
+  let readingActions: Promise<Set<string>> | null = null;
+  const readActions = async (): Promise<Set<string>> => {
+    const started = actionsGeneration;
+    const rows = (await strapi.db.query(PERMISSION_UID).findMany({
+      where: { role: { type: 'public' } },
+      select: ['action'],
+    })) as Array<{ action: string }>;
+    const actions = new Set(rows.map((r) => r.action));
+    if (started === actionsGeneration) {
+      publicActions = actions;
+      actionsReadAt = Date.now();
+    }
+    return actions;
+  };
+  const forgetActions = () => {
+    actionsGeneration += 1;
+    publicActions = null;
+  };
+  let subscribed = false;
+  const subscribe = () => {
+    if (subscribed) return;
+    subscribed = true;
+    const changed = () => forgetActions();
+    strapi.db.lifecycles.subscribe({
+      models: [PERMISSION_UID, ROLE_UID],
+      afterCreate: changed,
+      afterCreateMany: changed,
+      afterUpdate: changed,
+      afterUpdateMany: changed,
+      afterDelete: changed,
+      afterDeleteMany: changed,
+    } as never);
+  };
 
   const readStored = async (): Promise<string> => {
     const started = generation;
@@ -78,9 +174,51 @@ const publicCache = ({ strapi }: { strapi: Core.Strapi }) => {
       cache.set(key, entry, computedUnder);
     },
 
+    /**
+     * Record that the request `rawPath?rawQuery` validated to `key` on a route needing `action`,
+     * so the next identical request can be answered before the router (middlewares/public-hit.ts).
+     */
+    remember(rawPath: string, rawQuery: string, key: string, action: string | undefined, computedUnder: string) {
+      if (!action || computedUnder !== revision) return;
+      if (aliasRevision !== revision) {
+        aliases.clear();
+        aliasRevision = revision;
+      }
+      const raw = `${rawPath}?${rawQuery}`;
+      aliases.delete(raw);
+      aliases.set(raw, { key, action });
+      if (aliases.size > MAX_ALIASES) aliases.delete(aliases.keys().next().value as string);
+    },
+
+    /** The cached entry for a request exactly as it arrived, with the action its route needs; else undefined. */
+    async lookupRaw(rawPath: string, rawQuery: string): Promise<{ entry: CachedResponse; action: string } | undefined> {
+      const current = await this.revision();
+      if (aliasRevision !== current || aliases.size === 0) return undefined;
+      const alias = aliases.get(`${rawPath}?${rawQuery}`);
+      if (!alias) return undefined;
+      const entry = cache.get(alias.key);
+      return entry ? { entry, action: alias.action } : undefined;
+    },
+
+    /** Whether the users-permissions Public role holds `action` now (see the header). */
+    async publicMay(action: string): Promise<boolean> {
+      subscribe();
+      let actions = publicActions;
+      if (!actions || Date.now() - actionsReadAt >= checkEvery) {
+        if (!readingActions) readingActions = readActions().finally(() => (readingActions = null));
+        actions = await readingActions;
+      }
+      return actions.has(action);
+    },
+
+    /** Start listening for permission changes (bootstrap). */
+    watchPermissions() {
+      subscribe();
+    },
+
     /** For tests and the memory benchmark; no route serves it. */
     stats() {
-      return { ...cache.stats(), revision };
+      return { ...cache.stats(), revision, aliases: aliases.size };
     },
   };
 };
