@@ -294,6 +294,8 @@ export const verificationInfo = z.strictObject({
   mayCheck: z.boolean(),
   /** Why not, when not: a code and a bilingual message. */
   refusal: z.strictObject({ code: z.string(), message: z.string() }).nullable(),
+});
+
 // ---- notifications and calendar ------------------------------------------------------
 
 /** The notice kinds (../domain/notifications.ts NOTIFICATION_KINDS; a unit test keeps them equal). */
