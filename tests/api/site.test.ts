@@ -274,7 +274,7 @@ describe('pages', () => {
     expect(en.text).toContain('more than 100,000 times');
     expect(en.text).toContain('<th scope="col">Figures summed</th>');
     expect(en.text).toMatch(/<td>201 people<\/td><td>2<\/td>/);
-    expect(en.text).toContain('The total of 201 people for Jiancaoping District is the sum of 2 figures');
+    expect(en.text).toContain('The total of 201 people for Jiancaoping District is the sum of 2 verified figures');
     expect(en.text).toMatch(/<span class="tick[^"]*" style="left:100%" data-value="1000">1,000<\/span>/);
     // The page reads no metric: an unknown one is ignored (the API answers it with a 400).
     const ignored = await page('/statistics?metric=nope');

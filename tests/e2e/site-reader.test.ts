@@ -218,7 +218,7 @@ test('item 8: statistics on one scale per metric, with axis values, readable on 
       expect(notes).toContain('尖草坪区的汇总201名，是尖草坪区及其下属单位报道的 2 项已核实、可相加数据之和');
       expect(notes).toContain('尖草坪区自己报道的数字是1000余名');
     } else {
-      expect(notes).toContain('The total of 201 people for Jiancaoping District is the sum of 2 figures');
+      expect(notes).toContain('The total of 201 people for Jiancaoping District is the sum of 2 verified figures');
       expect(notes).toContain('own reported figure is more than 1,000 people');
     }
     expect(await page.locator('#rollups + p').innerText()).not.toBe('');

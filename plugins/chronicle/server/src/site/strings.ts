@@ -280,7 +280,7 @@ const en: Strings = {
   rollupsIntro:
     'A total adds up the verified figures reported separately for a unit and the units below it, where they are marked as adding up. It counts only the units that reported a figure, so it is often smaller than the unit’s own reported figure; the reports’ own figures stand.',
   rollupExplained: (unit: string, total: string, count: number, own: string | null) =>
-    `The total of ${total} for ${unit} is the sum of ${count} verified figures that can be added up, reported for ${unit} and the units below it.` +
+    `The total of ${total} for ${unit} is the sum of ${count} verified ${count === 1 ? 'figure' : 'figures'} that can be added up, reported for ${unit} and the units below it.` +
     (own
       ? ` ${unit}’s own reported figure is ${own}; the two differ because the total counts only the units that reported a figure separately, not all of them.`
       : ' It counts only the units that reported a figure separately, not all of them.'),
