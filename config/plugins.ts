@@ -1,4 +1,41 @@
+// E-mail (workflow notices, docs/deploy.md): only when an SMTP server is named. Without
+// SMTP_HOST no provider is configured and the newsroom's notices stay in the admin.
+const email = (env) =>
+  env('SMTP_HOST')
+    ? {
+        email: {
+          config: {
+            provider: 'nodemailer',
+            providerOptions: {
+              host: env('SMTP_HOST'),
+              port: env.int('SMTP_PORT', 587),
+              secure: env.bool('SMTP_SECURE', false),
+              ...(env('SMTP_USER') ? { auth: { user: env('SMTP_USER'), pass: env('SMTP_PASS', '') } } : {}),
+              connectionTimeout: 10_000,
+              greetingTimeout: 10_000,
+              socketTimeout: 20_000,
+            },
+            settings: {
+              defaultFrom: env('EMAIL_FROM', 'newsroom@localhost'),
+              defaultReplyTo: env('EMAIL_FROM', 'newsroom@localhost'),
+            },
+          },
+        },
+      }
+    : {};
+
+const webhooks = (env) => {
+  const raw = env('CHRONICLE_WEBHOOKS', '');
+  if (!raw.trim()) return [];
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw new Error('CHRONICLE_WEBHOOKS must be a JSON array of {url, events, headers?, secret?} (docs/workflow.md)');
+  }
+};
+
 export default ({ env }) => ({
+  ...email(env),
   'users-permissions': {
     config: {
       jwtSecret: env('JWT_SECRET'),
@@ -31,6 +68,8 @@ export default ({ env }) => ({
       },
       // The public site's base path (docs/site.md): '/' or e.g. '/news'.
       sitePath: env('SITE_BASE_PATH', '/'),
+      // Workflow webhooks that work in Community Edition (docs/workflow.md): a JSON array.
+      webhooks: webhooks(env),
     },
   },
 });

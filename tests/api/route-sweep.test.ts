@@ -138,6 +138,7 @@ const NOT_ANOTHERS = new Map<string, string>([
   ['POST /admin/permissions/check', "answers about the caller's own permissions"],
   ['PUT /admin/homepage/layout', "the caller's own homepage layout"],
   ['PUT /admin/users/me', "the caller's own account"],
+  ['POST /chronicle/notifications/read', "the caller's own notices; another's ids are ignored (tests/api/notifications.test.ts)"],
   ['POST /chronicle/extract', 'reads a text it is sent; with a reportDocumentId it checks read access (extraction controller)'],
   ['POST /content-manager/collection-types/:model/actions/bulkFindForValidation', 'a read: covered by the side-read tests below'],
   ['POST /i18n/content-manager/actions/get-non-localized-fields', 'a read: covered by the side-read tests below'],

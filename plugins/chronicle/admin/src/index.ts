@@ -20,6 +20,7 @@ import { oneLanguageHints } from './utils/one-language-hints';
 import { sendAdminLanguage } from './utils/admin-language';
 import { EDITORIAL_UIDS, WorkflowPanel } from './components/WorkflowPanel';
 import { injectWorkflowStateColumn } from './components/WorkflowStateColumn';
+import { RevisionPanel } from './components/RevisionDiff';
 
 const prefixed = (data: Record<string, string>) =>
   Object.fromEntries(Object.entries(data).map(([key, value]) => [`${PLUGIN_ID}.${key}`, value]));
@@ -67,7 +68,7 @@ export default {
     // The list view shows the workflow state, not Strapi's Draft/Published.
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', injectWorkflowStateColumn);
     const cm = app.getPlugin('content-manager').apis;
-    cm.addEditViewSidePanel([UnsavedChangesPanel, WorkflowPanel, FigureVerificationPanel, ExtractPanel]);
+    cm.addEditViewSidePanel([UnsavedChangesPanel, WorkflowPanel, RevisionPanel, FigureVerificationPanel, ExtractPanel]);
     cm.addDocumentAction((actions: any[]) => actions.map(oneWorkflow));
   },
 

@@ -1,6 +1,7 @@
 /** The plugin's configuration (config/plugins.ts → chronicle.config), with its defaults. */
 import type { RateLimitConfig } from './domain/rate-limiter';
 import { DEFAULT_LIMITS, type ValidationLimits } from './domain/validation';
+import { parseSubscriptions, type WebhookSubscription } from './domain/webhooks';
 
 export interface ChronicleConfig {
   /** Largest image accepted for upload, in pixels (width × height, all frames). */
@@ -11,12 +12,15 @@ export interface ChronicleConfig {
   sitePath: string;
   /** Ranges every write is held to (domain/validation checkRanges): years of dates, largest figure. */
   validation: ValidationLimits;
+  /** Workflow webhooks that work in CE (domain/webhooks, CHRONICLE_WEBHOOKS). */
+  webhooks: WebhookSubscription[];
 }
 
 const DEFAULTS: ChronicleConfig = {
   maxImagePixels: 40_000_000,
   sitePath: '/',
   validation: DEFAULT_LIMITS,
+  webhooks: [],
   rateLimit: {
     publicApi: { max: 600, windowSeconds: 60 },
     signIn: { maxFailures: 10, windowSeconds: 15 * 60 },
@@ -51,6 +55,10 @@ export default {
     const v = config.validation;
     if (v && !(Number.isInteger(v.minYear) && Number.isInteger(v.maxYear) && v.minYear <= v.maxYear && v.maxFigure > 0)) {
       throw new Error('chronicle.validation needs whole years minYear <= maxYear and a positive maxFigure');
+    }
+    if (config.webhooks !== undefined) {
+      const parsed = parseSubscriptions(config.webhooks);
+      if (!parsed.ok) throw new Error(`chronicle.webhooks (CHRONICLE_WEBHOOKS): ${parsed.message}`);
     }
     // Lower-case path segments only: the site's router matches on them, and '/admin' or '/api' would shadow Strapi.
     if (config.sitePath !== undefined && !/^\/(?:[a-z0-9-]+(?:\/[a-z0-9-]+)*\/?)?$/.test(config.sitePath)) {

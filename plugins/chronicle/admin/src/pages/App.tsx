@@ -1,6 +1,7 @@
 /**
- * The Newsroom page: the review queue (my drafts, awaiting review, changes requested, approved
- * and scheduled, recently published) with counts, and what the newsroom holds. Its header
+ * The Newsroom page: the caller's notices (components/Notifications), the review queue (my drafts, awaiting review, changes requested, approved
+ * and scheduled, recently published) with counts, the editorial calendar
+ * (components/Calendar), and what the newsroom holds. Its header
  * switches the admin between 中文 and English in one click (saved as the user's preferred
  * language, as the profile page does).
  */
@@ -9,6 +10,8 @@ import { useIntl } from 'react-intl';
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
 import { Badge, Box, Button, Flex, Link, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { PLUGIN_ID } from '../pluginId';
+import { Calendar } from '../components/Calendar';
+import { Notifications } from '../components/Notifications';
 import { formatShanghai } from '../utils/shanghai-time';
 
 type Counts = Record<string, { documents: number; published?: number }>;
@@ -82,6 +85,7 @@ export const App = () => {
       />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={6}>
+          <Notifications />
           <Box>
             <Typography variant="delta" tag="h2">
               {t('queue.title')}
@@ -129,6 +133,7 @@ export const App = () => {
               )}
             </Box>
           ))}
+          <Calendar />
           <Box background="neutral0" shadow="filterShadow" hasRadius>
             <Table colCount={3} rowCount={Object.keys(counts).length + 1}>
               <Thead>

@@ -159,6 +159,7 @@ export const ENUM_LABELS: Record<string, [string, string]> = {
   photographer: ['Photographer', '摄影'],
   editor: ['Editor', '编辑'],
   'text-and-photos': ['Text and photos', '文/摄'],
+  translator: ['Translated by', '译'],
   // profiles
   'grid-worker': ['Grid worker', '网格员'],
   police: ['Police', '民警'],

@@ -3,7 +3,9 @@ import contributor from './contributor';
 import extractionDecision from './extraction-decision';
 import fieldReport from './field-report';
 import frontlineProfile from './frontline-profile';
+import notification from './notification';
 import gridStatistic from './grid-statistic';
+import revision from './revision';
 import timelineEvent from './timeline-event';
 import tombstone from './tombstone';
 import unit from './unit';
@@ -20,4 +22,6 @@ export default {
   'workflow-transition': workflowTransition,
   'extraction-decision': extractionDecision,
   tombstone,
+  revision,
+  notification,
 };

@@ -98,6 +98,56 @@ export const queueAnswer = z.strictObject({
   items: z.array(queueItem),
 });
 
+// ---- revisions ------------------------------------------------------------------------
+
+/**
+ * GET /chronicle/revisions/:uid/:documentId?locale&since: what to compare the newest revision
+ * with: the version last approved (else last submitted), last submitted, or a revision number.
+ */
+export const revisionsQuery = z.strictObject({
+  locale: z.string(),
+  since: z.string().regex(/^(approved|submitted|\d{1,9})$/).optional(),
+});
+export type RevisionSince = 'approved' | 'submitted' | number;
+
+/** One saved revision of a locale: the save counter after the save, what made it, who, when. */
+export const revisionEntry = z.strictObject({
+  number: z.int(),
+  action: z.string(),
+  editor: z.string(),
+  savedAt: instant,
+});
+
+/** A piece of a text diff: unchanged (possibly cut to its context with …), inserted, deleted. */
+export const textSegment = z.strictObject({ op: z.enum(['equal', 'insert', 'delete']), text: z.string() });
+
+/** What changed in one field (a component's field is named `dateline.place`). */
+export const fieldChange = z.discriminatedUnion('kind', [
+  z.strictObject({ field: z.string(), kind: z.literal('text'), segments: z.array(textSegment) }),
+  z.strictObject({ field: z.string(), kind: z.literal('value'), before: z.string().nullable(), after: z.string().nullable() }),
+  /** Items added and removed; both empty: the same items in a new order. */
+  z.strictObject({ field: z.string(), kind: z.literal('list'), added: z.array(z.string()), removed: z.array(z.string()) }),
+]);
+
+export const revisionsAnswer = z.strictObject({
+  uid: z.string(),
+  documentId: z.string(),
+  locale: z.string(),
+  /** The revision compared with, and why it was chosen (with the workflow step it was taken at); null: none recorded. */
+  base: revisionEntry
+    .extend({
+      reason: z.enum(['approved', 'submitted', 'revision', 'first']),
+      step: z.strictObject({ actor: z.string(), at: instant, revision: z.int() }).nullable(),
+    })
+    .nullable(),
+  current: revisionEntry.nullable(),
+  changes: z.array(fieldChange),
+  /** Newest first (the latest 50). */
+  revisions: z.array(revisionEntry),
+  /** A translation: whether the Chinese changed after it was translated; null for the Chinese itself. */
+  translationStale: z.boolean().nullable(),
+});
+
 // ---- extraction -----------------------------------------------------------------------
 
 /** The fingerprint of a proposal (../text/proposals.ts FINGERPRINT_RE). */
@@ -246,6 +296,73 @@ export const verificationInfo = z.strictObject({
   refusal: z.strictObject({ code: z.string(), message: z.string() }).nullable(),
 });
 
+// ---- notifications and calendar ------------------------------------------------------
+
+/** The notice kinds (../domain/notifications.ts NOTIFICATION_KINDS; a unit test keeps them equal). */
+export const NOTICE_KINDS = ['submitted', 'changes_requested', 'approved', 'scheduled', 'published', 'corrected', 'withdrawn'] as const;
+
+/** GET /chronicle/notifications?cursor&limit&unread */
+export const notificationsQuery = z.strictObject({
+  cursor: z.string().max(400).optional(),
+  limit: z.coerce.number().int().min(1).max(100).optional(),
+  unread: z.enum(['true', 'false']).optional(),
+});
+
+export const notificationItem = z.strictObject({
+  id: z.int(),
+  kind: z.enum(NOTICE_KINDS),
+  uid: z.string(),
+  documentId: z.string(),
+  locale: z.string(),
+  title: z.string(),
+  actor: z.string(),
+  note: z.string().nullable(),
+  scheduledFor: instant.nullable(),
+  createdAt: instant,
+  readAt: instant.nullable(),
+});
+
+/** The caller's own notices, newest first; `unread` counts all of their unread ones. */
+export const notificationsAnswer = z.strictObject({
+  items: z.array(notificationItem),
+  unread: z.int(),
+  nextCursor: z.string().nullable(),
+});
+
+/** POST /chronicle/notifications/read: some of the caller's notices, or all of them. */
+export const markReadRequest = z.union([
+  z.strictObject({ ids: z.array(z.int().positive()).min(1).max(200) }),
+  z.strictObject({ all: z.literal(true) }),
+]);
+export const markReadAnswer = z.strictObject({ updated: z.int(), unread: z.int() });
+
+/** GET /chronicle/calendar?from&to: Beijing days YYYY-MM-DD, both included (../domain/calendar.ts). */
+export const calendarQuery = z.strictObject({
+  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a day written YYYY-MM-DD'),
+  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a day written YYYY-MM-DD'),
+});
+
+export const calendarItem = z.strictObject({
+  kind: z.enum(['approved', 'scheduled', 'embargo', 'published']),
+  uid: z.string(),
+  type: z.string(),
+  documentId: z.string(),
+  locale: z.string(),
+  title: z.string(),
+  state,
+  at: instant,
+  /** HH:mm in Beijing, 24-hour. */
+  time: z.string().regex(/^\d{2}:\d{2}$/),
+});
+
+export const calendarAnswer = z.strictObject({
+  from: z.string(),
+  to: z.string(),
+  /** The newsroom's zone (domain/time-zone.ts): Asia/Shanghai. */
+  timeZone: z.string(),
+  days: z.array(z.strictObject({ day: z.string(), items: z.array(calendarItem) })),
+});
+
 // ---- types ----------------------------------------------------------------------------
 
 export type TransitionRequest = z.input<typeof transitionRequest>;
@@ -255,6 +372,10 @@ export type WorkflowInfo = z.infer<typeof workflowInfo>;
 export type QueueItem = z.infer<typeof queueItem>;
 export type PackageItemAnswer = z.infer<typeof packageItem>;
 export type QueueAnswer = z.infer<typeof queueAnswer>;
+export type RevisionEntry = z.infer<typeof revisionEntry>;
+export type TextSegment = z.infer<typeof textSegment>;
+export type FieldChange = z.infer<typeof fieldChange>;
+export type RevisionsAnswer = z.infer<typeof revisionsAnswer>;
 export type ExtractRequest = z.input<typeof extractRequest>;
 export type EventProposal = z.infer<typeof eventProposal>;
 export type StatisticProposal = z.infer<typeof statisticProposal>;
@@ -265,3 +386,9 @@ export type AcceptRequest = z.input<typeof acceptRequest>;
 export type AcceptAnswer = z.infer<typeof acceptAnswer>;
 export type VerificationRequest = z.input<typeof verificationRequest>;
 export type VerificationInfo = z.infer<typeof verificationInfo>;
+export type NotificationItem = z.infer<typeof notificationItem>;
+export type NotificationsAnswer = z.infer<typeof notificationsAnswer>;
+export type MarkReadRequest = z.infer<typeof markReadRequest>;
+export type MarkReadAnswer = z.infer<typeof markReadAnswer>;
+export type CalendarAnswer = z.infer<typeof calendarAnswer>;
+export type CalendarItem = z.infer<typeof calendarItem>;

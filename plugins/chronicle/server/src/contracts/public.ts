@@ -26,6 +26,7 @@ import {
   photo,
   recordOf,
   slugTitle,
+  translationFields,
   unitRef,
 } from './shared';
 
@@ -63,6 +64,7 @@ export const event = z
     source: slugTitle.nullable(),
     corrections: z.array(correction),
     ...localeFields,
+    ...translationFields,
   })
   .register(components, { id: 'Event' });
 
@@ -113,6 +115,7 @@ const reportSummaryFields = {
   publishedAt: z.string().nullable(),
   updatedAt: z.string().nullable(),
   ...localeFields,
+  ...translationFields,
 };
 
 export const reportSummary = z.strictObject(reportSummaryFields).register(components, { id: 'ReportSummary' });
@@ -191,6 +194,7 @@ const profileSummaryFields = {
     })
     .nullable(),
   dutyRoles: z.array(z.strictObject({ key: z.string(), label: z.string() })),
+  ...translationFields,
 };
 
 export const profileSummary = z.strictObject({ ...profileSummaryFields, ...localeFields }).register(components, { id: 'ProfileSummary' });
@@ -228,6 +232,7 @@ export const chronicleDetail = z.strictObject({
   reports: z.array(slugTitle),
   corrections: z.array(correction),
   ...localeFields,
+  ...translationFields,
 });
 export const chronicleAnswer = recordOf(chronicleDetail).register(components, { id: 'Chronicle' });
 

@@ -25,6 +25,14 @@ export const calendarDay = z.iso.date();
 /** Which language the record is served in, and whether that is the zh-Hans fallback. */
 export const localeFields = { locale, fallback: z.boolean() };
 
+/**
+ * An English record whose Chinese original changed after it was translated (docs/api.md,
+ * "Stale translations"): shown on the English page as a notice. Always false in Chinese.
+ */
+export const translationFields = {
+  translationStale: z.boolean().describe('True on an English record whose Chinese original changed after it was translated; always false in Chinese.'),
+};
+
 /** Meta of an answer that is not a list page. */
 export const localeMeta = z.strictObject({ locale });
 /** Meta of a page of a list: pass nextCursor back as `cursor` for the next page (null: the last page). */

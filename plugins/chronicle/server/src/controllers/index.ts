@@ -1,8 +1,10 @@
 import extraction from './extraction';
+import notifications from './notifications';
 import overview from './overview';
 import publicApi from './public-api';
+import revisions from './revisions';
 import status from './status';
 import verification from './verification';
 import workflow from './workflow';
 
-export default { overview, status, workflow, extraction, 'public-api': publicApi, verification };
+export default { overview, notifications, status, workflow, extraction, 'public-api': publicApi, verification, revisions };

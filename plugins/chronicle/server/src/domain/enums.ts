@@ -26,8 +26,8 @@ export type UnitKind = (typeof UNIT_KINDS)[number];
 export const CONTRIBUTOR_KINDS = ['reporter', 'correspondent', 'photographer', 'editor'] as const;
 export type ContributorKind = (typeof CONTRIBUTOR_KINDS)[number];
 
-/** The role a contributor played on one report's byline (记者, 通讯员, 文/摄 …). */
-export const BYLINE_ROLES = ['reporter', 'correspondent', 'text-and-photos', 'photographer', 'editor'] as const;
+/** The role a contributor played on one report's byline (记者, 通讯员, 文/摄, 译 …). */
+export const BYLINE_ROLES = ['reporter', 'correspondent', 'text-and-photos', 'photographer', 'editor', 'translator'] as const;
 export type BylineRole = (typeof BYLINE_ROLES)[number];
 
 export const PROFILE_KINDS = ['grid-worker', 'police', 'medical', 'volunteer', 'official', 'other'] as const;

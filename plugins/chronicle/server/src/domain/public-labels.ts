@@ -12,6 +12,7 @@ export const BYLINE_ROLE_LABELS: Labels<BylineRole> = {
   'text-and-photos': { 'zh-Hans': '文/摄', en: 'text and photos' },
   photographer: { 'zh-Hans': '摄', en: 'photographer' },
   editor: { 'zh-Hans': '编辑', en: 'editor' },
+  translator: { 'zh-Hans': '译', en: 'translated by' },
 };
 
 export const DUTY_ROLE_LABELS: Labels<DutyRole> = {

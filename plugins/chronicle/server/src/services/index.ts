@@ -1,16 +1,20 @@
+import calendar from './calendar';
 import extraction from './extraction';
 import layouts from './layouts';
 import locales from './locales';
+import notifications from './notifications';
 import overview from './overview';
 import publicAccess from './public-access';
 import queue from './queue';
 import rateLimits from './rate-limits';
 import publicCache from './public-cache';
 import publicRead from './public-read';
+import revisions from './revisions';
 import roles from './roles';
 import site from './site';
 import uploadGuard from './upload-guard';
 import verification from './verification';
+import webhooks from './webhooks';
 import workflow from './workflow';
 
 const services = {
@@ -28,6 +32,10 @@ const services = {
   site,
   'rate-limits': rateLimits,
   verification,
+  revisions,
+  notifications,
+  webhooks,
+  calendar,
 };
 
 export type ServiceMap = { [K in keyof typeof services]: ReturnType<(typeof services)[K]> };

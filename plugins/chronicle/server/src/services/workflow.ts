@@ -8,7 +8,7 @@
 import type { Core } from '@strapi/strapi';
 import type { HistoryEntry } from '../contracts/admin';
 import { ALT_TEXT_POPULATE, missingAltText } from '../domain/alt-text';
-import { EDITORIAL_UIDS, typeNameOf, typeUid, TYPE_META } from '../domain/content-types';
+import { EDITORIAL_UIDS, PLUGIN_NAME, typeNameOf, typeUid, TYPE_META } from '../domain/content-types';
 import type { CorrectionKind, WorkflowState } from '../domain/enums';
 import { privateMarkupProblemsOfRecord } from '../domain/validation';
 import { movedWithNote, PACKAGE_TYPES, packageRefusal, planPackage, type PackageItem, type RefusedItem } from '../domain/package';
@@ -17,6 +17,7 @@ import { displayFigure } from '../domain/figure-display';
 import { approvalBlockers, approvalRefusal, FACT_CHECK_STEP, needsVerifiedFigures, stateOf as verificationStateOf, type GateFigure } from '../domain/verification';
 import { ChronicleError, refusal } from '../errors';
 import { runAs, systemActor } from '../request-context';
+import type { NotificationsService } from './notifications';
 
 /** Kept here for callers that still take them from the workflow service. */
 export { actorFromContext, systemActor } from '../request-context';
@@ -379,6 +380,11 @@ const workflow = ({ strapi }: { strapi: Core.Strapi }) => {
         if (type === 'field-report') await carryPackage(input, report.from, report.title, actor, now, onCommit);
         return report;
       });
+      // Committed: tell people (notices, e-mail, CE webhooks); never fails the step.
+      await (strapi.plugin(PLUGIN_NAME).service('notifications') as NotificationsService).transitioned(
+        { uid, documentId, locale, title: outcome.title, from: outcome.from, to: input.to, note: input.to === 'corrected' ? input.correction?.text : input.note, scheduledFor: outcome.scheduledFor, at: now },
+        actor
+      );
 
       return {
         state: input.to,

@@ -314,3 +314,13 @@ export const FigureCorrections = ({ ctx, figures }: { ctx: SiteContext; figures:
     </aside>
   ) : null;
 };
+/**
+ * On an English page whose Chinese original changed after it was translated (the record's
+ * `translationStale`): a notice that the English may lag behind. Nothing in Chinese.
+ */
+export const TranslationStaleNotice = ({ ctx, record }: { ctx: SiteContext; record: { translationStale: boolean; fallback: boolean } }) =>
+  record.translationStale && !record.fallback && ctx.t.translationStaleNotice ? (
+    <p className="notice translation-stale-notice" role="note" data-testid="translation-stale">
+      {ctx.t.translationStaleNotice}
+    </p>
+  ) : null;

@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { historyQuery as historyValidator, queueQuery as queueValidator, transitionBody } from '../../validation/workflow';
 import { acceptBody, extractBody } from '../../validation/extraction';
+import { revisionsQuery as revisionsValidator } from '../../validation/revisions';
 import {
   acceptAnswer,
   acceptRequest,
@@ -15,6 +16,7 @@ import {
   historyEntry,
   historyQuery,
   queueQuery,
+  revisionsQuery,
   transitionRequest,
   type AcceptRequest,
 } from '../admin';
@@ -40,6 +42,7 @@ describe('the admin request contracts match the validators', () => {
   test.each([
     ['transition', transitionRequest, transitionBody],
     ['history', historyQuery, historyValidator],
+    ['revisions', revisionsQuery, revisionsValidator],
     ['queue', queueQuery, queueValidator],
     ['extract', extractRequest, extractBody],
     ['accept', acceptRequest, acceptBody],

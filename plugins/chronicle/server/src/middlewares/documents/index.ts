@@ -3,6 +3,7 @@
  * decided at the data whatever route or script made the call (Content Manager, i18n, bulk
  * actions, clone, discard, REST, scripts, the demo loader):
  *  1. audit trail    append-only: only the workflow's audit writer creates transition rows;
+ *     (notifications: no Document Service write at all, see ./notifications.ts);
  *  2. facts          what kind of write this is and who acts; unknown write actions refused;
  *  3. authorise      the actor may touch *this* document (every locale of it);
  *  4. transaction    everything below commits or fails together with the write;
@@ -12,7 +13,8 @@
  *  7. slugs          filled, unique, and permanent once public;
  *  8. consent        restrictive consent reaches the published version at once;
  *  9. counter        the save counter: a stale save is a 409;
- * 10. edits          an edit sends an approved document back to review, or is recorded in review.
+ * 10. edits          an edit sends an approved document back to review, or is recorded in review;
+ * 11. revisions      every change of content is kept as an append-only revision.
  */
 import type { Core } from '@strapi/strapi';
 import { auditTrail } from './audit-trail';
@@ -22,6 +24,8 @@ import { counter } from './counter';
 import { edits } from './edits';
 import { establishFacts, factsOf, type DocumentMiddleware } from './facts';
 import { lifecycle } from './lifecycle';
+import { notificationsGuard } from './notifications';
+import { revisions } from './revisions';
 import { slugs } from './slugs';
 import { validation } from './validation';
 import { verification } from './verification';
@@ -36,6 +40,7 @@ const transaction =
 
 export const documentGuards = (strapi: Core.Strapi): DocumentMiddleware[] => [
   auditTrail(),
+  notificationsGuard(),
   establishFacts(strapi),
   authorise(strapi),
   transaction(strapi),
@@ -46,4 +51,5 @@ export const documentGuards = (strapi: Core.Strapi): DocumentMiddleware[] => [
   consent(strapi),
   counter(strapi),
   edits(strapi),
+  revisions(strapi),
 ];

@@ -21,6 +21,12 @@ export default {
     // Fact check (issue #17): who may verify is decided per figure (an editor who did not write it).
     { method: 'GET', path: '/figures/:documentId/verification', handler: 'verification.show', config: authenticated },
     { method: 'POST', path: '/figures/:documentId/verification', handler: 'verification.act', config: authenticated },
+    // Whoever may read the record may read its revisions (checked per document).
+    { method: 'GET', path: '/revisions/:uid/:documentId', handler: 'revisions.show', config: authenticated },
+    // Notices are the caller's own; the calendar shows what the caller may read (docs/routes.md).
+    { method: 'GET', path: '/notifications', handler: 'notifications.list', config: authenticated },
+    { method: 'POST', path: '/notifications/read', handler: 'notifications.markRead', config: authenticated },
+    { method: 'GET', path: '/calendar', handler: 'notifications.calendar', config: authenticated },
     // Extraction (issue 6): whoever may submit work may have its text read for proposals.
     {
       method: 'POST',

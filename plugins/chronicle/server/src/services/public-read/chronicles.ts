@@ -7,7 +7,7 @@ import { renderMarkdown } from '../../domain/safe-markdown';
 import type { LocaleOnlyQuery } from '../../validation/public-query';
 import { serializeEvent, type eventReader } from './events';
 import { CORRECTION_SELECT, localesFor, pickLocale, PUBLISHED, REPORT_REF_SELECT, reportVisible, UNIT_REF_SELECT, type RowReader } from './rows';
-import { day, displayDay, ref, unitRef, type Row } from './values';
+import { day, displayDay, ref, translationStale, unitRef, type Row } from './values';
 
 export const chroniclesResource = (rows: RowReader, events: ReturnType<typeof eventReader>) => ({
   async chronicle(slug: string, params: LocaleOnlyQuery): Promise<ChronicleAnswer> {
@@ -23,6 +23,8 @@ export const chroniclesResource = (rows: RowReader, events: ReturnType<typeof ev
     })) as Row[];
     const { row, fallback } = await rows.detail('chronicle', slug, locale, found, `no published chronicle has the slug "${slug}"`);
     const eventRows = await events.eventRows({ chronicle: { documentId: row.documentId } }, locale, [{ occurredAt: 'asc' }, { documentId: 'asc' }]);
+    await rows.markStale('chronicle', [row]);
+    await rows.markStale('timeline-event', eventRows);
     const start = day(row.periodStart);
     const end = day(row.periodEnd);
     return {
@@ -43,6 +45,7 @@ export const chroniclesResource = (rows: RowReader, events: ReturnType<typeof ev
         corrections: publicCorrections(row.corrections, locale),
         locale: row.locale as Locale,
         fallback,
+        translationStale: translationStale(row),
       },
       meta: { locale },
     };

@@ -10,7 +10,7 @@ import { isAnonymised, personRefs, type ProfileRow } from '../../domain/public-p
 import { redactPlainText } from '../../domain/redaction';
 import { NEWSROOM_TIME_ZONE } from '../../domain/time-zone';
 import { CORRECTION_SELECT, EVENT_SELECT, FILE_SELECT, localesFor, PROFILE_REF_SELECT, PUBLISHED, REPORT_REF_SELECT, reportVisible, type RowReader } from './rows';
-import { displayDate, iso, ref, type Row } from './values';
+import { displayDate, iso, ref, translationStale, type Row } from './values';
 
 export const serializeEvent = (row: Row, fallback: boolean, locale: Locale): PublicEvent => {
   const occurredAt = iso(row.occurredAt) as string;
@@ -38,6 +38,7 @@ export const serializeEvent = (row: Row, fallback: boolean, locale: Locale): Pub
     corrections: publicCorrections(row.corrections, locale),
     locale: row.locale as Locale,
     fallback,
+    translationStale: translationStale(row),
   };
 };
 export type { PublicEvent };

@@ -92,6 +92,7 @@ export const profilesResource = (rows: RowReader) => ({
           populate: PROFILE_CARD_POPULATE,
         })) as Row[])
       : [];
+    await rows.markStale('frontline-profile', full);
     const byKey = new Map((await rows.withZhNames(full)).map((r) => [`${r.documentId}:${r.locale}`, r]));
     const data = page
       .map(({ row: keyRow, fallback }) => ({ row: byKey.get(`${keyRow.documentId}:${keyRow.locale}`), fallback }))
@@ -130,6 +131,7 @@ export const profilesResource = (rows: RowReader) => ({
     const { row, fallback } = await rows.detail('frontline-profile', slug, locale, await rows.withZhNames(matching), 'no published profile has this address');
     // A withdrawn person's URL answers 410, and says nothing else about them.
     if (!isPublicProfile(row)) throw new ChronicleError(410, WITHDRAWN);
+    await rows.markStale('frontline-profile', [row]);
     return {
       data: {
         ...profileCard(row, locale),

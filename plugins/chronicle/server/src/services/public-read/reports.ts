@@ -14,7 +14,7 @@ import { renderMarkdown } from '../../domain/safe-markdown';
 import type { LocaleOnlyQuery, ReportsQuery } from '../../validation/public-query';
 import { CORRECTION_SELECT, EVENT_REF_SELECT, FILE_SELECT, localesFor, pageOf, pickLocale, PROFILE_REF_SELECT, PUBLISHED, reportVisible, type RowReader } from './rows';
 import { FIGURE_SELECT, figureOut, figurePopulate, isDisputed } from './statistics';
-import { day, displayDay, eventRef, iso, ref, type Row } from './values';
+import { day, displayDay, eventRef, iso, ref, translationStale, type Row } from './values';
 
 const REPORT_LIST_SELECT = ['documentId', 'slug', 'title', 'kicker', 'dek', 'locale', 'publishedAt', 'updatedAt'];
 const reportListPopulate = () => ({
@@ -68,6 +68,7 @@ export const serializeReportSummary = (row: Row, fallback: boolean, locale: Loca
     updatedAt: iso(row.updatedAt),
     locale: row.locale as Locale,
     fallback,
+    translationStale: translationStale(row),
   };
 };
 
@@ -104,7 +105,9 @@ export const reportsResource = (rows: RowReader) => {
         const id = await rows.profileDocumentId(params.profile);
         picked = id ? picked.filter((p) => ((p.row.profiles ?? []) as Row[]).some((r) => r.documentId === id)) : [];
       }
-      const { data, nextCursor, limit } = pageOf('reports', picked, key, 'desc', params, (p) => serializeReportSummary(p.row, p.fallback, locale));
+      const { data: page, nextCursor, limit } = pageOf('reports', picked, key, 'desc', params, (p) => p);
+      await rows.markStale('field-report', page.map((p) => p.row));
+      const data = page.map((p) => serializeReportSummary(p.row, p.fallback, locale));
       return { data, meta: { locale, limit, nextCursor } };
     },
 
@@ -124,6 +127,7 @@ export const reportsResource = (rows: RowReader) => {
       })) as Row[];
       const { row, fallback } = await rows.detail('field-report', slug, locale, found, `no published report has the slug "${slug}"`);
       const people = await rows.withZhNames((row.profiles ?? []) as Row[]);
+      await rows.markStale('field-report', [row]);
       return {
         data: {
           ...serializeReportSummary(row, fallback, locale),

@@ -7,7 +7,7 @@
  */
 import type { ProfileSummary } from '../../contracts/public';
 import type { Core } from '@strapi/strapi';
-import { typeUid, type AnyTypeName } from '../../domain/content-types';
+import { PLUGIN_NAME, typeUid, type AnyTypeName } from '../../domain/content-types';
 import { decodeCursor, encodeCursor, pageAfter, type CursorPosition, type SortDirection } from '../../domain/cursor';
 import { DEFAULT_LOCALE, type Locale } from '../../domain/enums';
 import { DUTY_ROLE_LABELS, labelOf } from '../../domain/public-labels';
@@ -23,7 +23,8 @@ import {
 } from '../../domain/public-person';
 import { descendants } from '../../domain/rollup';
 import { ChronicleError } from '../../errors';
-import { iso, unitRef, type Row } from './values';
+import type { RevisionsService } from '../revisions';
+import { iso, translationStale, unitRef, type Row } from './values';
 
 export type { Row } from './values';
 /** A document's row in the locale chosen for it. */
@@ -121,6 +122,7 @@ export const profileCard = (row: Row, locale: Locale): Omit<ProfileSummary, 'loc
   unit: unitRef(row.unit),
   portrait: publicPortrait(row as ProfileRow),
   dutyRoles: ((row.dutyRoles ?? []) as Row[]).map((d) => ({ key: d.role as string, label: labelOf(DUTY_ROLE_LABELS, d.role, locale) })),
+  translationStale: translationStale(row),
 });
 
 /** The records with a public address of their own. */
@@ -242,7 +244,22 @@ export const rowReader = (strapi: Core.Strapi) => {
     throw new ChronicleError(404, notFound);
   };
 
-  return { query, unitRows, unitScopeRows, unitScope, profileDocumentId, withZhNames, assertNotWithdrawn, detail };
+  /**
+   * Marks the translated rows (not zh-Hans) whose Chinese original changed after they were
+   * translated (services/revisions.ts): the serializers then say `translationStale: true`.
+   */
+  const markStale = async (type: 'field-report' | 'chronicle' | 'frontline-profile' | 'timeline-event', found: Array<Row | undefined>): Promise<void> => {
+    const translated = found.filter((r): r is Row => Boolean(r && r.locale && r.locale !== DEFAULT_LOCALE));
+    const byLocale = new Map<string, Row[]>();
+    for (const row of translated) byLocale.set(row.locale, [...(byLocale.get(row.locale) ?? []), row]);
+    const revisions = strapi.plugin(PLUGIN_NAME).service('revisions') as RevisionsService;
+    for (const [locale, list] of byLocale) {
+      const stale = await revisions.staleTranslations(typeUid(type), [...new Set(list.map((r) => r.documentId as string))], locale);
+      for (const row of list) if (stale.has(row.documentId)) row.translationStale = true;
+    }
+  };
+
+  return { query, unitRows, unitScopeRows, unitScope, profileDocumentId, withZhNames, assertNotWithdrawn, detail, markStale };
 };
 
 export type RowReader = ReturnType<typeof rowReader>;

@@ -94,6 +94,7 @@ export const timelineResource = (rows: RowReader, events: ReturnType<typeof even
   return {
     async timeline(params: TimelineQuery): Promise<TimelinePage> {
       const { locale, limit, page, nextCursor } = await selection(params);
+      await rows.markStale('timeline-event', page.map((p) => p.row));
       return {
         data: page.map(({ row, fallback }) => serializeEvent(row, fallback, locale)),
         meta: { locale, limit, nextCursor },

@@ -73,6 +73,9 @@ export const eventRef = (e: Row, locale: Locale): DatedRef => ({
   displayDate: displayDate(iso(e.occurredAt), e.precision, Boolean(e.approximate), locale, e.timeZone || NEWSROOM_TIME_ZONE),
 });
 
+/** Whether a row was marked as a stale translation (rows.ts markStale): false unless it was. */
+export const translationStale = (row: Row): boolean => row.translationStale === true;
+
 export const escapeHtml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 

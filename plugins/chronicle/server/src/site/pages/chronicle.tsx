@@ -2,7 +2,7 @@
 import type { SiteContext } from '../context';
 import type { ChronicleData } from '../data';
 import { FallbackNotice, Layout } from '../layout';
-import { Corrections, EventList } from '../parts';
+import { Corrections, EventList, TranslationStaleNotice } from '../parts';
 import { pathOf } from '../routes';
 
 export const ChroniclePage = ({ ctx, chronicle }: { ctx: SiteContext; chronicle: ChronicleData }) => {
@@ -11,6 +11,7 @@ export const ChroniclePage = ({ ctx, chronicle }: { ctx: SiteContext; chronicle:
   return (
     <Layout ctx={ctx} title={chronicle.title} description={chronicle.summary} ogType="article">
       <FallbackNotice ctx={ctx} fallback={chronicle.fallback} />
+      <TranslationStaleNotice ctx={ctx} record={chronicle} />
       <article className="chronicle" lang={lang}>
         <header className="article-header">
           <h1>{chronicle.title}</h1>

@@ -7,7 +7,7 @@ import type { SiteContext } from '../context';
 import type { ProfileData, ReportSummary } from '../data';
 import { person } from '../json-ld';
 import { FallbackNotice, Layout } from '../layout';
-import { Bylines, Corrections, DutyBadges, Portrait, ShareButton, UnitChain } from '../parts';
+import { Bylines, Corrections, DutyBadges, Portrait, ShareButton, TranslationStaleNotice, UnitChain } from '../parts';
 import type { UnitNode } from '../unit-tree';
 import { pathOf } from '../routes';
 
@@ -39,6 +39,7 @@ export const ProfilePage = ({ ctx, profile, chain, reports }: { ctx: SiteContext
       ]}
     >
       <FallbackNotice ctx={ctx} fallback={profile.fallback} />
+      <TranslationStaleNotice ctx={ctx} record={profile} />
       <article className="commendation" lang={lang}>
         <header className="commendation-header">
           <Portrait portrait={profile.portrait} name={profile.name} sizes="(max-width: 600px) 40vw, 240px" />

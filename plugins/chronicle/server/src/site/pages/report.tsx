@@ -3,7 +3,7 @@ import type { SiteContext } from '../context';
 import type { ReportData } from '../data';
 import { newsArticle } from '../json-ld';
 import { FallbackNotice, Layout } from '../layout';
-import { Bylines, Corrections, Dateline, DisputedFigures, FigureList } from '../parts';
+import { Bylines, Corrections, Dateline, DisputedFigures, FigureList, TranslationStaleNotice } from '../parts';
 import { pathOf } from '../routes';
 
 export const ReportPage = ({ ctx, report }: { ctx: SiteContext; report: ReportData }) => {
@@ -34,6 +34,7 @@ export const ReportPage = ({ ctx, report }: { ctx: SiteContext; report: ReportDa
       ]}
     >
       <FallbackNotice ctx={ctx} fallback={report.fallback} />
+      <TranslationStaleNotice ctx={ctx} record={report} />
       <article className="report" lang={lang}>
         <header className="article-header">
           {report.kicker ? <p className="kicker">{report.kicker}</p> : null}

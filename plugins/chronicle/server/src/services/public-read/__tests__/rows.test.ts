@@ -65,7 +65,7 @@ describe('the profile card', () => {
     };
     const card = profileCard(row, 'zh-Hans');
     expect(card).toMatchObject({ slug: 'peng-lei', name: '彭磊', roleTitle: '网格员', anonymised: false, unit: { slug: 'jiancaoping-qu', name: '尖草坪区' } });
-    expect(Object.keys(card)).toEqual(['slug', 'name', 'roleTitle', 'kind', 'anonymised', 'unit', 'portrait', 'dutyRoles']);
+    expect(Object.keys(card)).toEqual(['slug', 'name', 'roleTitle', 'kind', 'anonymised', 'unit', 'portrait', 'dutyRoles', 'translationStale']);
     expect(card.dutyRoles).toHaveLength(1);
   });
 
