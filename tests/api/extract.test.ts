@@ -82,14 +82,15 @@ describe('POST /chronicle/extract', () => {
     badRequest(await reporter.post('/chronicle/extract', body), message);
   });
 
-  test('413 for a text over 1 MB, in Chinese and English, with the sizes', async () => {
+  test('413 for a text over 1 MB, with the sizes, in the language asked for (one at a time)', async () => {
     const text = '网'.repeat(Math.ceil((1024 * 1024) / 3) + 10);
     const res = await reporter.post('/chronicle/extract', { text, dateline: '2022-03-06' });
     expect(res.status).toBe(413);
-    expect(res.body).toMatchObject({ data: null, error: { status: 413, name: 'PayloadTooLargeError' } });
-    expect(res.body.error.message).toBe(
-      '文本为 1 MB，超过 1 MB 的上限，请分成几篇再提取。 / The text is 1 MB, more than the 1 MB allowed: split it into several reports.',
-    );
+    expect(res.body).toMatchObject({ data: null, error: { status: 413, name: 'PayloadTooLargeError', details: { code: 'extract.too-large' } } });
+    expect(res.body.error.message).toBe('The text is 1 MB, more than the 1 MB allowed: split it into several reports.');
+    const chinese = await reporter.post('/chronicle/extract', { text, dateline: '2022-03-06' }).set('Accept-Language', 'zh-Hans');
+    expect(chinese.status).toBe(413);
+    expect(chinese.body.error.message).toBe('文本为 1 MB，超过 1 MB 的上限，请分成几篇再提取。');
     // Just under the limit is read.
     const under = await reporter.post('/chronicle/extract', { text: text.slice(0, 349000), dateline: '2022-03-06' });
     expect(under.status).toBe(200);
@@ -179,6 +180,10 @@ describe('POST /chronicle/extract', () => {
     expect(missing.body.error.message).toBe('no field report nosuchdocument');
     const other = await reporter2.post('/chronicle/extract', { text: TEXT, reportDocumentId: reportId });
     expect(other.status).toBe(403);
+    expect(other.body.error.message).toBe(`you may not read field report ${reportId}`);
+    const otherZh = await reporter2.post('/chronicle/extract', { text: TEXT, reportDocumentId: reportId }).set('Accept-Language', 'zh-Hans');
+    expect(otherZh.status).toBe(403);
+    expect(otherZh.body.error).toMatchObject({ message: `您无权读取此稿件（${reportId}）`, details: { code: 'extract.report-forbidden' } });
   });
 });
 
