@@ -16,7 +16,7 @@ import { formatBytes, MAX_ROUTE_TEXT_BYTES } from '../text/proposals';
 
 type Action = 'read' | 'update' | 'create';
 
-/** A message by code in the request's language (the admin's), with its code and params in `details`. */
+/** A message by code in the request's language (the admin's), with its code and params in `details`: for Strapi's own errors (413), which ChronicleError does not have. */
 const coded = (ctx: any, code: MessageCode, params: MessageParams) =>
   [renderMessage(code, params, languageOf(ctx.get?.('accept-language'))), { code, params }] as const;
 
@@ -27,9 +27,10 @@ const extraction = ({ strapi }: { strapi: Core.Strapi }) => {
   /** The report, if this user may `action` it; 404 when it does not exist, 403 when it is not theirs. */
   const reportFor = async (ctx: any, documentId: string, action: Action, locale?: 'zh-Hans' | 'en') => {
     const report = await getService(strapi, 'extraction').findReport(documentId, locale);
-    if (!report) throw new errors.NotFoundError(...coded(ctx, 'extract.report-not-found', { documentId, ...(locale ? { locale } : {}) }));
+    if (!report) throw refusal(404, 'extract.report-not-found', { documentId, ...(locale ? { locale } : {}) });
     if (checker(ctx, typeUid('field-report')).cannot[action](report)) {
-      throw new errors.ForbiddenError(...coded(ctx, 'extract.report-forbidden', { action: action === 'read' ? 'read' : 'edit', documentId }));
+      // A ChronicleError, not Strapi's ForbiddenError, whose message Strapi's authorize middleware rewrites to a bare "Forbidden".
+      throw refusal(403, 'extract.report-forbidden', { action: action === 'read' ? 'read' : 'edit', documentId });
     }
     return report;
   };
@@ -62,8 +63,8 @@ const extraction = ({ strapi }: { strapi: Core.Strapi }) => {
       if ('problem' in parsed) return ctx.badRequest(parsed.problem);
       const body = parsed.data;
       await reportFor(ctx, body.reportDocumentId, 'update', body.locale);
-      if (body.events.length && checker(ctx, typeUid('timeline-event')).cannot.create()) throw new errors.ForbiddenError(...coded(ctx, 'extract.cannot-create', { type: 'timeline-event' }));
-      if (body.statistics.length && checker(ctx, typeUid('grid-statistic')).cannot.create()) throw new errors.ForbiddenError(...coded(ctx, 'extract.cannot-create', { type: 'grid-statistic' }));
+      if (body.events.length && checker(ctx, typeUid('timeline-event')).cannot.create()) throw refusal(403, 'extract.cannot-create', { type: 'timeline-event' });
+      if (body.statistics.length && checker(ctx, typeUid('grid-statistic')).cannot.create()) throw refusal(403, 'extract.cannot-create', { type: 'grid-statistic' });
       ctx.body = await getService(strapi, 'extraction').accept({ ...body, userId: ctx.state.user.id });
     },
   };
