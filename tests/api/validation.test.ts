@@ -68,6 +68,17 @@ describe('Content Manager writes', () => {
       precision: 'hour',
     });
     expectFieldError(res, 'endAt', /endAt must not be before occurredAt/);
+    const chinese = await api
+      .post(`${CM}/${uid('timeline-event')}?locale=zh-Hans`, {
+        title: '转运',
+        slug: 'Bad Slug',
+        occurredAt: '2022-02-24T04:00:00.000Z',
+        endAt: '2022-02-23T04:00:00.000Z',
+        precision: 'hour',
+      })
+      .set('Accept-Language', 'zh-Hans');
+    expectFieldError(chinese, 'endAt', /^网址标识只能包含小写字母.*；结束时间不能早于发生时间$/);
+    expect(chinese.body.error.details.errors.map((e: any) => e.message)).toContain('结束时间不能早于发生时间');
     expect(await count('timeline-event')).toBe(before);
   });
 
