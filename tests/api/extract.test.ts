@@ -63,6 +63,13 @@ describe('POST /chronicle/extract', () => {
     expect(res.status).toBe(401);
   });
 
+  test('a malformed body is refused in the language asked for, one at a time', async () => {
+    const res = await reporter.post('/chronicle/extract', { text: '', dateline: 'x' }).set('Accept-Language', 'zh-Hans');
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({ name: 'BadRequestError', details: { code: 'request.invalid' } });
+    expect(res.body.error.message).toBe('须填写文本；电头日期须为实际存在的日期，格式为 YYYY-MM-DD');
+  });
+
   test('403 for a user who may not submit work (Author role)', async () => {
     const res = await author.post('/chronicle/extract', { text: TEXT, dateline: '2022-03-06' });
     expect(res.status).toBe(403);
@@ -234,6 +241,13 @@ describe('POST /chronicle/extract/accept', () => {
     ['a metric with spaces', (p) => ({ reportDocumentId: 'x', locale: 'zh-Hans', statistics: [statisticInput(p.statistics[0], { metric: 'Video calls' })] }), /^statistics\.0\.metric: must be a kebab-case key/],
   ])('400 for %s', async (_name, body, message) => {
     badRequest(await reporter.post('/chronicle/extract/accept', body(proposals)), message);
+  });
+
+  test('an event start without an offset, in Chinese: the item and the field named in Chinese', async () => {
+    const body = { reportDocumentId: 'x', locale: 'zh-Hans', events: [eventInput(proposals.events[0], { start: '2022-02-23' })] };
+    const res = await reporter.post('/chronicle/extract/accept', body).set('Accept-Language', 'zh-Hans');
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toBe('第 1 个事件的开始时间须为带时区的 ISO 8601 日期时间，如 2022-03-08T08:00:00+08:00');
   });
 
   test("403 into another reporter's report, and nothing is written", async () => {

@@ -16,7 +16,7 @@ import { formatBytes, MAX_ROUTE_TEXT_BYTES } from '../text/proposals';
 
 type Action = 'read' | 'update' | 'create';
 
-/** A message by code in the request's language (the admin's), with its code and params in `details`: for Strapi's own errors (413), which ChronicleError does not have. */
+/** A message by code in the request's language (the admin's), with its code and params in `details`: for Strapi's own errors (400 BadRequestError, 413), kept as they were. */
 const coded = (ctx: any, code: MessageCode, params: MessageParams) =>
   [renderMessage(code, params, languageOf(ctx.get?.('accept-language'))), { code, params }] as const;
 
@@ -47,7 +47,7 @@ const extraction = ({ strapi }: { strapi: Core.Strapi }) => {
         }
       }
       const parsed = parseBody(extractBody, ctx.request.body);
-      if ('problem' in parsed) return ctx.badRequest(parsed.problem);
+      if ('problem' in parsed) return ctx.badRequest(...coded(ctx, 'request.invalid', { issues: parsed.issues }));
       const { text, dateline, reportDocumentId } = parsed.data;
       if (reportDocumentId) await reportFor(ctx, reportDocumentId, 'read');
       try {
@@ -60,7 +60,7 @@ const extraction = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async accept(ctx: any) {
       const parsed = parseBody(acceptBody, ctx.request.body);
-      if ('problem' in parsed) return ctx.badRequest(parsed.problem);
+      if ('problem' in parsed) return ctx.badRequest(...coded(ctx, 'request.invalid', { issues: parsed.issues }));
       const body = parsed.data;
       await reportFor(ctx, body.reportDocumentId, 'update', body.locale);
       if (body.events.length && checker(ctx, typeUid('timeline-event')).cannot.create()) throw refusal(403, 'extract.cannot-create', { type: 'timeline-event' });

@@ -113,9 +113,25 @@ const FIELDS: Record<string, string> = {
   correction: '更正',
   'correction.kind': '更正类型',
   'correction.text': '更正内容',
+  text: '文本',
+  dateline: '电头日期',
+  reportDocumentId: '稿件 ID',
+  start: '开始时间',
+  end: '结束时间',
+  precision: '时间精度',
+  approximate: '是否约数',
+  qualifier: '数量修饰',
+  unit: '计量单位',
+  metric: '指标键',
+  unitName: '单位名称',
+  sources: '来源',
 };
+/** The lists of a request body whose items a path counts from 0 (the extraction's accept). */
+const ITEMS: Record<string, string> = { events: '事件', statistics: '数字', rejected: '拒绝项' };
 const fieldZh = (path: unknown): string => {
   const full = String(path ?? '');
+  const item = /^(events|statistics|rejected)\.(\d+)(?:\.(.+))?$/.exec(full);
+  if (item) return `第 ${Number(item[2]) + 1} 个${ITEMS[item[1]]}${item[3] ? `的${fieldZh(item[3])}` : ''}`;
   if (FIELDS[full]) return FIELDS[full];
   const last = full.split('.').reverse().find((segment) => segment && !/^\d+$/.test(segment));
   return (last && FIELDS[last]) || full;
@@ -141,6 +157,22 @@ const issueZh = (issue: any, l: MessageLanguage): string => {
       return `须填写${field}`;
     case 'too-long':
       return `${field}过长（最多 ${issue?.max} 个字符）`;
+    case 'date':
+      return `${field}须为实际存在的日期，格式为 YYYY-MM-DD`;
+    case 'not-text':
+      return `${field}不是文本（含有二进制数据或无效的 UTF-8 字符）`;
+    case 'fingerprint':
+      return `${field}须为提取结果中的标识`;
+    case 'end-before-start':
+      return `${field}不能早于开始时间`;
+    case 'nothing':
+      return '没有要采纳或拒绝的内容';
+    case 'negative':
+      return `${field}不能为负数`;
+    case 'number':
+      return `${field}须为数字`;
+    case 'metric':
+      return `${field}须为以短横线连接的小写英文键，如 video-calls`;
     default:
       return `${field}的值有误`;
   }

@@ -44,6 +44,9 @@ const SAMPLE = {
     { en: 'correction.text: correction.text is required', kind: 'required', field: 'correction.text' },
     { en: 'note: Too big', kind: 'too-long', field: 'note', max: 4000 },
     { en: 'note: Invalid input', kind: 'invalid', field: 'note' },
+    { en: 'dateline: must be a real date in the form YYYY-MM-DD', kind: 'date', field: 'dateline' },
+    { en: 'events.0.end: end must not be before start', kind: 'end-before-start', field: 'events.0.end' },
+    { en: 'nothing to accept or reject: send events, statistics or rejected', kind: 'nothing', field: '' },
   ],
   locales: ['en', 'zh-Hans'],
   size: '2 MB',
@@ -93,6 +96,12 @@ describe('refusal messages by code', () => {
     expect(renderMessage('request.invalid', { issues }, 'en')).toBe(issues.map((i) => i.en).join('; '));
     expect(renderMessage('request.invalid', { issues }, 'zh-Hans')).toBe(
       '目标状态须为以下之一：“草稿”、“待审”、“已发布”；内容类型须为以下之一：“稿件”；未知字段：colour'
+    );
+  });
+
+  test('an item of a request body is named by its place in the list', () => {
+    expect(renderMessage('request.invalid', { issues: [{ en: 'x', kind: 'datetime', field: 'events.1.start' }] }, 'zh-Hans')).toBe(
+      '第 2 个事件的开始时间须为带时区的 ISO 8601 日期时间，如 2022-03-08T08:00:00+08:00'
     );
   });
 
