@@ -63,6 +63,13 @@ describe('POST /chronicle/extract', () => {
     expect(res.status).toBe(401);
   });
 
+  test('a malformed body is refused in the language asked for, one at a time', async () => {
+    const res = await reporter.post('/chronicle/extract', { text: '', dateline: 'x' }).set('Accept-Language', 'zh-Hans');
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({ name: 'BadRequestError', details: { code: 'request.invalid' } });
+    expect(res.body.error.message).toBe('须填写文本；电头日期须为实际存在的日期，格式为 YYYY-MM-DD');
+  });
+
   test('403 for a user who may not submit work (Author role)', async () => {
     const res = await author.post('/chronicle/extract', { text: TEXT, dateline: '2022-03-06' });
     expect(res.status).toBe(403);
@@ -82,14 +89,15 @@ describe('POST /chronicle/extract', () => {
     badRequest(await reporter.post('/chronicle/extract', body), message);
   });
 
-  test('413 for a text over 1 MB, in Chinese and English, with the sizes', async () => {
+  test('413 for a text over 1 MB, with the sizes, in the language asked for (one at a time)', async () => {
     const text = '网'.repeat(Math.ceil((1024 * 1024) / 3) + 10);
     const res = await reporter.post('/chronicle/extract', { text, dateline: '2022-03-06' });
     expect(res.status).toBe(413);
-    expect(res.body).toMatchObject({ data: null, error: { status: 413, name: 'PayloadTooLargeError' } });
-    expect(res.body.error.message).toBe(
-      '文本为 1 MB，超过 1 MB 的上限，请分成几篇再提取。 / The text is 1 MB, more than the 1 MB allowed: split it into several reports.',
-    );
+    expect(res.body).toMatchObject({ data: null, error: { status: 413, name: 'PayloadTooLargeError', details: { code: 'extract.too-large' } } });
+    expect(res.body.error.message).toBe('The text is 1 MB, more than the 1 MB allowed: split it into several reports.');
+    const chinese = await reporter.post('/chronicle/extract', { text, dateline: '2022-03-06' }).set('Accept-Language', 'zh-Hans');
+    expect(chinese.status).toBe(413);
+    expect(chinese.body.error.message).toBe('文本为 1 MB，超过 1 MB 的上限，请分成几篇再提取。');
     // Just under the limit is read.
     const under = await reporter.post('/chronicle/extract', { text: text.slice(0, 349000), dateline: '2022-03-06' });
     expect(under.status).toBe(200);
@@ -179,6 +187,10 @@ describe('POST /chronicle/extract', () => {
     expect(missing.body.error.message).toBe('no field report nosuchdocument');
     const other = await reporter2.post('/chronicle/extract', { text: TEXT, reportDocumentId: reportId });
     expect(other.status).toBe(403);
+    expect(other.body.error.message).toBe(`you may not read field report ${reportId}`);
+    const otherZh = await reporter2.post('/chronicle/extract', { text: TEXT, reportDocumentId: reportId }).set('Accept-Language', 'zh-Hans');
+    expect(otherZh.status).toBe(403);
+    expect(otherZh.body.error).toMatchObject({ message: `您无权读取此稿件（${reportId}）`, details: { code: 'extract.report-forbidden' } });
   });
 });
 
@@ -229,6 +241,13 @@ describe('POST /chronicle/extract/accept', () => {
     ['a metric with spaces', (p) => ({ reportDocumentId: 'x', locale: 'zh-Hans', statistics: [statisticInput(p.statistics[0], { metric: 'Video calls' })] }), /^statistics\.0\.metric: must be a kebab-case key/],
   ])('400 for %s', async (_name, body, message) => {
     badRequest(await reporter.post('/chronicle/extract/accept', body(proposals)), message);
+  });
+
+  test('an event start without an offset, in Chinese: the item and the field named in Chinese', async () => {
+    const body = { reportDocumentId: 'x', locale: 'zh-Hans', events: [eventInput(proposals.events[0], { start: '2022-02-23' })] };
+    const res = await reporter.post('/chronicle/extract/accept', body).set('Accept-Language', 'zh-Hans');
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toBe('第 1 个事件的开始时间须为带时区的 ISO 8601 日期时间，如 2022-03-08T08:00:00+08:00');
   });
 
   test("403 into another reporter's report, and nothing is written", async () => {

@@ -47,6 +47,16 @@ describe('Content Manager writes', () => {
     expect(ok.status).toBe(201);
     const moved = await api.put(`${CM}/${uid('field-report')}/${ok.body.data.documentId}?locale=zh-Hans`, { dateline: { place: '太原', date: '2099-01-01' } });
     expectFieldError(moved, 'dateline.date', /must not be in the future/);
+    // In the admin's language, one at a time: the message under the field and the toast (docs/workflow.md).
+    const chinese = await api
+      .put(`${CM}/${uid('field-report')}/${ok.body.data.documentId}?locale=zh-Hans`, { dateline: { place: '太原', date: '2099-01-01' } })
+      .set('Accept-Language', 'zh-Hans');
+    expectFieldError(chinese, 'dateline.date', /^电头日期不能晚于明天（北京时间），最晚为 \d{4}-\d{2}-\d{2}$/);
+    expect(chinese.body.error.details).toMatchObject({ code: 'field.dateline-future', params: { latest: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) } });
+    expect(chinese.body.error.details.errors[0].message).toBe(chinese.body.error.message);
+    for (const e of chinese.body.error.details.errors) expect(e.message).not.toMatch(/[A-Za-z]/);
+    const stored = (await app.strapi.documents(uid('field-report') as never).findOne({ documentId: ok.body.data.documentId, locale: 'zh-Hans', populate: ['dateline'] } as never)) as any;
+    expect(stored.dateline.date).toBe(tomorrow);
   });
 
   test('an event ending before it starts is refused with a message naming endAt', async () => {
@@ -58,6 +68,17 @@ describe('Content Manager writes', () => {
       precision: 'hour',
     });
     expectFieldError(res, 'endAt', /endAt must not be before occurredAt/);
+    const chinese = await api
+      .post(`${CM}/${uid('timeline-event')}?locale=zh-Hans`, {
+        title: '转运',
+        slug: 'Bad Slug',
+        occurredAt: '2022-02-24T04:00:00.000Z',
+        endAt: '2022-02-23T04:00:00.000Z',
+        precision: 'hour',
+      })
+      .set('Accept-Language', 'zh-Hans');
+    expectFieldError(chinese, 'endAt', /^网址标识只能包含小写字母.*；结束时间不能早于发生时间$/);
+    expect(chinese.body.error.details.errors.map((e: any) => e.message)).toContain('结束时间不能早于发生时间');
     expect(await count('timeline-event')).toBe(before);
   });
 

@@ -192,6 +192,22 @@ describe('bad input changes nothing', () => {
     expect(await stateOf(id)).toBe('draft');
   });
 
+  test('a malformed request is refused in the admin\'s language only, by code', async () => {
+    const body = { uid: REPORT, documentId: id, locale: 'zh-Hans', to: 'nowhere', surprise: 1 };
+    const res = await editor.post('/chronicle/workflow/transition', body).set('Accept-Language', 'zh-Hans');
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({ status: 400, details: { code: 'request.invalid' } });
+    expect(res.body.error.message).toContain('目标状态须为以下之一：“草稿”');
+    expect(res.body.error.message).toContain('未知字段：surprise');
+    expect(res.body.error.message).not.toMatch(/must be|unknown|in_review|draft|scheduled/);
+    const english = await editor.post('/chronicle/workflow/transition', body);
+    expect(english.body.error.message).toMatch(/to must be one of .*; unknown field: surprise/);
+    const query = await editor.get('/chronicle/workflow/queue?state=limbo').set('Accept-Language', 'zh-Hans');
+    expect(query.status).toBe(400);
+    expect(query.body.error.message).toMatch(/^状态须为以下之一：/);
+    expect(await stateOf(id)).toBe('draft');
+  });
+
   test('a publishAt in the past is a 400', async () => {
     expect((await move(reporter, id, 'in_review')).status).toBe(200);
     expect((await move(editor, id, 'approved')).status).toBe(200);

@@ -54,7 +54,7 @@ test('an editor verifies a figure in the Fact check panel; the site shows how we
   const panel = page.getByTestId('verification-panel');
   await panel.waitFor({ timeout: 30000 });
   await page.getByTestId('verification-state').filter({ hasText: '未核实' }).waitFor({ timeout: 30000 });
-  await expect(page.getByTestId('verification-source').textContent()).resolves.toBe('文件: 太原日报, p. 3');
+  await expect(page.getByTestId('verification-source').textContent()).resolves.toBe('文件：太原日报（第3页）');
   await page.getByTestId('verification-verify').click();
   await page.getByTestId('verification-confirm').waitFor({ timeout: 10000 });
   await page.getByTestId('verification-confirm-action').click();

@@ -24,15 +24,18 @@ const BADGE: Record<VerificationInfo['state'], { background: string; text: strin
   disputed: { background: 'danger100', text: 'danger700' },
 };
 
-/** The source in one line, as the newsroom reads it. */
-const sourceLine = (source: VerificationInfo['source']) => {
+/** The source in one line, as the newsroom reads it, in the admin's language (its punctuation and page wording). */
+const sourceLine = (source: VerificationInfo['source'], t: (id: string, values?: Record<string, string>) => string) => {
   switch (source.kind) {
-    case 'document':
-      return [source.title, source.page ? `p. ${source.page}` : null].filter(Boolean).join(', ');
+    case 'document': {
+      const page = source.page ? String(source.page) : '';
+      if (source.title && page) return t('verify.source.titlePage', { title: source.title, page });
+      return source.title || (page ? t('verify.source.page', { page }) : '');
+    }
     case 'url':
       return source.url ?? '';
     case 'statement':
-      return [source.name, source.office].filter(Boolean).join(', ');
+      return [source.name, source.office].filter(Boolean).join(t('verify.source.separator'));
     default:
       return '';
   }
@@ -83,7 +86,7 @@ export const FigureVerificationPanelContent = ({ documentId }: { documentId: str
   const actions: Action[] = info.mayCheck ? (['verify', 'dispute'] as Action[]).filter((a) => (a === 'verify' ? info.state !== 'verified' : info.state !== 'disputed')) : [];
   const missing = (action: Action) => (action === 'dispute' && !note.trim() ? 'verify.missing.note' : null);
   const colours = BADGE[info.state];
-  const line = sourceLine(info.source);
+  const line = sourceLine(info.source, t);
 
   return (
     <Flex direction="column" alignItems="stretch" gap={3} width="100%" data-testid="verification-panel">
@@ -98,7 +101,11 @@ export const FigureVerificationPanelContent = ({ documentId }: { documentId: str
           {t('verify.source')}
         </Typography>
         <Typography tag="p" variant="omega" data-testid="verification-source">
-          {info.source.kind ? `${t(`verify.source.${info.source.kind}`)}${line ? `: ${line}` : ''}` : t('verify.source.none')}
+          {info.source.kind
+            ? line
+              ? t('verify.source.line', { kind: t(`verify.source.${info.source.kind}`), detail: line })
+              : t(`verify.source.${info.source.kind}`)
+            : t('verify.source.none')}
         </Typography>
       </Box>
       {info.method && (

@@ -8,39 +8,48 @@ import type { z } from 'zod';
 import type { TransitionAnswer, WorkflowInfo } from '../contracts/admin';
 import { typeUid } from '../domain/content-types';
 import { blockedSteps, type PackageItem } from '../domain/package';
-import { ChronicleError } from '../errors';
+import { refusal } from '../errors';
+import { typeNameOf } from '../domain/content-types';
 import { getService } from '../get-service';
 import { actorFromContext } from '../request-context';
-import { describeIssues, queryProblem } from '../validation/issues';
+import { issueParts } from '../validation/issues';
 import { historyQuery, queueQuery, transitionBody } from '../validation/workflow';
 
 /** What the admin reads of a package item (its uid is implied by its type). */
 const packageEntry = ({ type, documentId, title, state }: PackageItem) => ({ type, documentId, title, state });
 
-const problemOf = (error: z.ZodError) => describeIssues(error, 'field');
+/** A malformed body or query: a 400 by code, its message in the admin's language (domain/messages `request.invalid`). */
+const invalid = (error: z.ZodError, where: 'field' | 'query parameter') => refusal(400, 'request.invalid', { issues: issueParts(error, where) });
+
+/** A query parsed, or the coded 400. */
+const parsedQuery = <S extends z.ZodType>(schema: S, query: unknown): z.output<S> => {
+  const parsed = schema.safeParse(query ?? {});
+  if (!parsed.success) throw invalid(parsed.error, 'query parameter');
+  return parsed.data;
+};
 
 const workflowController = ({ strapi }: { strapi: Core.Strapi }) => {
   const knownLocale = async (locale: string) => {
     const codes = await getService(strapi, 'locales').codes();
-    if (!codes.includes(locale)) throw new ChronicleError(400, `locale must be one of ${codes.join(', ')}`);
+    if (!codes.includes(locale)) throw refusal(400, 'request.unknown-locale', { locales: codes });
   };
 
   const actorOf = (ctx: any) => {
     const actor = actorFromContext(ctx);
-    if (!actor) throw new ChronicleError(403, 'an admin user is required');
+    if (!actor) throw refusal(403, 'request.admin-required');
     return actor;
   };
 
   return {
     async transition(ctx: any) {
       const parsed = transitionBody.safeParse(ctx.request.body ?? {});
-      if (!parsed.success) return ctx.badRequest(problemOf(parsed.error));
+      if (!parsed.success) throw invalid(parsed.error, 'field');
       const body = parsed.data;
       await knownLocale(body.locale);
       const ifMatch = typeof ctx.get === 'function' ? ctx.get('if-match') : '';
       const expectedUpdatedAt = body.updatedAt ?? (ifMatch ? ifMatch.replace(/^W\//, '').replace(/"/g, '') : null);
       if (expectedUpdatedAt && Number.isNaN(Date.parse(expectedUpdatedAt))) {
-        return ctx.badRequest('If-Match must carry the document’s updatedAt as an ISO 8601 date-time');
+        throw refusal(400, 'request.if-match');
       }
       const result = await getService(strapi, 'workflow').transition(
         { ...body, expectedUpdatedAt },
@@ -54,13 +63,11 @@ const workflowController = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async history(ctx: any) {
-      const problem = queryProblem(historyQuery, ctx.query);
-      if (problem) return ctx.badRequest(problem);
-      const { uid, documentId, locale } = historyQuery.parse(ctx.query);
+      const { uid, documentId, locale } = parsedQuery(historyQuery, ctx.query);
       await knownLocale(locale);
       const service = getService(strapi, 'workflow');
       const state = await service.stateOf(uid, documentId, locale);
-      if (state === undefined) throw new ChronicleError(404, `no ${locale} version of ${uid} ${documentId}`);
+      if (state === undefined) throw refusal(404, 'workflow.no-version', { locale, type: typeNameOf(uid) ?? uid, documentId });
       await getService(strapi, 'queue').assertCanRead(ctx, uid, documentId, locale);
       const available = await service.available(uid, documentId, locale, actorOf(ctx));
       // A field report's package: the events and figures accepted from it, and which next step each stops (docs/workflow.md).
@@ -75,9 +82,7 @@ const workflowController = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async queue(ctx: any) {
-      const problem = queryProblem(queueQuery, ctx.query);
-      if (problem) return ctx.badRequest(problem);
-      ctx.body = await getService(strapi, 'queue').forUser(ctx, queueQuery.parse(ctx.query).state);
+      ctx.body = await getService(strapi, 'queue').forUser(ctx, parsedQuery(queueQuery, ctx.query).state);
     },
   };
 };

@@ -78,6 +78,106 @@ const SOURCE_PARTS: Record<string, [string, string]> = {
   sourceKind: ['来源类型', 'the kind of source'],
 };
 
+/**
+ * Field names in Chinese, for field messages and request problems (the admin's field labels,
+ * admin/src/translations). A path is named by its full form, else its last named segment
+ * (`dateline.date`, `corrections.0.date`), else as it is.
+ */
+const FIELDS: Record<string, string> = {
+  id: 'ID',
+  title: '标题',
+  name: '名称',
+  fullName: '姓名',
+  label: '名称',
+  slug: '网址标识',
+  value: '数值',
+  occurredAt: '发生时间',
+  endAt: '结束时间',
+  periodStart: '起始日期',
+  periodEnd: '截止日期',
+  asOf: '统计截至',
+  embargoUntil: '禁发至',
+  verifiedAt: '核实时间',
+  'dateline.date': '电头日期',
+  date: '日期',
+  saidOn: '讲话日期',
+  awardedOn: '表彰日期',
+  uid: '内容类型',
+  documentId: '文档 ID',
+  locale: '语言版本',
+  to: '目标状态',
+  state: '状态',
+  note: '备注',
+  publishAt: '发布时间',
+  updatedAt: '更新时间',
+  correction: '更正',
+  'correction.kind': '更正类型',
+  'correction.text': '更正内容',
+  text: '文本',
+  dateline: '电头日期',
+  reportDocumentId: '稿件 ID',
+  start: '开始时间',
+  end: '结束时间',
+  precision: '时间精度',
+  approximate: '是否约数',
+  qualifier: '数量修饰',
+  unit: '计量单位',
+  metric: '指标键',
+  unitName: '单位名称',
+  sources: '来源',
+};
+/** The lists of a request body whose items a path counts from 0 (the extraction's accept). */
+const ITEMS: Record<string, string> = { events: '事件', statistics: '数字', rejected: '拒绝项' };
+const fieldZh = (path: unknown): string => {
+  const full = String(path ?? '');
+  const item = /^(events|statistics|rejected)\.(\d+)(?:\.(.+))?$/.exec(full);
+  if (item) return `第 ${Number(item[2]) + 1} 个${ITEMS[item[1]]}${item[3] ? `的${fieldZh(item[3])}` : ''}`;
+  if (FIELDS[full]) return FIELDS[full];
+  const last = full.split('.').reverse().find((segment) => segment && !/^\d+$/.test(segment));
+  return (last && FIELDS[last]) || full;
+};
+
+/** One problem of a request's body or query (validation/issues.ts issueParts): its English text as written, its kind for other languages. */
+const issueZh = (issue: any, l: MessageLanguage): string => {
+  const field = fieldZh(issue?.field);
+  const options = list(issue?.options).map((o) => {
+    const key = String(o);
+    if (issue?.field === 'uid') return `“${type(key.split('.').pop(), l)}”`;
+    if (issue?.field === 'to' || issue?.field === 'state') return `“${state(key, l)}”`;
+    return key;
+  });
+  switch (issue?.kind) {
+    case 'unknown':
+      return `${issue?.where === 'query' ? '未知的查询参数' : '未知字段'}：${list(issue?.keys).join('、')}`;
+    case 'options':
+      return `${field}须为以下之一：${options.join('、')}`;
+    case 'datetime':
+      return `${field}须为带时区的 ISO 8601 日期时间，如 2022-03-08T08:00:00+08:00`;
+    case 'required':
+      return `须填写${field}`;
+    case 'too-long':
+      return `${field}过长（最多 ${issue?.max} 个字符）`;
+    case 'date':
+      return `${field}须为实际存在的日期，格式为 YYYY-MM-DD`;
+    case 'not-text':
+      return `${field}不是文本（含有二进制数据或无效的 UTF-8 字符）`;
+    case 'fingerprint':
+      return `${field}须为提取结果中的标识`;
+    case 'end-before-start':
+      return `${field}不能早于开始时间`;
+    case 'nothing':
+      return '没有要采纳或拒绝的内容';
+    case 'negative':
+      return `${field}不能为负数`;
+    case 'number':
+      return `${field}须为数字`;
+    case 'metric':
+      return `${field}须为以短横线连接的小写英文键，如 video-calls`;
+    default:
+      return `${field}的值有误`;
+  }
+};
+
 const pick = (table: Record<string, [string, string]>, key: unknown, language: MessageLanguage) =>
   table[String(key)]?.[language === 'zh-Hans' ? 0 : 1] ?? String(key);
 const zh = (language: MessageLanguage) => language === 'zh-Hans';
@@ -233,6 +333,67 @@ export const MESSAGES = {
       ? `以下数字尚未经编辑核实，不能审定：${figures.map((f) => `“${f.label ?? ''}” ${f.display ?? ''}（${pick(CHECK_STATES, f.state, l)}）`).join('、')}`
       : `these figures have not been verified by an editor, so this cannot be approved: ${figures.map((f) => `"${f.label ?? ''}" ${f.display ?? ''} (${pick(CHECK_STATES, f.state, l)})`).join(', ')}`;
   }) as Render,
+
+  // Field rules under the Content Manager (domain/validation.ts): shown next to the field.
+  'field.empty': ((p, l) => (zh(l) ? `${fieldZh(p.field)}不能为空` : `${p.field} must not be empty`)) as Render,
+  'field.required': ((p, l) => (zh(l) ? `须填写${fieldZh(p.field)}` : `${p.field} is required`)) as Render,
+  'field.not-before': ((p, l) =>
+    zh(l) ? `${fieldZh(p.field)}不能早于${fieldZh(p.earlier)}` : `${p.field} must not be before ${p.earlier}`) as Render,
+  'field.negative': ((p, l) => (zh(l) ? `${fieldZh(p.field)}不能为负数` : `${p.field} must be zero or more`)) as Render,
+  'field.dateline-future': ((p, l) =>
+    zh(l)
+      ? `电头日期不能晚于明天（北京时间），最晚为 ${p.latest}`
+      : `dateline.date must not be in the future (at most ${p.latest}, tomorrow in Asia/Shanghai)`) as Render,
+  'field.date-empty-text': ((p, l) =>
+    zh(l) ? `${fieldZh(p.field)}格式有误，请按 2022-03-08 的格式填写；不填请留空` : `${p.field} must be a date such as 2022-03-08, or null to leave it empty`) as Render,
+  'field.date': ((p, l) => (zh(l) ? `${fieldZh(p.field)}格式有误，请按 2022-03-08 的格式填写` : `${p.field} must be a date such as 2022-03-08`)) as Render,
+  'field.year-range': ((p, l) =>
+    zh(l)
+      ? `${fieldZh(p.field)}须在 ${p.minYear} 年至 ${p.maxYear} 年之间`
+      : `${p.field} must be between the years ${p.minYear} and ${p.maxYear}`) as Render,
+  'field.number': ((p, l) =>
+    zh(l) ? `${fieldZh(p.field)}须为阿拉伯数字，如 1200 或 3.5` : `${p.field} must be a number written in digits, such as 1200 or 3.5`) as Render,
+  'field.too-large': ((p, l) => (zh(l) ? `${fieldZh(p.field)}最大为 ${p.max}` : `${p.field} must be at most ${p.max}`)) as Render,
+  'field.slug-text': both(() => '网址标识须为文本', () => 'slug must be text'),
+  'field.slug-form': both(
+    () => '网址标识只能包含小写字母 a–z、数字 0–9 和单个连字符（最多 96 个字符）',
+    () => 'slug may contain only lower-case letters a–z, digits 0–9 and single hyphens (at most 96)'
+  ),
+  'field.slug-reserved': ((p, l) =>
+    zh(l)
+      ? `以“${p.prefix}”开头的网址标识留给匿名人物的公开地址使用`
+      : `slugs starting with "${p.prefix}" are reserved for anonymised people's public addresses`) as Render,
+  'field.private-markup': ((p, l) =>
+    zh(l)
+      ? `${fieldZh(p.field)}：私密标记（{{private: …}}、{{anon: …}}、::: private）只能用于正文或引文，请在此处删除`
+      : `${p.field}: private markup ({{private: …}}, {{anon: …}}, ::: private) only works in the body or citation; remove it here`) as Render,
+  'field.id': both(() => 'ID 由服务器分配，不能在请求中设置', () => 'id is assigned by the server and cannot be set in a request body'),
+
+  // Requests of the admin's own routes (controllers/workflow.ts, controllers/extraction.ts).
+  'request.invalid': ((p, l) =>
+    zh(l) ? list(p.issues).map((issue) => issueZh(issue, l)).join('；') : list(p.issues).map((issue: any) => String(issue?.en ?? '')).join('; ')) as Render,
+  'request.unknown-locale': ((p, l) =>
+    zh(l) ? `语言版本须为以下之一：${list(p.locales).join('、')}` : `locale must be one of ${list(p.locales).join(', ')}`) as Render,
+  'request.admin-required': both(() => '需要以管理后台用户身份登录', () => 'an admin user is required'),
+  'request.if-match': both(
+    () => 'If-Match 须为文档的更新时间（ISO 8601 日期时间）',
+    () => 'If-Match must carry the document’s updatedAt as an ISO 8601 date-time'
+  ),
+  'extract.too-large': ((p, l) =>
+    zh(l)
+      ? `文本为 ${p.size}，超过 ${p.limit} 的上限，请分成几篇再提取。`
+      : `The text is ${p.size}, more than the ${p.limit} allowed: split it into several reports.`) as Render,
+  'extract.timeout': ((p, l) => (zh(l) ? '提取超时，请缩短文本后重试。' : `${p.detail ?? 'the extraction took too long'}: try a shorter text.`)) as Render,
+  'extract.report-not-found': ((p, l) =>
+    zh(l)
+      ? `找不到该稿件（${p.documentId}${p.locale ? `，${p.locale} 版本` : ''}）`
+      : `no field report ${p.documentId}${p.locale ? ` in ${p.locale}` : ''}`) as Render,
+  'extract.report-forbidden': ((p, l) =>
+    zh(l)
+      ? `您无权${p.action === 'read' ? '读取' : '修改'}此稿件（${p.documentId}）`
+      : `you may not ${p.action === 'read' ? 'read' : 'edit'} field report ${p.documentId}`) as Render,
+  'extract.cannot-create': ((p, l) =>
+    zh(l) ? `您无权新建${type(p.type, l)}` : `you may not create ${p.type === 'timeline-event' ? 'timeline events' : 'grid statistics'}`) as Render,
 } satisfies Record<string, Render>;
 
 export type MessageCode = keyof typeof MESSAGES;

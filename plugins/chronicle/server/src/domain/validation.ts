@@ -10,11 +10,26 @@ import { componentNameOf, TYPE_META } from './content-types';
 import { SLUG_PATTERN } from './enums';
 import { hasPrivateMarkup, privateMarkupProblems } from './private-markup';
 import { latestDateline } from './time-zone';
+import { renderMessage, type MessageCode, type MessageParams } from './messages';
 
+/**
+ * A field's problem: its path, its code and parameters (domain/messages), and its message in
+ * English (the Content Manager's guard renders it in the request's language, facts.ts codedProblem).
+ */
 export interface FieldProblem {
   path: string[];
   message: string;
+  code?: MessageCode;
+  params?: MessageParams;
 }
+
+/** A coded field problem, its message in English. */
+const problem = (path: string[], code: MessageCode, params: MessageParams = {}): FieldProblem => ({
+  path,
+  message: renderMessage(code, params, 'en'),
+  code,
+  params,
+});
 
 type Data = Record<string, unknown>;
 
@@ -28,10 +43,10 @@ const toTime = (value: unknown): number | undefined => {
 };
 
 /** `later` must not come before `earlier` when both are set. */
-const ordered = (record: Data, earlier: string, later: string, message: string): FieldProblem[] => {
+const ordered = (record: Data, earlier: string, later: string): FieldProblem[] => {
   const start = toTime(record[earlier]);
   const end = toTime(record[later]);
-  return start !== undefined && end !== undefined && end < start ? [{ path: [later], message }] : [];
+  return start !== undefined && end !== undefined && end < start ? [problem([later], 'field.not-before', { field: later, earlier })] : [];
 };
 
 /**
@@ -52,26 +67,26 @@ export function checkRecord(
     const { mainField } = TYPE_META[type];
     const touched = isCreate || Object.prototype.hasOwnProperty.call(incoming, mainField);
     if (touched && isBlank(record[mainField])) {
-      problems.push({ path: [mainField], message: `${mainField} must not be empty` });
+      problems.push(problem([mainField], 'field.empty', { field: mainField }));
     }
   }
   switch (type) {
     case 'timeline-event':
       if (isCreate && isBlank(record.occurredAt)) {
-        problems.push({ path: ['occurredAt'], message: 'occurredAt is required' });
+        problems.push(problem(['occurredAt'], 'field.required', { field: 'occurredAt' }));
       }
-      problems.push(...ordered(record, 'occurredAt', 'endAt', 'endAt must not be before occurredAt'));
+      problems.push(...ordered(record, 'occurredAt', 'endAt'));
       break;
     case 'chronicle':
-      problems.push(...ordered(record, 'periodStart', 'periodEnd', 'periodEnd must not be before periodStart'));
+      problems.push(...ordered(record, 'periodStart', 'periodEnd'));
       break;
     case 'grid-statistic': {
-      problems.push(...ordered(record, 'periodStart', 'periodEnd', 'periodEnd must not be before periodStart'));
+      problems.push(...ordered(record, 'periodStart', 'periodEnd'));
       // The incoming value's form is checked by checkRanges; a stored one only for sign.
       const value = record.value;
       if (!Object.prototype.hasOwnProperty.call(incoming, 'value') && value !== null && value !== undefined && value !== '') {
         const n = Number(value);
-        if (Number.isFinite(n) && n < 0) problems.push({ path: ['value'], message: 'value must be zero or more' });
+        if (Number.isFinite(n) && n < 0) problems.push(problem(['value'], 'field.negative', { field: 'value' }));
       }
       break;
     }
@@ -97,7 +112,7 @@ export const checkDatelineNotFuture = (incoming: Data, now: Date = new Date()): 
   const day = date instanceof Date ? (Number.isNaN(date.getTime()) ? undefined : date.toISOString().slice(0, 10)) : /^\s*(\d{4}-\d{2}-\d{2})/.exec(String(date))?.[1];
   if (!day) return [];
   const latest = latestDateline(now);
-  return day > latest ? [{ path: ['dateline', 'date'], message: `dateline.date must not be in the future (at most ${latest}, tomorrow in Asia/Shanghai)` }] : [];
+  return day > latest ? [problem(['dateline', 'date'], 'field.dateline-future', { latest })] : [];
 };
 
 /* ------------------------------------------------------------------------------------------
@@ -147,11 +162,11 @@ const checkDate = (path: string[], value: unknown, limits: ValidationLimits): Fi
   if (value === null || value === undefined) return [];
   const field = path.join('.');
   // An empty text is not "no date" to Strapi, which refuses it without naming the field.
-  if (value === '') return [{ path, message: `${field} must be a date such as 2022-03-08, or null to leave it empty` }];
+  if (value === '') return [problem(path, 'field.date-empty-text', { field })];
   const year = yearOf(value);
-  if (year === undefined) return [{ path, message: `${field} must be a date such as 2022-03-08` }];
+  if (year === undefined) return [problem(path, 'field.date', { field })];
   if (year < limits.minYear || year > limits.maxYear) {
-    return [{ path, message: `${field} must be between the years ${limits.minYear} and ${limits.maxYear}` }];
+    return [problem(path, 'field.year-range', { field, minYear: limits.minYear, maxYear: limits.maxYear })];
   }
   return [];
 };
@@ -161,23 +176,23 @@ export const checkFigure = (path: string[], value: unknown, limits: ValidationLi
   if (value === null || value === undefined || value === '') return [];
   const field = path.join('.');
   const n = typeof value === 'number' ? value : typeof value === 'string' && DECIMAL_TEXT.test(value.trim()) ? Number(value) : NaN;
-  if (!Number.isFinite(n)) return [{ path, message: `${field} must be a number written in digits, such as 1200 or 3.5` }];
-  if (n < 0) return [{ path, message: `${field} must be zero or more` }];
-  if (n > limits.maxFigure) return [{ path, message: `${field} must be at most ${limits.maxFigure}` }];
+  if (!Number.isFinite(n)) return [problem(path, 'field.number', { field })];
+  if (n < 0) return [problem(path, 'field.negative', { field })];
+  if (n > limits.maxFigure) return [problem(path, 'field.too-large', { field, max: limits.maxFigure })];
   return [];
 };
 
 /** A slug as a write sets it: lower-case ASCII letters, digits and single hyphens; `anon-` is reserved. */
 export const checkSlug = (value: unknown): FieldProblem[] => {
   if (value === null || value === undefined) return [];
-  if (typeof value !== 'string') return [{ path: ['slug'], message: 'slug must be text' }];
+  if (typeof value !== 'string') return [problem(['slug'], 'field.slug-text')];
   const slug = value.trim();
   if (!slug) return [];
   if (slug.length > 96 || !SLUG.test(slug)) {
-    return [{ path: ['slug'], message: 'slug may contain only lower-case letters a–z, digits 0–9 and single hyphens (at most 96)' }];
+    return [problem(['slug'], 'field.slug-form')];
   }
   if (slug.startsWith(RESERVED_SLUG_PREFIX)) {
-    return [{ path: ['slug'], message: `slugs starting with "${RESERVED_SLUG_PREFIX}" are reserved for anonymised people's public addresses` }];
+    return [problem(['slug'], 'field.slug-reserved', { prefix: RESERVED_SLUG_PREFIX })];
   }
   return [];
 };
@@ -203,7 +218,7 @@ const checkValue = (path: string[], attribute: Attribute, value: unknown, limits
     }
     default:
       if (TEXT_TYPES.has(String(attribute.type)) && !MARKDOWN_TYPES.has(String(attribute.type)) && typeof value === 'string' && hasPrivateMarkup(value)) {
-        return [{ path, message: `${path.join('.')}: private markup ({{private: …}}, {{anon: …}}, ::: private) only works in the body or citation; remove it here` }];
+        return [problem(path, 'field.private-markup', { field: path.join('.') })];
       }
       return [];
   }
@@ -217,7 +232,7 @@ const checkValue = (path: string[], attribute: Attribute, value: unknown, limits
 export function checkRanges(type: TypeName, incoming: Data, limits: ValidationLimits = DEFAULT_LIMITS): FieldProblem[] {
   const problems: FieldProblem[] = [];
   if (Object.prototype.hasOwnProperty.call(incoming, 'id') && incoming.id !== undefined) {
-    problems.push({ path: ['id'], message: 'id is assigned by the server and cannot be set in a request body' });
+    problems.push(problem(['id'], 'field.id'));
   }
   const attributes = typeAttributes(type);
   for (const [key, value] of Object.entries(incoming)) {

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { LOCALES, METRIC_PATTERN, PRECISIONS, QUALIFIERS } from '../domain/enums';
 import { FINGERPRINT_RE, isValidDateline, MAX_ROUTE_TEXT_BYTES, textProblem } from '../text/proposals';
-import { describeIssues } from './issues';
+import { describeIssues, issueParts } from './issues';
 
 const MAX_ITEMS = 500;
 
@@ -90,8 +90,28 @@ export type AcceptBody = z.infer<typeof acceptBody>;
 export type AcceptedEvent = z.infer<typeof acceptedEvent>;
 export type AcceptedStatistic = z.infer<typeof acceptedStatistic>;
 
-/** The body parsed, or one message naming each problem with its path. */
-export function parseBody<S extends z.ZodType>(schema: S, body: unknown): { data: z.infer<S> } | { problem: string } {
+/** This module's own messages by kind, for their other language (domain/messages `request.invalid`). */
+const KINDS: Array<[string, string]> = [
+  ['is required and must be a string', 'required'],
+  ['must not be empty', 'required'],
+  ['is empty', 'required'],
+  ['contains ', 'not-text'],
+  ['must be a string in the form YYYY-MM-DD', 'date'],
+  ['must be a real date in the form YYYY-MM-DD', 'date'],
+  ['must be an ISO 8601 date-time', 'datetime'],
+  ['must be a fingerprint', 'fingerprint'],
+  ['end must not be before start', 'end-before-start'],
+  ['nothing to accept or reject', 'nothing'],
+  ['must be zero or more', 'negative'],
+  ['must be a number', 'number'],
+  ['must be a kebab-case key', 'metric'],
+];
+
+/** The body parsed, or one message naming each problem with its path (and the problems as `request.invalid` parameters). */
+export function parseBody<S extends z.ZodType>(
+  schema: S,
+  body: unknown
+): { data: z.infer<S> } | { problem: string; issues: ReturnType<typeof issueParts> } {
   const parsed = schema.safeParse(body ?? {});
-  return parsed.success ? { data: parsed.data } : { problem: describeIssues(parsed.error, 'field') };
+  return parsed.success ? { data: parsed.data } : { problem: describeIssues(parsed.error, 'field'), issues: issueParts(parsed.error, 'field', KINDS) };
 }

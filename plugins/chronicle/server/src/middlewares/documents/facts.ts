@@ -7,7 +7,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { refusal } from '../../errors';
-import { languageOf, renderMessage, type MessageCode, type MessageParams } from '../../domain/messages';
+import { languageOf, renderMessage, type MessageCode, type MessageLanguage, type MessageParams } from '../../domain/messages';
 import { typeNameOf, type TypeName } from '../../domain/content-types';
 import { currentRequest, writeActorOf, type WriteActor } from '../../request-context';
 
@@ -123,12 +123,14 @@ export const establishFacts =
  */
 export const codedProblem = (strapi: Core.Strapi, path: string[], code: MessageCode, params: MessageParams = {}) => {
   const ctx = currentRequest(strapi);
-  return { path, message: renderMessage(code, params, languageOf(ctx?.get?.('accept-language'))), code, params };
+  const language = languageOf(ctx?.get?.('accept-language'));
+  return { path, message: renderMessage(code, params, language), code, params, language };
 };
 
 /** A 400 that names the faulty fields, the way the Content Manager shows it next to them. */
-export const fail = (problems: { path: string[]; message: string; code?: MessageCode; params?: MessageParams }[]): never => {
-  const message = problems.map((p) => p.message).join('; ');
+export const fail = (problems: { path: string[]; message: string; code?: MessageCode; params?: MessageParams; language?: MessageLanguage }[]): never => {
+  // Several problems in one toast, with the punctuation of their language.
+  const message = problems.map((p) => p.message).join(problems.some((p) => p.language === 'zh-Hans') ? '；' : '; ');
   const coded = problems.find((p) => p.code);
   throw new errors.ValidationError(message, {
     ...(coded ? { code: coded.code, params: coded.params ?? {} } : {}),

@@ -76,7 +76,8 @@ export const validation = (strapi: Core.Strapi): DocumentMiddleware => {
     const record = { ...stored, ...data };
     const limits = (strapi.config.get(pluginUid('validation')) as ValidationLimits | undefined) ?? DEFAULT_LIMITS;
     const problems = checkRecord(facts.type, record, data, isNew || Object.keys(stored).length === 0, limits);
-    if (problems.length) fail(problems);
+    // Each in the request's language (the admin's), by its code.
+    if (problems.length) fail(problems.map((p) => (p.code ? codedProblem(strapi, p.path, p.code, p.params) : p)));
     if (facts.type === 'unit' && 'parent' in data) await assertAcyclic(facts.documentId, data.parent);
     return next();
   };
