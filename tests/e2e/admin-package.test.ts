@@ -15,6 +15,7 @@ import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { startStrapi, type TestStrapi } from '../helpers/strapi';
 import { adminLogin, launchBrowser, screenshot } from '../helpers/browser';
 import { createAdminUser, PASSWORD } from '../helpers/admin';
+import { verifyFigures } from '../helpers/workflow';
 
 const REPORT = 'plugin::chronicle.field-report';
 const EVENT = 'plugin::chronicle.timeline-event';
@@ -74,6 +75,8 @@ test('item 2 and 4: the panel lists the package with its states; approving is re
   await transition(REPORT, report.documentId, 'in_review', { note: '请审阅' });
   expect(await stateOf(EVENT, event.documentId)).toBe('in_review');
   await transition(EVENT, event.documentId, 'changes_requested', { note: '时间不对' });
+  // The figure is fact-checked (issue 17), so what stops the approval is the event alone.
+  await verifyFigures(app.strapi, 'field-report', report.documentId);
 
   const { page, errors } = await open('editor@pkg.local');
   await page.goto(editUrl(REPORT, report.documentId));
