@@ -8,9 +8,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
-import { Badge, Box, Button, Dialog, Field, Flex, Textarea, Typography } from '@strapi/design-system';
+import { Badge, Box, Button, Field, Flex, Textarea, Typography } from '@strapi/design-system';
 import type { VerificationInfo } from '../../../server/src/contracts/admin';
 import { PLUGIN_ID } from '../pluginId';
+import { ConfirmDialog } from './ConfirmDialog';
 import { inLanguage } from '../utils/language';
 import { useRefreshDocument } from '../utils/refresh-document';
 import { formatShanghai } from '../utils/shanghai-time';
@@ -155,40 +156,18 @@ export const FigureVerificationPanelContent = ({ documentId }: { documentId: str
           {info.refusal ? inLanguage(info.refusal.message, uiLocale) : t('verify.reporterView')}
         </Typography>
       )}
-      <Dialog.Root open={confirming !== null} onOpenChange={(open: boolean) => !open && setConfirming(null)}>
-        {confirming && (
-          <Dialog.Content>
-            <Dialog.Header>{t(`verify.action.${confirming}`)}</Dialog.Header>
-            <Dialog.Body>
-              <Flex direction="column" alignItems="stretch" gap={2} data-testid="verification-confirm">
-                <Typography tag="p">{t(`verify.confirm.${confirming}`)}</Typography>
-                {note.trim() && (
-                  <Typography tag="p" textColor="neutral600">
-                    {t('verify.note')}: {note.trim()}
-                  </Typography>
-                )}
-                {missing(confirming) && (
-                  <Typography tag="p" textColor="danger600">
-                    {t(missing(confirming) as string)}
-                  </Typography>
-                )}
-              </Flex>
-            </Dialog.Body>
-            <Dialog.Footer>
-              <Dialog.Cancel>
-                <Button fullWidth variant="tertiary">
-                  {t('verify.cancel')}
-                </Button>
-              </Dialog.Cancel>
-              <Dialog.Action>
-                <Button fullWidth data-testid="verification-confirm-action" disabled={Boolean(missing(confirming))} onClick={() => act(confirming)}>
-                  {t(`verify.action.${confirming}`)}
-                </Button>
-              </Dialog.Action>
-            </Dialog.Footer>
-          </Dialog.Content>
-        )}
-      </Dialog.Root>
+      {confirming && (
+        <ConfirmDialog
+          title={t(`verify.action.${confirming}`)}
+          question={t(`verify.confirm.${confirming}`)}
+          note={{ label: t('verify.note'), text: note }}
+          missing={missing(confirming) ? t(missing(confirming) as string) : undefined}
+          cancelLabel={t('verify.cancel')}
+          onConfirm={() => act(confirming)}
+          onClose={() => setConfirming(null)}
+          testId="verification-confirm"
+        />
+      )}
     </Flex>
   );
 };

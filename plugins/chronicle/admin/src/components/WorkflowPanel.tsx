@@ -14,7 +14,6 @@ import {
   Badge,
   Box,
   Button,
-  Dialog,
   Field,
   Flex,
   SingleSelect,
@@ -27,6 +26,7 @@ import type { WorkflowInfo } from '../../../server/src/contracts/admin';
 import { PLUGIN_ID } from '../pluginId';
 import { inLanguage } from '../utils/language';
 import { refusalText } from '../utils/refusal';
+import { ConfirmDialog } from './ConfirmDialog';
 import { PackageList, type RefusingItem } from './PackageList';
 import { useRefreshDocument } from '../utils/refresh-document';
 import { formatShanghai, fromShanghaiInput } from '../utils/shanghai-time';
@@ -224,47 +224,24 @@ export const WorkflowPanelContent = ({
           </Flex>
         </>
       )}
-      <Dialog.Root open={confirming !== null} onOpenChange={(open: boolean) => !open && setConfirming(null)}>
-        {confirming && (
-          <Dialog.Content>
-            <Dialog.Header>{t(actionKey(info.state, confirming))}</Dialog.Header>
-            <Dialog.Body>
-              <Flex direction="column" alignItems="stretch" gap={2} data-testid="workflow-confirm">
-                <Typography tag="p">
-                  {t('workflow.confirm', { from: t(`state.${info.state}`), to: t(`state.${confirming}`) })}
-                </Typography>
-                {confirming === 'scheduled' && publishAtIso && publishAtIso !== 'invalid' && (
-                  <Typography tag="p" fontWeight="bold">
-                    {t('workflow.scheduledFor', { time: formatShanghai(publishAtIso, uiLocale) })}
-                  </Typography>
-                )}
-                {note.trim() && (
-                  <Typography tag="p" textColor="neutral600">
-                    {t('workflow.note')}: {note.trim()}
-                  </Typography>
-                )}
-                {missing(confirming) && (
-                  <Typography tag="p" textColor="danger600" data-testid="workflow-confirm-missing">
-                    {t(missing(confirming) as string)}
-                  </Typography>
-                )}
-              </Flex>
-            </Dialog.Body>
-            <Dialog.Footer>
-              <Dialog.Cancel>
-                <Button fullWidth variant="tertiary">
-                  {t('workflow.cancel')}
-                </Button>
-              </Dialog.Cancel>
-              <Dialog.Action>
-                <Button fullWidth data-testid="workflow-confirm-action" disabled={Boolean(missing(confirming))} onClick={() => act(confirming)}>
-                  {t(actionKey(info.state, confirming))}
-                </Button>
-              </Dialog.Action>
-            </Dialog.Footer>
-          </Dialog.Content>
-        )}
-      </Dialog.Root>
+      {confirming && (
+        <ConfirmDialog
+          title={t(actionKey(info.state, confirming))}
+          question={t('workflow.confirm', { from: t(`state.${info.state}`), to: t(`state.${confirming}`) })}
+          note={{ label: t('workflow.note'), text: note }}
+          missing={missing(confirming) ? t(missing(confirming) as string) : undefined}
+          cancelLabel={t('workflow.cancel')}
+          onConfirm={() => act(confirming)}
+          onClose={() => setConfirming(null)}
+          testId="workflow-confirm"
+        >
+          {confirming === 'scheduled' && publishAtIso && publishAtIso !== 'invalid' && (
+            <Typography tag="p" fontWeight="bold">
+              {t('workflow.scheduledFor', { time: formatShanghai(publishAtIso, uiLocale) })}
+            </Typography>
+          )}
+        </ConfirmDialog>
+      )}
       <Box>
         <Typography variant="sigma">{t('workflow.history')}</Typography>
         {info.history.length === 0 ? (
