@@ -6,7 +6,7 @@
  * Pure module: the service (services/calendar.ts) reads the rows.
  */
 import type { WorkflowState } from './enums';
-import { newsroomMidnight } from './time-zone';
+import { newsroomClock, newsroomMidnight } from './time-zone';
 
 /** Why an item is on a day: approved then, goes out then (scheduled), free to go then (embargo), went out then. */
 export const CALENDAR_KINDS = ['approved', 'scheduled', 'embargo', 'published'] as const;
@@ -15,7 +15,6 @@ export type CalendarKind = (typeof CALENDAR_KINDS)[number];
 /** The widest range one request may ask for, in days (a month view with its edges). */
 export const MAX_CALENDAR_DAYS = 62;
 
-const OFFSET_MS = 8 * 3600_000;
 const DAY_MS = 86400_000;
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -38,10 +37,10 @@ export interface CalendarDay {
 }
 
 /** The Beijing calendar day of an instant: YYYY-MM-DD. */
-export const shanghaiDay = (iso: string | Date): string => new Date(new Date(iso).getTime() + OFFSET_MS).toISOString().slice(0, 10);
+export const shanghaiDay = (iso: string | Date): string => newsroomClock(new Date(iso)).date;
 
 /** The Beijing clock time of an instant, 24-hour: HH:mm. */
-export const shanghaiTime = (iso: string | Date): string => new Date(new Date(iso).getTime() + OFFSET_MS).toISOString().slice(11, 16);
+export const shanghaiTime = (iso: string | Date): string => newsroomClock(new Date(iso)).time;
 
 /** Is this a real calendar day written YYYY-MM-DD (no 2月30日)? */
 export const isCalendarDay = (day: string): boolean => {

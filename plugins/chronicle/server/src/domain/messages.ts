@@ -8,9 +8,11 @@
  * One language at a time: never both joined. A client that wants the other language, or its
  * own wording, keys on `details.code`; the codes are stable.
  *
- * Pure module with no import. Parameters are plain data (state and type keys, titles, ISO
+ * Pure module; its only import is the newsroom's time zone. Parameters are plain data (state and type keys, titles, ISO
  * times); each language names them in its own words.
  */
+
+import { newsroomClock } from './time-zone';
 
 export type MessageLanguage = 'zh-Hans' | 'en';
 export type MessageParams = Record<string, unknown>;
@@ -68,6 +70,10 @@ const CHECK_STATES: Record<string, [string, string]> = {
   verified: ['已核实', 'verified'],
   disputed: ['有争议', 'disputed'],
 };
+
+/** A fact-check state's name in one language (the audit note of a verification step writes both). */
+export const factCheckLabel = (state: string, language: MessageLanguage): string =>
+  CHECK_STATES[state]?.[language === 'zh-Hans' ? 0 : 1] ?? state;
 
 /** What a source still lacks (domain/verification.ts sourceProblems: the form field it names). */
 const SOURCE_PARTS: Record<string, [string, string]> = {
@@ -189,10 +195,8 @@ const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const beijing = (iso: unknown, language: MessageLanguage): string => {
   const date = new Date(String(iso));
   if (Number.isNaN(date.getTime())) return String(iso);
-  const shifted = new Date(date.getTime() + 8 * 3600_000);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const [y, m, d, hh, mm] = [shifted.getUTCFullYear(), shifted.getUTCMonth() + 1, shifted.getUTCDate(), shifted.getUTCHours(), shifted.getUTCMinutes()];
-  return zh(language) ? `${y}年${m}月${d}日 ${pad(hh)}:${pad(mm)}（北京时间）` : `${y}-${pad(m)}-${pad(d)} ${pad(hh)}:${pad(mm)} (Beijing time)`;
+  const c = newsroomClock(date);
+  return zh(language) ? `${c.year}年${c.month}月${c.day}日 ${c.time}（北京时间）` : `${c.date} ${c.time} (Beijing time)`;
 };
 
 /** Both languages of one code. */

@@ -12,7 +12,7 @@
  * (the document guard, whatever wrote it). Stored rows without a state (before this field
  * existed) count as `unverified`.
  */
-import { renderMessage, type MessageCode, type MessageParams } from './messages';
+import { factCheckLabel, renderMessage, type MessageCode, type MessageParams } from './messages';
 
 export const VERIFICATION_STATES = ['unverified', 'verified', 'disputed'] as const;
 export type VerificationState = (typeof VERIFICATION_STATES)[number];
@@ -166,12 +166,6 @@ export const approvalBlockers = <T extends { state: VerificationState }>(figures
 export const needsVerifiedFigures = (from: string, to: string) =>
   to === 'approved' || (to !== from && (to === 'scheduled' || to === 'published') && from !== 'approved' && from !== 'scheduled');
 
-export const STATE_LABELS: Record<VerificationState, { zh: string; en: string }> = {
-  unverified: { zh: '未核实', en: 'unverified' },
-  verified: { zh: '已核实', en: 'verified' },
-  disputed: { zh: '有争议', en: 'disputed' },
-};
-
 /** The 409 of an approval that cites figures not verified, naming each (label and display). zh-Hans, then English. */
 export function approvalRefusal(figures: readonly GateFigure[]): { code: MessageCode; params: MessageParams } {
   return { code: 'figure.verify.unverified', params: { figures: figures.map((f) => ({ label: f.label, display: f.display, state: f.state })) } };
@@ -179,7 +173,7 @@ export function approvalRefusal(figures: readonly GateFigure[]): { code: Message
 
 /** The audit note of a verification step. */
 export const verificationNote = (to: VerificationState, source: FigureSource, note?: string | null) => {
-  const head = `核实：${STATE_LABELS[to].zh} / fact check: ${STATE_LABELS[to].en}`;
+  const head = `核实：${factCheckLabel(to, 'zh-Hans')} / fact check: ${factCheckLabel(to, 'en')}`;
   const from = source.kind ? ` — ${sourceLabel(source)}` : '';
   return head + from + (note && note.trim() ? `: ${note.trim()}` : '');
 };

@@ -3,6 +3,7 @@ import type { SiteContext } from './context';
 import type { CorrectionData, EventData, FigureData, ProfileSummary, ReportSummary } from './data';
 import type { UnitNode } from './unit-tree';
 import { pathOf } from './routes';
+import { newsroomClock } from '../domain/time-zone';
 
 export const Bylines = ({ bylines }: { bylines: ReportSummary['bylines'] }) =>
   bylines.length ? (
@@ -124,10 +125,9 @@ export const FigureList = ({ ctx, figures }: { ctx: SiteContext; figures: Figure
 );
 
 /** The day of an instant in the newsroom's time zone (Asia/Shanghai), in the reader's language. */
-const SHANGHAI_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'numeric', day: 'numeric' });
-export const newsroomDay = (ctx: SiteContext, iso: string) => {
-  const parts = Object.fromEntries(SHANGHAI_DAY.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
-  return ctx.t.verify.day(Number(parts.year), Number(parts.month), Number(parts.day));
+export const readerDay = (ctx: SiteContext, iso: string) => {
+  const c = newsroomClock(new Date(iso));
+  return ctx.t.verify.day(c.year, c.month, c.day);
 };
 
 /** What a source says in one line: a document (and page), a web page, an official's statement, or the reporter's own count. */
@@ -167,7 +167,7 @@ export const FigureSource = ({ ctx, figure }: { ctx: SiteContext; figure: Pick<F
           )}
         </>
       ) : null}
-      {state === 'verified' && checkedAt ? v.verifiedOn(newsroomDay(ctx, checkedAt)) : `${source ? ' · ' : ''}${state === 'disputed' ? v.disputed : v.unverified}`}
+      {state === 'verified' && checkedAt ? v.verifiedOn(readerDay(ctx, checkedAt)) : `${source ? ' · ' : ''}${state === 'disputed' ? v.disputed : v.unverified}`}
     </small>
   );
 };
