@@ -354,4 +354,29 @@ describe('the calendar', () => {
     expect(res.status).toBe(400);
     expect(res.body.error.message).toMatch(message);
   });
+
+  test.each([
+    ['?from=2022-02-30&to=2022-03-02', 'request.calendar-day', '开始日期（from）须为实际存在的日期，格式为 YYYY-MM-DD'],
+    ['?from=2022-03-02&to=2022-03-01', 'request.calendar-reversed', '结束日期（to）不能早于开始日期（from）'],
+    ['?from=2022-01-01&to=2022-06-01', 'request.calendar-span', '日期范围最多 62 天'],
+    ['?from=2022-03-01&to=2022-03-02&state=x', 'request.invalid', '未知的查询参数：state'],
+  ])('%s is refused in the admin\'s Chinese, by code', async (query, code, message) => {
+    const res = await editor.get(`/chronicle/calendar${query}`).set('Accept-Language', 'zh-Hans');
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.code).toBe(code);
+    expect(res.body.error.message).toBe(message);
+  });
+
+  test('a bad cursor and a bad mark-read body are refused in Chinese too', async () => {
+    const cursor = await editor.get('/chronicle/notifications?cursor=eyJub3QiOiJhIGN1cnNvciJ9').set('Accept-Language', 'zh-Hans');
+    expect(cursor.status).toBe(400);
+    expect(cursor.body.error).toMatchObject({ details: { code: 'request.cursor' }, message: '游标（cursor）无效：须为本接口返回的游标' });
+    const english = await editor.get('/chronicle/notifications?cursor=eyJub3QiOiJhIGN1cnNvciJ9');
+    expect(english.body.error.message).toBe('cursor: not a cursor returned by this API');
+    const body = await editor.post('/chronicle/notifications/read', { some: 1 }).set('Accept-Language', 'zh-CN,zh;q=0.9');
+    expect(body.status).toBe(400);
+    expect(body.body.error.details.code).toBe('request.mark-read');
+    expect(body.body.error.message).toMatch(/^请发送 \{"ids": \[通知编号\]\} 或 \{"all": true\}：/);
+    expect(body.body.error.message).not.toMatch(/[a-z]{5,} [a-z]{3,}/);
+  });
 });

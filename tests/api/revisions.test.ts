@@ -165,6 +165,16 @@ describe('what changed since the version last approved', () => {
     expect(res.body.error.message).toMatch(message);
   });
 
+  test('the same refusals come in the admin\'s Chinese, by code', async () => {
+    const locale = await editor.get('/chronicle/revisions/plugin::chronicle.field-report/x?locale=fr').set('Accept-Language', 'zh-Hans');
+    expect(locale.status).toBe(400);
+    expect(locale.body.error.details).toMatchObject({ code: 'request.unknown-locale' });
+    expect(locale.body.error.message).toBe('语言版本须为以下之一：en、zh-Hans');
+    const unknown = await editor.get('/chronicle/revisions/plugin::chronicle.field-report/x?locale=zh-Hans&limit=5').set('Accept-Language', 'zh-Hans');
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error).toMatchObject({ details: { code: 'request.invalid' }, message: '未知的查询参数：limit' });
+  });
+
   test('an unknown record is a 404; without an admin token, a 401', async () => {
     expect((await editor.get(`/chronicle/revisions/${REPORT}/nosuchdocument?locale=zh-Hans`)).status).toBe(404);
     expect((await request(app.strapi.server.httpServer).get(`/chronicle/revisions/${REPORT}/${id}?locale=zh-Hans`)).status).toBe(401);

@@ -106,6 +106,11 @@ describe('who may verify', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toMatch(/action/);
     expect((await editor.post(verifyUrl(figure), { action: 'verify', extra: 1 })).status).toBe(400);
+    const chinese = await editor.post(verifyUrl(figure), { action: 'verify', extra: 1 }).set('Accept-Language', 'zh-Hans');
+    expect(chinese.body.error).toMatchObject({ details: { code: 'request.invalid' }, message: '未知字段：extra' });
+    const address = await editor.get(verifyUrl('not-an-id!')).set('Accept-Language', 'zh-Hans');
+    expect(address.status).toBe(400);
+    expect(address.body.error.details.code).toBe('request.invalid');
     expect((await editor.post(verifyUrl('nosuchfigure1'), { action: 'verify' })).status).toBe(404);
     expect((await editor.post(verifyUrl(figure), { action: 'dispute' })).body.error.details.code).toBe('figure.verify.note-required');
   });

@@ -10,8 +10,10 @@
  * an ApplicationError of a class it does not know with 400; it has no 409 or 410 of its own.
  * Pure module: no Strapi import.
  */
+import type { z } from 'zod';
 import { NO_STORE } from './domain/http-cache';
 import { isMessageCode, languageOf, renderMessage, type MessageCode, type MessageLanguage, type MessageParams } from './domain/messages';
+import { issueParts } from './validation/issues';
 
 export const ERROR_CODES = {
   400: 'ValidationError',
@@ -49,6 +51,17 @@ export class ChronicleError extends Error {
  */
 export const refusal = (status: ErrorStatus, code: MessageCode, params: MessageParams = {}, details: Record<string, unknown> = {}) =>
   new ChronicleError(status, renderMessage(code, params, 'en'), { ...details, code, params });
+
+/** A malformed body, query or address of one of our routes: a 400 by code (`request.invalid`), in the caller's language. */
+export const invalidRequest = (error: z.ZodError, where: 'field' | 'query parameter' = 'query parameter') =>
+  refusal(400, 'request.invalid', { issues: issueParts(error, where) });
+
+/** `value` parsed by `schema`, or that coded 400. */
+export const parsedOrRefused = <S extends z.ZodType>(schema: S, value: unknown, where: 'field' | 'query parameter' = 'query parameter'): z.output<S> => {
+  const parsed = schema.safeParse(value ?? {});
+  if (!parsed.success) throw invalidRequest(parsed.error, where);
+  return parsed.data;
+};
 
 /** The message of a refusal in `language` (by its code; a refusal without one keeps its message). */
 export const localisedMessage = (error: ChronicleError, language: MessageLanguage): string =>

@@ -8,28 +8,26 @@ import type { Core } from '@strapi/strapi';
 import { calendarQuery, markReadRequest, notificationsQuery, type CalendarAnswer, type MarkReadAnswer, type NotificationsAnswer } from '../contracts/admin';
 import { calendarRange } from '../domain/calendar';
 import { NEWSROOM_TIME_ZONE } from '../domain/time-zone';
-import { ChronicleError } from '../errors';
+import { parsedOrRefused, refusal } from '../errors';
 import { getService } from '../get-service';
 import { adminUserOf } from '../request-context';
-import { describeIssues, parseQuery } from '../validation/issues';
+import { issueParts } from '../validation/issues';
 
 const DEFAULT_LIMIT = 20;
 
 const notificationsController = ({ strapi }: { strapi: Core.Strapi }) => {
   const me = (ctx: any): number => {
     const admin = adminUserOf(ctx);
-    if (!admin) throw new ChronicleError(403, 'an admin user is required');
+    if (!admin) throw refusal(403, 'request.admin-required');
     return admin.user.id;
   };
 
   return {
     async list(ctx: any) {
       const userId = me(ctx);
-      const parsed = parseQuery(notificationsQuery, ctx.query);
-      if (parsed.problem !== undefined) throw new ChronicleError(400, parsed.problem);
-      const { cursor, limit, unread } = parsed.data;
+      const { cursor, limit, unread } = parsedOrRefused(notificationsQuery, ctx.query);
       const answer = await getService(strapi, 'notifications').list(userId, { cursor, limit: limit ?? DEFAULT_LIMIT, unread: unread === 'true' });
-      if ('error' in answer) throw new ChronicleError(400, answer.error);
+      if ('error' in answer) throw refusal(400, 'request.cursor');
       ctx.body = answer satisfies NotificationsAnswer;
     },
 
@@ -37,20 +35,19 @@ const notificationsController = ({ strapi }: { strapi: Core.Strapi }) => {
       const userId = me(ctx);
       const parsed = markReadRequest.safeParse(ctx.request.body ?? {});
       if (!parsed.success) {
-        throw new ChronicleError(400, `send {"ids": [notice ids]} or {"all": true}: ${describeIssues(parsed.error, 'field')}`);
+        throw refusal(400, 'request.mark-read', { issues: issueParts(parsed.error, 'field') });
       }
       ctx.body = (await getService(strapi, 'notifications').markRead(userId, parsed.data)) satisfies MarkReadAnswer;
     },
 
     async calendar(ctx: any) {
       me(ctx);
-      const parsed = parseQuery(calendarQuery, ctx.query);
-      if (parsed.problem !== undefined) throw new ChronicleError(400, parsed.problem);
-      const range = calendarRange(parsed.data.from, parsed.data.to);
-      if (!range.ok) throw new ChronicleError(400, range.message);
+      const { from, to } = parsedOrRefused(calendarQuery, ctx.query);
+      const range = calendarRange(from, to);
+      if (!range.ok) throw refusal(400, range.code, range.params);
       ctx.body = {
-        from: parsed.data.from,
-        to: parsed.data.to,
+        from,
+        to,
         timeZone: NEWSROOM_TIME_ZONE,
         days: await getService(strapi, 'calendar').between(ctx, range),
       } satisfies CalendarAnswer;

@@ -6,23 +6,19 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { RevisionsAnswer } from '../contracts/admin';
-import { ChronicleError } from '../errors';
+import { parsedOrRefused, refusal } from '../errors';
 import { getService } from '../get-service';
 import { adminUserOf } from '../request-context';
-import { queryProblem } from '../validation/issues';
 import { revisionsParams, revisionsQuery } from '../validation/revisions';
 
 const revisionsController = ({ strapi }: { strapi: Core.Strapi }) => ({
   async show(ctx: any) {
-    if (!adminUserOf(ctx)) throw new ChronicleError(403, 'an admin user is required');
+    if (!adminUserOf(ctx)) throw refusal(403, 'request.admin-required');
     // The router's params carry more than the two named ones: read those two only.
-    const address = { uid: ctx.params?.uid, documentId: ctx.params?.documentId };
-    const problem = queryProblem(revisionsParams, address) ?? queryProblem(revisionsQuery, ctx.query);
-    if (problem) return ctx.badRequest(problem);
-    const { uid, documentId } = revisionsParams.parse(address);
-    const { locale, since } = revisionsQuery.parse(ctx.query);
+    const { uid, documentId } = parsedOrRefused(revisionsParams, { uid: ctx.params?.uid, documentId: ctx.params?.documentId });
+    const { locale, since } = parsedOrRefused(revisionsQuery, ctx.query);
     const codes = await getService(strapi, 'locales').codes();
-    if (!codes.includes(locale)) throw new ChronicleError(400, `locale must be one of ${codes.join(', ')}`);
+    if (!codes.includes(locale)) throw refusal(400, 'request.unknown-locale', { locales: codes });
     await getService(strapi, 'queue').assertCanRead(ctx, uid, documentId, locale);
     const answer: RevisionsAnswer = await getService(strapi, 'revisions').since(
       uid,

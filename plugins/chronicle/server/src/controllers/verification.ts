@@ -5,27 +5,26 @@
  * by the rule itself (domain/verification): an editor who did not write the figure.
  */
 import type { Core } from '@strapi/strapi';
+import { z } from 'zod';
 import { verificationRequest, type VerificationInfo } from '../contracts/admin';
 import { typeUid } from '../domain/content-types';
 import { DEFAULT_LOCALE } from '../domain/enums';
 import { languageOf } from '../domain/messages';
-import { ChronicleError, refusal } from '../errors';
+import { invalidRequest, parsedOrRefused, refusal } from '../errors';
 import { getService } from '../get-service';
 import { actorFromContext } from '../request-context';
-import { describeIssues } from '../validation/issues';
 
-const DOCUMENT_ID = /^[a-z0-9]{1,64}$/i;
+const figureAddress = z.object({ documentId: z.string().regex(/^[a-z0-9]{1,64}$/i, 'documentId must be a document id (letters and digits)') });
 
 const verificationController = ({ strapi }: { strapi: Core.Strapi }) => {
   const actorOf = (ctx: any) => {
     const actor = actorFromContext(ctx);
-    if (!actor) throw new ChronicleError(403, 'an admin user is required');
+    if (!actor) throw refusal(403, 'request.admin-required');
     return actor;
   };
   const documentIdOf = (ctx: any): string => {
-    const documentId = String(ctx.params?.documentId ?? '');
-    if (!DOCUMENT_ID.test(documentId)) throw new ChronicleError(400, 'documentId must be a document id (letters and digits)');
-    return documentId;
+    // The router's params may carry more than the one named: read that one only.
+    return parsedOrRefused(figureAddress, { documentId: String(ctx.params?.documentId ?? '') }).documentId;
   };
   /** Whoever cannot read the figure in the Content Manager learns nothing of it (404, as if absent). */
   const assertReadable = async (ctx: any, documentId: string) => {
@@ -50,7 +49,7 @@ const verificationController = ({ strapi }: { strapi: Core.Strapi }) => {
       const documentId = documentIdOf(ctx);
       const actor = actorOf(ctx);
       const parsed = verificationRequest.safeParse(ctx.request.body ?? {});
-      if (!parsed.success) return ctx.badRequest(describeIssues(parsed.error, 'field'));
+      if (!parsed.success) throw invalidRequest(parsed.error, 'field');
       await assertReadable(ctx, documentId);
       ctx.body = (await getService(strapi, 'verification').act(documentId, parsed.data, actor, new Date(), languageOf(ctx.get?.('accept-language')))) satisfies VerificationInfo;
     },

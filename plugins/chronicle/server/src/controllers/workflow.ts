@@ -4,29 +4,18 @@
  * back as 400/403/404/409 with the standard error envelope.
  */
 import type { Core } from '@strapi/strapi';
-import type { z } from 'zod';
 import type { TransitionAnswer, WorkflowInfo } from '../contracts/admin';
 import { typeUid } from '../domain/content-types';
 import { blockedSteps, type PackageItem } from '../domain/package';
-import { refusal } from '../errors';
+import { invalidRequest, parsedOrRefused, refusal } from '../errors';
 import { typeNameOf } from '../domain/content-types';
 import { getService } from '../get-service';
 import { actorFromContext } from '../request-context';
-import { issueParts } from '../validation/issues';
 import { historyQuery, queueQuery, transitionBody } from '../validation/workflow';
 
 /** What the admin reads of a package item (its uid is implied by its type). */
 const packageEntry = ({ type, documentId, title, state }: PackageItem) => ({ type, documentId, title, state });
 
-/** A malformed body or query: a 400 by code, its message in the admin's language (domain/messages `request.invalid`). */
-const invalid = (error: z.ZodError, where: 'field' | 'query parameter') => refusal(400, 'request.invalid', { issues: issueParts(error, where) });
-
-/** A query parsed, or the coded 400. */
-const parsedQuery = <S extends z.ZodType>(schema: S, query: unknown): z.output<S> => {
-  const parsed = schema.safeParse(query ?? {});
-  if (!parsed.success) throw invalid(parsed.error, 'query parameter');
-  return parsed.data;
-};
 
 const workflowController = ({ strapi }: { strapi: Core.Strapi }) => {
   const knownLocale = async (locale: string) => {
@@ -43,7 +32,7 @@ const workflowController = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     async transition(ctx: any) {
       const parsed = transitionBody.safeParse(ctx.request.body ?? {});
-      if (!parsed.success) throw invalid(parsed.error, 'field');
+      if (!parsed.success) throw invalidRequest(parsed.error, 'field');
       const body = parsed.data;
       await knownLocale(body.locale);
       const ifMatch = typeof ctx.get === 'function' ? ctx.get('if-match') : '';
@@ -63,7 +52,7 @@ const workflowController = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async history(ctx: any) {
-      const { uid, documentId, locale } = parsedQuery(historyQuery, ctx.query);
+      const { uid, documentId, locale } = parsedOrRefused(historyQuery, ctx.query);
       await knownLocale(locale);
       const service = getService(strapi, 'workflow');
       const state = await service.stateOf(uid, documentId, locale);
@@ -82,7 +71,7 @@ const workflowController = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async queue(ctx: any) {
-      ctx.body = await getService(strapi, 'queue').forUser(ctx, parsedQuery(queueQuery, ctx.query).state);
+      ctx.body = await getService(strapi, 'queue').forUser(ctx, parsedOrRefused(queueQuery, ctx.query).state);
     },
   };
 };

@@ -6,6 +6,7 @@
  * Pure module: the service (services/calendar.ts) reads the rows.
  */
 import type { WorkflowState } from './enums';
+import { renderMessage, type MessageCode, type MessageParams } from './messages';
 import { newsroomClock, newsroomMidnight } from './time-zone';
 
 /** Why an item is on a day: approved then, goes out then (scheduled), free to go then (embargo), went out then. */
@@ -55,14 +56,18 @@ export const addDays = (day: string, n: number): string => new Date(Date.parse(`
 
 /**
  * The instants of a range of Beijing days, `from` and `to` both included: [start, end) in UTC.
- * A 400 message when the days are malformed, reversed or span more than MAX_CALENDAR_DAYS.
+ * A coded 400 (domain/messages) when the days are malformed, reversed or span more than MAX_CALENDAR_DAYS.
  */
-export const calendarRange = (from: string, to: string): { ok: true; start: string; end: string; days: number } | { ok: false; message: string } => {
-  if (!isCalendarDay(from)) return { ok: false, message: 'from must be a calendar day written YYYY-MM-DD' };
-  if (!isCalendarDay(to)) return { ok: false, message: 'to must be a calendar day written YYYY-MM-DD' };
+export const calendarRange = (
+  from: string,
+  to: string
+): { ok: true; start: string; end: string; days: number } | { ok: false; code: MessageCode; params: MessageParams; message: string } => {
+  const refused = (code: MessageCode, params: MessageParams = {}) => ({ ok: false as const, code, params, message: renderMessage(code, params, 'en') });
+  if (!isCalendarDay(from)) return refused('request.calendar-day', { field: 'from' });
+  if (!isCalendarDay(to)) return refused('request.calendar-day', { field: 'to' });
   const days = Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS) + 1;
-  if (days < 1) return { ok: false, message: 'to must not be before from' };
-  if (days > MAX_CALENDAR_DAYS) return { ok: false, message: `the range may span at most ${MAX_CALENDAR_DAYS} days` };
+  if (days < 1) return refused('request.calendar-reversed');
+  if (days > MAX_CALENDAR_DAYS) return refused('request.calendar-span', { max: MAX_CALENDAR_DAYS });
   return {
     ok: true,
     start: new Date(newsroomMidnight(from)).toISOString(),

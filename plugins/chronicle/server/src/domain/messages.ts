@@ -373,12 +373,21 @@ export const MESSAGES = {
       : `${p.field}: private markup ({{private: …}}, {{anon: …}}, ::: private) only works in the body or citation; remove it here`) as Render,
   'field.id': both(() => 'ID 由服务器分配，不能在请求中设置', () => 'id is assigned by the server and cannot be set in a request body'),
 
-  // Requests of the admin's own routes (controllers/workflow.ts, controllers/extraction.ts).
+  // Requests of the admin's own routes (workflow, extraction, revisions, fact check, notices, calendar).
   'request.invalid': ((p, l) =>
     zh(l) ? list(p.issues).map((issue) => issueZh(issue, l)).join('；') : list(p.issues).map((issue: any) => String(issue?.en ?? '')).join('; ')) as Render,
   'request.unknown-locale': ((p, l) =>
     zh(l) ? `语言版本须为以下之一：${list(p.locales).join('、')}` : `locale must be one of ${list(p.locales).join(', ')}`) as Render,
   'request.admin-required': both(() => '需要以管理后台用户身份登录', () => 'an admin user is required'),
+  'request.cursor': both(() => '游标（cursor）无效：须为本接口返回的游标', () => 'cursor: not a cursor returned by this API'),
+  'request.mark-read': ((p, l) =>
+    zh(l)
+      ? `请发送 {"ids": [通知编号]} 或 {"all": true}：${list(p.issues).map((issue) => issueZh(issue, l)).join('；')}`
+      : `send {"ids": [notice ids]} or {"all": true}: ${list(p.issues).map((issue: any) => String(issue?.en ?? '')).join('; ')}`) as Render,
+  'request.calendar-day': ((p, l) =>
+    zh(l) ? `${p.field === 'to' ? '结束日期（to）' : '开始日期（from）'}须为实际存在的日期，格式为 YYYY-MM-DD` : `${p.field} must be a calendar day written YYYY-MM-DD`) as Render,
+  'request.calendar-reversed': both(() => '结束日期（to）不能早于开始日期（from）', () => 'to must not be before from'),
+  'request.calendar-span': ((p, l) => (zh(l) ? `日期范围最多 ${p.max} 天` : `the range may span at most ${p.max} days`)) as Render,
   'request.if-match': both(
     () => 'If-Match 须为文档的更新时间（ISO 8601 日期时间）',
     () => 'If-Match must carry the document’s updatedAt as an ISO 8601 date-time'

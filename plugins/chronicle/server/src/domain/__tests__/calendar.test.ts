@@ -54,12 +54,22 @@ describe('ranges', () => {
     expect(calendarRange('2022-03-07', '2022-03-13')).toEqual({ ok: true, start: '2022-03-06T16:00:00.000Z', end: '2022-03-13T16:00:00.000Z', days: 7 });
   });
 
-  test('malformed, reversed and too wide ranges are refused with a message', () => {
-    expect(calendarRange('2022-03-32', '2022-04-01')).toEqual({ ok: false, message: expect.stringMatching(/^from must be/) });
-    expect(calendarRange('2022-03-01', 'tomorrow')).toEqual({ ok: false, message: expect.stringMatching(/^to must be/) });
-    expect(calendarRange('2022-03-08', '2022-03-07')).toEqual({ ok: false, message: 'to must not be before from' });
+  test('malformed, reversed and too wide ranges are refused by code, with the English message', () => {
+    expect(calendarRange('2022-03-32', '2022-04-01')).toEqual({
+      ok: false,
+      code: 'request.calendar-day',
+      params: { field: 'from' },
+      message: 'from must be a calendar day written YYYY-MM-DD',
+    });
+    expect(calendarRange('2022-03-01', 'tomorrow')).toMatchObject({ ok: false, code: 'request.calendar-day', params: { field: 'to' }, message: expect.stringMatching(/^to must be/) });
+    expect(calendarRange('2022-03-08', '2022-03-07')).toMatchObject({ ok: false, code: 'request.calendar-reversed', message: 'to must not be before from' });
     expect(calendarRange('2022-01-01', addDays('2022-01-01', MAX_CALENDAR_DAYS - 1)).ok).toBe(true);
-    expect(calendarRange('2022-01-01', addDays('2022-01-01', MAX_CALENDAR_DAYS))).toEqual({ ok: false, message: `the range may span at most ${MAX_CALENDAR_DAYS} days` });
+    expect(calendarRange('2022-01-01', addDays('2022-01-01', MAX_CALENDAR_DAYS))).toMatchObject({
+      ok: false,
+      code: 'request.calendar-span',
+      params: { max: MAX_CALENDAR_DAYS },
+      message: `the range may span at most ${MAX_CALENDAR_DAYS} days`,
+    });
   });
 
   test('week (Monday first) and month views', () => {
