@@ -237,6 +237,13 @@ describe('a published address is permanent (case 7)', () => {
   });
 
   test("another reporter cannot delete it; deleting it leaves a tombstone: the notice outlives the record", async () => {
+    const noticesOf = async (query: string) => {
+      const res = await publicGet(`/api/chronicle/corrections?type=report&${query}`);
+      expect(res.status).toBe(200);
+      return (res.body.data as any[]).filter((e) => e.record.slug === slug);
+    };
+    const before = await noticesOf('limit=100');
+    expect(before).toEqual([expect.objectContaining({ id: expect.stringMatching(/^report-w\d+$/), kind: 'withdrawal', text: '事实有误，已撤稿' })]);
     await refusedAndUnchanged(() => r2.del(`${CM}/${REPORT}/${id}?locale=zh-Hans`), 403);
     const res = await editor.del(`${CM}/${REPORT}/${id}?locale=zh-Hans`);
     expect(res.status).toBe(200);
@@ -244,6 +251,30 @@ describe('a published address is permanent (case 7)', () => {
     const gone = await publicGet(`/api/chronicle/reports/${slug}`);
     expect(gone.status).toBe(410);
     expect(gone.body.error.details.withdrawal.reason).toBe('事实有误，已撤稿');
+    // The newsroom's corrections list keeps the notice too (from the tombstone), once, in
+    // both languages (the English list falls back to the Chinese notice) and across pages.
+    const notice = {
+      id: expect.stringMatching(/^report-t\d+$/),
+      kind: 'withdrawal',
+      date: before[0].date,
+      text: '事实有误，已撤稿',
+      record: { type: 'report', slug, title: null, withdrawn: true, occurredOn: null },
+    };
+    expect(await noticesOf('limit=100')).toEqual([expect.objectContaining({ ...notice, locale: 'zh-Hans', fallback: false })]);
+    expect(await noticesOf('limit=100&locale=en')).toEqual([expect.objectContaining({ ...notice, locale: 'zh-Hans', fallback: true })]);
+    const walked: any[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: any = await publicGet(`/api/chronicle/corrections?limit=1${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(page.status).toBe(200);
+      walked.push(...page.body.data);
+      cursor = page.body.meta.nextCursor;
+    } while (cursor && walked.length < 500);
+    expect(walked.filter((e) => e.record.slug === slug)).toEqual([expect.objectContaining(notice)]);
+    expect(new Set(walked.map((e) => e.id)).size).toBe(walked.length);
+    const page = await publicGet('/corrections');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('事实有误，已撤稿');
     // The tombstone is append-only, like the audit trail.
     await expect(app.strapi.documents('plugin::chronicle.tombstone' as never).delete({ documentId: 'x' } as never)).rejects.toThrow(/append-only/);
   });

@@ -76,13 +76,22 @@ export const publicCorrections = (components: ReadonlyArray<Record<string, unkno
 /**
  * Where an entry sits in the list: its date, its type and its id, unique within the type: a
  * correction's component id, or for a withdrawal notice the negative of its component id
- * (the two are stored in separate tables, so their ids may meet).
+ * (the two are stored in separate tables, so their ids may meet), or for the notice of a
+ * deleted record (its tombstone) the negative of TOMBSTONE_ID_BASE plus the tombstone's id.
  */
 export interface EntryKey {
   date: string;
   type: CorrectedType;
   id: number;
 }
+
+/** Tombstones' list ids start below every withdrawal notice's (no component id reaches 10^12). */
+export const TOMBSTONE_ID_BASE = 1_000_000_000_000;
+export const tombstoneEntryId = (tombstoneId: number) => -(TOMBSTONE_ID_BASE + tombstoneId);
+export const isTombstoneEntryId = (id: number) => id <= -TOMBSTONE_ID_BASE;
+/** The public id of an entry (the /corrections page's anchor): report-c12, report-w7, report-t3. */
+export const entryPublicId = (type: PublicTypeName, id: number) =>
+  isTombstoneEntryId(id) ? `${type}-t${-id - TOMBSTONE_ID_BASE}` : `${type}-${id < 0 ? 'w' : 'c'}${Math.abs(id)}`;
 
 const rank = (type: CorrectedType) => CORRECTED_TYPES.indexOf(type);
 

@@ -5,6 +5,9 @@ import {
   decodeEntryCursor,
   encodeEntryCursor,
   entryLink,
+  entryPublicId,
+  isTombstoneEntryId,
+  tombstoneEntryId,
   mergePage,
   publicCorrections,
   type EntryKey,
@@ -53,6 +56,17 @@ describe('list order and cursor', () => {
     expect(decodeEntryCursor(forged)).toHaveProperty('error');
     const other = Buffer.from(JSON.stringify([1, 'timeline', 'desc', `${D1}|chronicle`, '1'])).toString('base64url');
     expect(decodeEntryCursor(other)).toEqual({ error: expect.stringContaining('another list') });
+  });
+
+  test("a deleted record's notice (its tombstone) has ids of its own, after the notices of its date, and round-trips", () => {
+    const tomb = tombstoneEntryId(3);
+    expect(isTombstoneEntryId(tomb)).toBe(true);
+    expect(isTombstoneEntryId(-999_999)).toBe(false);
+    expect(entryPublicId('report', tomb)).toBe('report-t3');
+    expect(entryPublicId('report', -3)).toBe('report-w3');
+    expect(entryPublicId('event', 3)).toBe('event-c3');
+    expect([key(D2, 'field-report', tomb), key(D2, 'field-report', -4), key(D2, 'field-report', 2)].sort(compareEntries).map((k) => k.id)).toEqual([2, -4, tomb]);
+    expect(decodeEntryCursor(encodeEntryCursor(key(D2, 'chronicle', tombstoneEntryId(123456))))).toEqual(key(D2, 'chronicle', tombstoneEntryId(123456)));
   });
 
   test('each type continues strictly after the cursor', () => {

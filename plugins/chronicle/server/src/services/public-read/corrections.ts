@@ -13,6 +13,12 @@
  * Reports under embargo and people who withdrew consent are left out; a withdrawn record is
  * named only by its type (and a report's or a chronicle's address, which answers 410 with the
  * same notice): its title is no longer public.
+ *
+ * Deleting a record that had been public does not take its notice off the list: its tombstone
+ * (content-types/tombstone, one per deleted locale) is read as a withdrawal of its type, dated
+ * when it was withdrawn (else when it was deleted), with the reason it carried (one more
+ * statement per type). A deleted person's tombstone is not listed: the address still answers
+ * 410, but a list of people removed is not something a person who asked to be removed expects.
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
@@ -21,6 +27,9 @@ import type { CorrectionEntry, CorrectionsPage } from '../../contracts/public';
 import { componentUid, typeUid } from '../../domain/content-types';
 import {
   afterCursor,
+  entryPublicId,
+  tombstoneEntryId,
+  TOMBSTONE_ID_BASE,
   CORRECTED_TYPES,
   decodeEntryCursor,
   displayInstant,
@@ -59,6 +68,13 @@ const RECORD_FIELDS: Record<CorrectedType, string[]> = {
 const ADDRESSED: ReadonlySet<CorrectedType> = new Set(['field-report', 'chronicle']);
 
 type Read = EntryKey & { row: Row; kind: EntryKind; text: string };
+
+/**
+ * A bound on a row id, kept inside PostgreSQL's integer range: a cursor of another id space
+ * (a tombstone's list id is below -10^12) compared with a component's id means "all" or "none",
+ * and so does the clamped bound, since row ids are positive and below 2^31.
+ */
+const idBound = (value: number) => Math.max(-2_147_483_647, Math.min(2_147_483_647, value));
 
 export const correctionsResource = (strapi: Core.Strapi, rows: RowReader) => {
   const knex = strapi.db.connection as unknown as Knex;
@@ -147,7 +163,7 @@ export const correctionsResource = (strapi: Core.Strapi, rows: RowReader) => {
         const at = new Date(bound.at);
         // id < idBelow in list ids: for a notice, -componentId < idBelow.
         qb.where((w) =>
-          w.where(c('date'), '<', at).orWhere((s) => s.where(c('date'), at).where(c('id'), withdrawal ? '>' : '<', sign * bound.idBelow))
+          w.where(c('date'), '<', at).orWhere((s) => s.where(c('date'), at).where(c('id'), withdrawal ? '>' : '<', idBound(sign * bound.idBelow)))
         );
       } else qb.where(c('date'), '<', new Date(bound.before));
     }
@@ -160,6 +176,66 @@ export const correctionsResource = (strapi: Core.Strapi, rows: RowReader) => {
       const date = iso(r.date);
       if (!date) return [];
       return [{ date, type, id: sign * Number(r.entryId), row: r, kind: (withdrawal ? 'withdrawal' : r.kind) as EntryKind, text: String(r.text ?? '') }];
+    });
+  };
+
+  /**
+   * One type's tombstones as withdrawal entries, newest first, after the cursor, at most `take`:
+   * in the requested locale, else the zh-Hans one of a document with nothing in that locale.
+   */
+  const readTombstones = async (type: CorrectedType, locale: Locale, take: number, cursor?: EntryKey): Promise<Read[]> => {
+    if (type === 'frontline-profile') return [];
+    const tomb = meta(typeUid('tombstone'));
+    const record = meta(typeUid(type));
+    const x = (attribute: string) => `x.${column(tomb, attribute)}`;
+    const y = (attribute: string) => `y.${column(tomb, attribute)}`;
+    const t = (attribute: string) => `t.${column(record, attribute)}`;
+    const dateSql = `COALESCE(${x('withdrawnAt')}, ${x('deletedAt')})`;
+    const qb = knex
+      .from(table(tomb.tableName, 'x'))
+      .select({ entryId: x('id'), documentId: x('subjectDocumentId'), locale: x('subjectLocale'), slug: x('slug'), text: x('reason') })
+      .select(knex.raw(`${dateSql} as notice_at`))
+      .where(x('contentUid'), typeUid(type));
+    if (locale === DEFAULT_LOCALE) qb.where(x('subjectLocale'), locale);
+    else {
+      qb.where((w) =>
+        w.where(x('subjectLocale'), locale).orWhere((z) =>
+          z
+            .where(x('subjectLocale'), DEFAULT_LOCALE)
+            .whereNotExists(
+              knex
+                .select(knex.raw('1'))
+                .from(table(tomb.tableName, 'y'))
+                .where(y('contentUid'), knex.ref(x('contentUid')))
+                .where(y('subjectDocumentId'), knex.ref(x('subjectDocumentId')))
+                .where(y('subjectLocale'), locale)
+            )
+            .whereNotExists(
+              knex
+                .select(knex.raw('1'))
+                .from(table(record.tableName, 't'))
+                .where(t('documentId'), knex.ref(x('subjectDocumentId')))
+                .where(t('locale'), locale)
+            )
+        )
+      );
+    }
+    if (cursor) {
+      const bound = afterCursor(type, cursor);
+      if ('atOrBefore' in bound) qb.whereRaw(`${dateSql} <= ?`, [new Date(bound.atOrBefore)]);
+      else if ('idBelow' in bound) {
+        const at = new Date(bound.at);
+        // list id = -(BASE + tombstone id) < idBelow  ⇔  tombstone id > -idBelow - BASE
+        qb.where((w) =>
+          w.whereRaw(`${dateSql} < ?`, [at]).orWhere((s) => s.whereRaw(`${dateSql} = ?`, [at]).where(x('id'), '>', idBound(-bound.idBelow - TOMBSTONE_ID_BASE)))
+        );
+      } else qb.whereRaw(`${dateSql} < ?`, [new Date(bound.before)]);
+    }
+    qb.orderByRaw(`${dateSql} desc`).orderBy(x('id'), 'asc').limit(take);
+    return (await run(qb)).flatMap((r) => {
+      const at = iso(r.notice_at);
+      if (!at) return [];
+      return [{ date: at, type, id: tombstoneEntryId(Number(r.entryId)), row: r, kind: 'withdrawal' as EntryKind, text: String(r.text ?? '') }];
     });
   };
 
@@ -178,7 +254,7 @@ export const correctionsResource = (strapi: Core.Strapi, rows: RowReader) => {
     }
     const occurredAt = iso(row.occurredAt);
     return {
-      id: `${PUBLIC_TYPE_NAMES[type]}-${withdrawn ? 'w' : 'c'}${Math.abs(entry.id)}`,
+      id: entryPublicId(PUBLIC_TYPE_NAMES[type] as PublicTypeName, entry.id),
       kind: entry.kind,
       date: entry.date,
       displayDate: displayInstant(entry.date, locale) as string,
@@ -210,6 +286,7 @@ export const correctionsResource = (strapi: Core.Strapi, rows: RowReader) => {
       for (const type of types) {
         reads.push(await readType(type, 'corrections', locale, limit + 1, cursor));
         reads.push(await readType(type, 'withdrawalNotice', locale, limit + 1, cursor));
+        reads.push(await readTombstones(type, locale, limit + 1, cursor));
       }
       const { items, nextCursor } = mergePage(reads, limit);
       // English rows of people not named are masked as their zh-Hans name is (one read).
