@@ -297,7 +297,7 @@ export const unitsAnswer = listOf(unitNode).register(components, { id: 'Units' }
 
 export const correctionEntry = z
   .strictObject({
-    id: z.string().describe('Stable and unique: the record type and the entry (c: a correction, w: a withdrawal notice), e.g. report-c12'),
+    id: z.string().describe('Stable and unique: the record type and the entry (c: a correction, w: a withdrawal notice, t: the notice of a record since deleted), e.g. report-c12'),
     kind: z.enum(ENTRY_KINDS).describe('correction, clarification or update of a public record; withdrawal: the record was withdrawn, text is the public reason'),
     date: instant,
     displayDate: z.string().describe('The date and time in Asia/Shanghai, as the site shows it'),
