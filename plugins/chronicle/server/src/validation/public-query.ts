@@ -116,7 +116,10 @@ const dimension = z
  */
 export const oembedQuery = z
   .object({
-    url: z.string({ error: 'is required: the address of a timeline, commendation or report page of this site' }).min(1, 'must not be empty').max(2000, 'must be at most 2000 characters'),
+    url: z
+      .string({ error: (issue) => (issue.input === undefined ? 'is required: the address of a timeline, commendation or report page of this site' : 'must be given once, as text') })
+      .min(1, 'must not be empty')
+      .max(2000, 'must be at most 2000 characters'),
     format: z.string().min(1, 'must not be empty').max(20, 'must be json').optional(),
     maxwidth: dimension.optional(),
     maxheight: dimension.optional(),
