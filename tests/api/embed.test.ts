@@ -161,6 +161,7 @@ describe('oEmbed', () => {
       thumbnail_height: 630,
     });
     expect(profileEn.name).not.toBe(profileZh.name);
+    expect(JSON.stringify(res.body)).not.toContain(CANARY);
     const card = await page('/cards/guo-yanju.png?lang=en');
     expect([card.status, card.headers['content-type']]).toEqual([200, 'image/png']);
 

@@ -108,7 +108,7 @@ export const TimelineEmbed = ({ ctx, events, filterText, more }: TimelineEmbedPr
                 </Out>
               </h2>
               {ev.description ? <p className="embed-text">{ev.description}</p> : null}
-              {ev.place || ev.units.length ? <p className="embed-meta">{[ev.place, ...ev.units.map((u) => u.name)].filter(Boolean).join(' · ')}</p> : null}
+              {ev.place || ev.units.length ? <p className="embed-meta">{[...new Set([ev.place, ...ev.units.map((u) => u.name)].filter(Boolean))].join(' · ')}</p> : null}
               <CorrectionNotes ctx={ctx} corrections={ev.corrections} />
             </li>
           ))}
