@@ -68,6 +68,9 @@ export default ({ env }) => ({
       },
       // The public site's base path (docs/site.md): '/' or e.g. '/news'.
       sitePath: env('SITE_BASE_PATH', '/'),
+      // Origins that may frame the /embed/* pages (docs/deploy.md): comma-separated, e.g.
+      // https://partner.example,https://gov.example; empty = this site only.
+      embedOrigins: env('EMBED_ORIGINS', ''),
       // Workflow webhooks that work in Community Edition (docs/workflow.md): a JSON array.
       webhooks: webhooks(env),
     },

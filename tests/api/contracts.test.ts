@@ -15,6 +15,7 @@ import {
   correctionsPage,
   extractAnswer,
   jsonFeed,
+  oembedAnswer,
   profileAnswer,
   profilesPage,
   queueAnswer,
@@ -30,6 +31,7 @@ import {
   type EventProposal,
 } from '../../plugins/chronicle/server/src/contracts';
 import { openApiDocument } from '../../plugins/chronicle/server/src/domain/openapi';
+import { publicOrigin } from '../../plugins/chronicle/server/src/site/paths';
 import { adminApi, createAdminUser, login } from '../helpers/admin';
 import { startStrapi, type TestStrapi } from '../helpers/strapi';
 import { withdrawDocument } from '../helpers/workflow';
@@ -119,6 +121,14 @@ describe.each(LOCALES)('every public answer parses with its contract (locale=%s)
     await answer(`statistics?locale=${locale}&metric=grid-workers&unit=jiancaoping-qu`, statisticsAnswer);
   });
 
+  test('oEmbed: the timeline, every report and every commendation', async () => {
+    const origin = publicOrigin(process.env.PUBLIC_URL, app.strapi.config.get('server.url') as string, app.strapi.config.get('server.port') as number);
+    const at = (path: string) => `oembed?url=${encodeURIComponent(`${origin}${path}${locale === 'en' ? '?lang=en' : ''}`)}`;
+    expect((await answer(at('/timeline'), oembedAnswer)).type).toBe('rich');
+    for (const { slug } of (await allPages(`reports?locale=${locale}`, reportsPage, 100)).flatMap((p) => p.data)) await answer(at(`/reports/${slug}`), oembedAnswer);
+    for (const { slug } of (await allPages(`profiles?locale=${locale}`, profilesPage, 100)).flatMap((p) => p.data)) await answer(at(`/honours/${slug}`), oembedAnswer);
+  });
+
   test('units and the JSON Feed', async () => {
     const units = await answer(`units?locale=${locale}`, unitsAnswer);
     expect(units.data.length).toBeGreaterThan(0);
@@ -140,6 +150,9 @@ describe('error answers parse with the error contract', () => {
     ['profiles/no-such-person', 404],
     ['chronicles/no-such-chronicle', 404],
     ['reports/Not_A_Slug', 400],
+    ['oembed', 400],
+    ['oembed?url=https%3A%2F%2Felsewhere.example%2Ftimeline', 404],
+    ['oembed?url=x&format=xml', 501],
   ])('%s → %i', async (path, status) => {
     const body = await answer(path, apiError, status);
     expect(body.error.status).toBe(status);

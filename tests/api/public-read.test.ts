@@ -55,6 +55,7 @@ describe('openapi.json', () => {
         '/corrections/feed.xml',
         '/feed.json',
         '/feed.xml',
+        '/oembed',
         '/openapi.json',
         '/profiles',
         '/profiles/{slug}',

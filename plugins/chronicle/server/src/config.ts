@@ -1,9 +1,12 @@
 /** The plugin's configuration (config/plugins.ts → chronicle.config), with its defaults. */
+import { parseEmbedOrigins } from './domain/embed';
 import type { RateLimitConfig } from './domain/rate-limiter';
 import { DEFAULT_LIMITS, type ValidationLimits } from './domain/validation';
 import { parseSubscriptions, type WebhookSubscription } from './domain/webhooks';
 
 export interface ChronicleConfig {
+  /** Origins that may frame the /embed/* pages (EMBED_ORIGINS, comma-separated; domain/embed.ts). Empty: the site itself only. */
+  embedOrigins: string | string[];
   /** Largest image accepted for upload, in pixels (width × height, all frames). */
   maxImagePixels: number;
   /** Per-address limits; a max of 0 turns a limit off. */
@@ -17,6 +20,7 @@ export interface ChronicleConfig {
 }
 
 const DEFAULTS: ChronicleConfig = {
+  embedOrigins: '',
   maxImagePixels: 40_000_000,
   sitePath: '/',
   validation: DEFAULT_LIMITS,
@@ -59,6 +63,10 @@ export default {
     if (config.webhooks !== undefined) {
       const parsed = parseSubscriptions(config.webhooks);
       if (!parsed.ok) throw new Error(`chronicle.webhooks (CHRONICLE_WEBHOOKS): ${parsed.message}`);
+    }
+    if (config.embedOrigins !== undefined) {
+      const parsed = parseEmbedOrigins(config.embedOrigins);
+      if (!parsed.ok) throw new Error(`chronicle.embedOrigins (EMBED_ORIGINS): ${parsed.message}`);
     }
     // Lower-case path segments only: the site's router matches on them, and '/admin' or '/api' would shadow Strapi.
     if (config.sitePath !== undefined && !/^\/(?:[a-z0-9-]+(?:\/[a-z0-9-]+)*\/?)?$/.test(config.sitePath)) {

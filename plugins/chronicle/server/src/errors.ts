@@ -22,6 +22,8 @@ export const ERROR_CODES = {
   409: 'ConflictError',
   410: 'GoneError',
   429: 'RateLimitError',
+  // oEmbed: a format the endpoint does not offer (xml), as the specification asks.
+  501: 'NotImplementedError',
   503: 'ServiceUnavailableError',
 } as const;
 

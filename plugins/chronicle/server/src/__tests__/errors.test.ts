@@ -24,6 +24,7 @@ describe('ChronicleError', () => {
       409: 'ConflictError',
       410: 'GoneError',
       429: 'RateLimitError',
+      501: 'NotImplementedError',
       503: 'ServiceUnavailableError',
     });
   });

@@ -330,6 +330,30 @@ export const jsonFeed = looseObject({
   ),
 }).register(components, { id: 'JsonFeed' });
 
+// ---- oEmbed ---------------------------------------------------------------------------
+
+/**
+ * An oEmbed answer (https://oembed.com, issue 19): a `rich` embed, the `<iframe>` of one of
+ * our /embed/* pages. Field names are the specification's (snake_case).
+ */
+export const oembedAnswer = z
+  .strictObject({
+    type: z.literal('rich'),
+    version: z.literal('1.0'),
+    title: z.string(),
+    author_name: z.string().optional().describe('The byline of a report; absent for the timeline and a commendation'),
+    provider_name: z.string(),
+    provider_url: z.string(),
+    cache_age: z.int().min(0).describe('Seconds a consumer may keep this answer; the framed page itself is always current'),
+    html: z.string().describe('An <iframe> of the embed page: titled, sized, loading="lazy", sandboxed'),
+    width: z.int().min(1),
+    height: z.int().min(1),
+    thumbnail_url: z.string().optional().describe('The share card of a commendation (1200×630), when it fits maxwidth and maxheight'),
+    thumbnail_width: z.int().optional(),
+    thumbnail_height: z.int().optional(),
+  })
+  .register(components, { id: 'OEmbed' });
+
 // ---- types ----------------------------------------------------------------------------
 
 export type PublicEvent = z.infer<typeof event>;
@@ -355,3 +379,4 @@ export type JsonFeed = z.infer<typeof jsonFeed>;
 export type Correction = z.infer<typeof correction>;
 export type CorrectionEntry = z.infer<typeof correctionEntry>;
 export type CorrectionsPage = z.infer<typeof correctionsPage>;
+export type OEmbedAnswer = z.infer<typeof oembedAnswer>;

@@ -16,6 +16,7 @@ import {
   correctionsQuery,
   localeOnlyQuery,
   noQuery,
+  oembedQuery,
   profilesQuery,
   reportsQuery,
   slugPath,
@@ -26,8 +27,14 @@ import { etagOf } from '../domain/response-cache';
 import { routeAction, sendCached } from '../services/public-cache';
 import { ChronicleError } from '../errors';
 import { getService } from '../get-service';
-import { pageHref, publicOrigin } from '../site/paths';
+import { pageHref, publicOrigin, publicUrls } from '../site/paths';
 import { pathOf } from '../site/routes';
+import { siteContext } from '../site/context';
+import { timelineFilterText } from '../site/embed/loaders';
+import { oembedAnswer, resolveEmbedUrl, routesOf } from '../site/oembed';
+import { STRINGS } from '../site/strings';
+import { flattenUnits, type UnitNode } from '../site/unit-tree';
+import { CARD_SIZE, embedSize, thumbnailFits } from '../domain/embed';
 import { parseQuery } from '../validation/issues';
 import { ownParameters, withoutShareParameters } from '../validation/share-params';
 
@@ -139,6 +146,50 @@ const publicApi = ({ strapi }: { strapi: Core.Strapi }) => {
     return atomFeed(meta, items, 'application/json');
   };
 
+  /**
+   * The oEmbed answer for one of our page addresses (site/oembed.ts): the record is read as its
+   * page reads it, published only; an address that names nothing we publish is a 404 (a
+   * withdrawn record too: oEmbed has no 410), a format other than json a 501.
+   */
+  const oembed = async (p: z.output<typeof oembedQuery>) => {
+    if (p.format !== undefined && p.format !== 'json') throw new ChronicleError(501, `format: ${p.format} is not offered; ask for format=json`);
+    const base = origin();
+    const basePath = getService(strapi, 'site').basePath();
+    const resolved = resolveEmbedUrl(p.url, { publicUrls: [...publicUrls(process.env.PUBLIC_URL), base], basePath });
+    if (!resolved.ok) throw new ChronicleError(resolved.status, resolved.message);
+    const { target } = resolved;
+    const locale = target.locale;
+    const routes = routesOf(target);
+    const site = siteContext(basePath, base, locale, routes.page, routes.filters);
+    const t = STRINGS[locale];
+    const limits = { maxwidth: p.maxwidth, maxheight: p.maxheight };
+    const size = embedSize(target.kind, limits);
+    const src = site.absolute(site.href(routes.embed, routes.filters));
+    const common = { providerName: t.siteName, providerUrl: site.absolute(site.href(pathOf('home'))), src, size };
+    const missing = (what: string) => (error: unknown) => {
+      // 404 and 410 (withdrawn), and a filter that names nothing (400): nothing published to embed at this address.
+      if (error instanceof ChronicleError && [400, 404, 410].includes(error.status)) throw new ChronicleError(404, `url: ${what}`);
+      throw error;
+    };
+    if (target.kind === 'report') {
+      const report = (await read().report(target.slug as string, { locale }).catch(missing('no published report has this address'))).data;
+      return oembedAnswer({ ...common, title: report.title, authorName: report.bylines.map((b) => b.name).join(locale === 'en' ? ', ' : '、') || null });
+    }
+    if (target.kind === 'profile') {
+      const profile = (await read().profile(target.slug as string, { locale }).catch(missing('no published commendation has this address'))).data;
+      const card = site.absolute(site.href(pathOf('card', profile.slug)));
+      return oembedAnswer({ ...common, title: profile.name, thumbnail: thumbnailFits(CARD_SIZE, limits) ? { url: card, ...CARD_SIZE } : null });
+    }
+    const filters = routes.filters;
+    const [, tree] = await Promise.all([
+      read().timeline({ locale, ...filters, limit: 1 }).catch(missing('no timeline of this site has this address')),
+      filters.unit ? read().units({ locale }) : Promise.resolve(null),
+    ]);
+    const unitName = tree ? flattenUnits(tree.data as UnitNode[]).find(({ unit }) => unit.slug === filters.unit)?.unit.name : undefined;
+    const filterText = timelineFilterText(filters, unitName, locale);
+    return oembedAnswer({ ...common, title: filterText ? `${t.timeline} · ${filterText}` : t.timeline });
+  };
+
   return {
     timeline: (ctx: any) => answer(ctx, 'timeline', timelineQuery, async (p) => json(await read().timeline(p))),
     timelinejs: (ctx: any) => answer(ctx, 'timelinejs', timelineQuery, async (p) => json(await read().timelinejs(p))),
@@ -152,6 +203,7 @@ const publicApi = ({ strapi }: { strapi: Core.Strapi }) => {
       answer(ctx, 'chronicle', localeOnlyQuery, async (p, slug) => json(await read().chronicle(slug as string, p)), { withSlug: true }),
     statistics: (ctx: any) => answer(ctx, 'statistics', statisticsQuery, async (p) => json(await read().statistics(p))),
     units: (ctx: any) => answer(ctx, 'units', localeOnlyQuery, async (p) => json(await read().units(p))),
+    oembed: (ctx: any) => answer(ctx, 'oembed', oembedQuery, async (p) => json(await oembed(p)), { perOrigin: true }),
     feedAtom: (ctx: any) =>
       answer(
         ctx,

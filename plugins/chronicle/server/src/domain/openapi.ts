@@ -77,6 +77,21 @@ export const openApiDocument = () => ({
     '/chronicles/{slug}': get('getChronicle', 'One chronicle with its ordered events', [slugPath, P.locale], { '200': jsonResponse(ref('Chronicle')), ...notFound }),
     '/statistics': get('getStatistics', 'Figures by metric and unit, by slug a page at a time, with roll-ups up the unit tree on the first page', [P.locale, P.metric, P.unit, P.cursor, P.limit], { '200': jsonResponse(ref('Statistics')) }),
     '/units': get('getUnits', 'The unit tree', [P.locale], { '200': jsonResponse(ref('Units')) }),
+    '/oembed': get(
+      'getOEmbed',
+      'oEmbed (https://oembed.com) for a timeline, commendation or report page of the site: a rich embed, the <iframe> of its /embed/ page',
+      [
+        { ...param('url', 'An absolute address of the site (PUBLIC_URL): /timeline with its filters, /honours/{slug} or /reports/{slug}; lang and tracking parameters may follow'), required: true },
+        param('format', 'json (the default); any other format is answered 501', { type: 'string', enum: ['json'] }),
+        param('maxwidth', 'Largest width of the embed in pixels', { type: 'integer', minimum: 1, maximum: 10000 }),
+        param('maxheight', 'Largest height of the embed in pixels', { type: 'integer', minimum: 1, maximum: 10000 }),
+      ],
+      {
+        '200': jsonResponse(ref('OEmbed')),
+        '404': { description: 'The address is not an embeddable page of the site, or names nothing published', content: { 'application/json': { schema: ref('Error') } } },
+        '501': { description: 'A format other than json was asked for', content: { 'application/json': { schema: ref('Error') } } },
+      }
+    ),
     '/corrections': get('getCorrections', 'Corrections, clarifications, updates and withdrawal notices of every public record, newest first', [P.locale, P.type, P.cursor, P.limit], { '200': jsonResponse(ref('CorrectionsPage')) }),
     '/corrections/feed.xml': get('getCorrectionsFeed', 'Atom feed of the newest 100 corrections and withdrawal notices', [P.locale, P.type], {
       '200': { description: 'Atom 1.0', content: { 'application/atom+xml': { schema: str } } },

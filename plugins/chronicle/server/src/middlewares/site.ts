@@ -18,37 +18,36 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { DEFAULT_LOCALE, LOCALES, type Locale } from '../domain/enums';
+import { pluginUid } from '../domain/content-types';
+import { embedCsp, parseEmbedOrigins, siteCsp } from '../domain/embed';
 import { ASSET_CACHE_CONTROL, NO_STORE, PUBLIC_CACHE_CONTROL } from '../domain/http-cache';
 import { etagOf } from '../domain/response-cache';
 import { sendCached } from '../services/public-cache';
 import { getService } from '../get-service';
 import { publicOrigin } from '../site/paths';
-import { matchRoute, parseSiteQuery } from '../site/routes';
+import { isEmbedPage, matchRoute, parseSiteQuery, type PageName } from '../site/routes';
 
 /**
- * TimelineJS3 draws with inline style attributes (and sets some with innerHTML), so styles
- * need 'unsafe-inline'; scripts do not: TimelineJS, its zh-cn language file and our
- * /site.js are all served from here, and the JSON-LD blocks are data, not script.
+ * Every page's Content-Security-Policy (domain/embed.ts): scripts only from here (TimelineJS,
+ * its zh-cn language file and our /site.js; the JSON-LD blocks are data, not script), inline
+ * styles for TimelineJS, and `frame-ancestors 'self'` with X-Frame-Options: SAMEORIGIN — except
+ * the embed pages (/embed/*, site/routes.ts), which the EMBED_ORIGINS may frame too and which
+ * therefore send no X-Frame-Options (it cannot name other origins, and would override the CSP
+ * in browsers that read it). The policy depends on the page's route only, never on the request,
+ * so it is set on every answer — cached, 304, error or 429 — and a cached body cannot carry
+ * another page's policy.
  */
-export const SITE_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "media-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'self'",
-].join('; ');
+export const SITE_CSP = siteCsp();
 
-const setSecurityHeaders = (ctx: any) => {
-  ctx.set('Content-Security-Policy', SITE_CSP);
+/** The headers of an answer for `page` (undefined: not a known page, the site's policy). */
+const setSecurityHeaders = (ctx: any, page?: PageName, embedPolicy = embedCsp([])) => {
+  const embed = page !== undefined && isEmbedPage(page);
+  ctx.set('Content-Security-Policy', embed ? embedPolicy : SITE_CSP);
   ctx.set('Referrer-Policy', 'strict-origin-when-cross-origin');
   ctx.set('X-Content-Type-Options', 'nosniff');
-  ctx.set('X-Frame-Options', 'SAMEORIGIN');
+  // Strapi's security middleware (helmet) has already set SAMEORIGIN on every answer.
+  if (embed) ctx.remove('X-Frame-Options');
+  else ctx.set('X-Frame-Options', 'SAMEORIGIN');
 };
 
 /** TimelineJS files we serve from its npm package, and nothing else from it. */
@@ -68,6 +67,9 @@ const timelinejsDist = () => path.join(path.dirname(require.resolve('@knight-lab
 
 export const siteMiddleware = (strapi: Core.Strapi) => {
   const assets = new Map<string, { body: Buffer; etag: string; type: string } | null>();
+  // EMBED_ORIGINS was checked when the configuration was loaded (config.ts): a bad entry stops the boot.
+  const embedOrigins = parseEmbedOrigins(strapi.config.get(pluginUid('embedOrigins'), '') as string | string[]);
+  const embedPolicy = embedCsp(embedOrigins.ok ? embedOrigins.origins : []);
 
   const asset = (name: string) => {
     if (!assets.has(name)) {
@@ -85,8 +87,8 @@ export const siteMiddleware = (strapi: Core.Strapi) => {
     return assets.get(name);
   };
 
-  const send = (ctx: any, status: number, body: Buffer, type: string, etag: string, cacheControl: string) => {
-    setSecurityHeaders(ctx);
+  const send = (ctx: any, status: number, body: Buffer, type: string, etag: string, cacheControl: string, page?: PageName) => {
+    setSecurityHeaders(ctx, page, embedPolicy);
     if (status === 200) {
       // Compressed as the reader accepts, once per cached body (services/public-cache sendCached).
       sendCached(ctx, { body, etag, contentType: type }, cacheControl);
@@ -116,7 +118,7 @@ export const siteMiddleware = (strapi: Core.Strapi) => {
     const allowance = await limits.check('site', ip);
     if (!allowance.allowed) {
       // Plain text in both languages: a reader's browser shows it as it is.
-      setSecurityHeaders(ctx);
+      setSecurityHeaders(ctx, match.page, embedPolicy);
       ctx.status = 429;
       ctx.set('Retry-After', String(allowance.retryAfter));
       ctx.set('Cache-Control', NO_STORE);
@@ -132,17 +134,17 @@ export const siteMiddleware = (strapi: Core.Strapi) => {
     try {
       const parsed = parseSiteQuery(match.page, { ...(ctx.query ?? {}) });
       if ('problem' in parsed) {
-        const page = service.errorPage(400, origin, locale, service.routeOf(match), { message: parsed.problem });
-        return send(ctx, 400, page.body, page.contentType, page.etag, '');
+        const page = service.errorPage(400, origin, locale, service.routeOf(match), { message: parsed.problem }, match.page);
+        return send(ctx, 400, page.body, page.contentType, page.etag, '', match.page);
       }
       const result = await service.render(match, parsed.data, origin);
       if (result.cache !== 'hit') await limits.hit('site', ip);
       ctx.set('X-Chronicle-Cache', result.cache);
-      return send(ctx, result.status, result.body, result.contentType, result.etag, PUBLIC_CACHE_CONTROL);
+      return send(ctx, result.status, result.body, result.contentType, result.etag, PUBLIC_CACHE_CONTROL, match.page);
     } catch (error) {
       strapi.log.error(`site: ${ctx.path}: ${(error as Error)?.stack ?? error}`);
-      const page = service.errorPage(500, origin, locale, service.routeOf(match));
-      return send(ctx, 500, page.body, page.contentType, page.etag, '');
+      const page = service.errorPage(500, origin, locale, service.routeOf(match), {}, match.page);
+      return send(ctx, 500, page.body, page.contentType, page.etag, '', match.page);
     }
   };
 };

@@ -13,10 +13,11 @@ import { etagOf } from '../domain/response-cache';
 import { ChronicleError, isChronicleError } from '../errors';
 import { siteContext } from '../site/context';
 import { HTML, LOADERS } from '../site/loaders';
+import { EmbedErrorPage } from '../site/embed/pages';
 import { ErrorPage, type ErrorInfo } from '../site/pages/error';
 import { isSlug, normaliseBasePath } from '../site/paths';
 import { renderDocument } from '../site/render';
-import { routeOfMatch, type RouteMatch, type SiteQuery } from '../site/routes';
+import { isEmbedPage, routeOfMatch, type PageName, type RouteMatch, type SiteQuery } from '../site/routes';
 import type { PublicCacheService } from './public-cache';
 import type { PublicReadService } from './public-read';
 
@@ -38,7 +39,7 @@ const site = ({ strapi }: { strapi: Core.Strapi }) => {
     status: error.status as ErrorInfo['status'],
     message: error.message,
     withdrawal: (error.details?.withdrawal as ErrorInfo['withdrawal']) ?? null,
-    person: match.page === 'profile' && error.status === 410,
+    person: (match.page === 'profile' || match.page === 'embedProfile') && error.status === 410,
   });
 
   const respond = (status: number, body: string | Buffer, contentType: string): SiteResponse => {
@@ -54,10 +55,14 @@ const site = ({ strapi }: { strapi: Core.Strapi }) => {
       return routeOfMatch(match);
     },
 
-    /** An error page in the reader's language (falls back to zh-Hans when the language itself was wrong). */
-    errorPage(status: ErrorInfo['status'], origin: string, locale: Locale, route: string, info: Partial<ErrorInfo> = {}): SiteResponse {
+    /**
+     * An error page in the reader's language (falls back to zh-Hans when the language itself was
+     * wrong); an embed's is the embed's own small page (`page`), to sit in a partner's frame.
+     */
+    errorPage(status: ErrorInfo['status'], origin: string, locale: Locale, route: string, info: Partial<ErrorInfo> = {}, page?: PageName): SiteResponse {
       const ctx = siteContext(basePath(), origin, locale, route);
-      return respond(status, renderDocument(<ErrorPage ctx={ctx} error={{ status, ...info }} />), HTML);
+      const Page = page && isEmbedPage(page) ? EmbedErrorPage : ErrorPage;
+      return respond(status, renderDocument(<Page ctx={ctx} error={{ status, ...info }} />), HTML);
     },
 
     /** A page (HTML, PNG, XML or text), from the cache when this revision already rendered it. */
@@ -65,7 +70,7 @@ const site = ({ strapi }: { strapi: Core.Strapi }) => {
       const locale = query.lang ?? DEFAULT_LOCALE;
       const route = this.routeOf(match);
       if (match.param !== undefined && !isSlug(match.param)) {
-        return { ...this.errorPage(400, origin, locale, route, { message: 'slug: must be a slug (lower-case letters, digits and hyphens)' }), cache: 'miss' };
+        return { ...this.errorPage(400, origin, locale, route, { message: 'slug: must be a slug (lower-case letters, digits and hyphens)' }, match.page), cache: 'miss' };
       }
       const filters = { unit: query.unit, from: query.from, to: query.to, kind: query.kind, type: query.type, cursor: query.cursor };
       const key = `site|${basePath()}|${match.page}|${match.param ?? ''}|${locale}|${JSON.stringify(filters)}|${origin}`;
@@ -83,7 +88,7 @@ const site = ({ strapi }: { strapi: Core.Strapi }) => {
         if (!isChronicleError(error)) throw error;
         const info = errorInfo(error, match);
         if (match.page === 'card') return { ...respond(error.status, error.message, 'text/plain; charset=utf-8'), cache: 'miss' };
-        return { ...this.errorPage(info.status, origin, locale, route, info), cache: 'miss' };
+        return { ...this.errorPage(info.status, origin, locale, route, info, match.page), cache: 'miss' };
       }
     },
   };

@@ -9,6 +9,7 @@ import { LOCALES } from '../domain/enums';
 import type { SiteContext } from './context';
 import { otherLocale } from './context';
 import { serializeJsonLd, type JsonLd } from './json-ld';
+import { oembedDiscovery } from './oembed';
 import { NAV_PAGES, pathOf } from './routes';
 
 export interface LayoutProps {
@@ -61,6 +62,8 @@ export const Layout = ({ ctx, title, description, ogType = 'website', image, jso
         {description ? <meta name="twitter:description" content={description} /> : null}
         {image ? <meta name="twitter:image" content={image} /> : null}
         <link rel="alternate" type="application/atom+xml" title={t.feed} href={`/api/chronicle/feed.xml${locale === 'en' ? '?locale=en' : ''}`} />
+        {/* oEmbed discovery (site/oembed.ts): the timeline, a commendation and a report can be embedded elsewhere. */}
+        {noindex ? null : <OEmbedLink ctx={ctx} title={title} />}
         <link rel="stylesheet" href="/site.css" />
         {head}
         {jsonLd.map((data, i) => (
@@ -114,6 +117,11 @@ export const Layout = ({ ctx, title, description, ogType = 'website', image, jso
       </body>
     </html>
   );
+};
+
+const OEmbedLink = ({ ctx, title }: { ctx: SiteContext; title: string }) => {
+  const href = oembedDiscovery(ctx);
+  return href ? <link rel="alternate" type="application/json+oembed" href={href} title={title} /> : null;
 };
 
 /** Shown when the record has no published English version and is served in Chinese. */

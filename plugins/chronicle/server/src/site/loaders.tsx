@@ -9,6 +9,7 @@ import { DEFAULT_LOCALE, type Locale } from '../domain/enums';
 import { ChronicleError } from '../errors';
 import type { PublicReadService } from '../services/public-read';
 import { renderCard } from './card-render';
+import { EMBED_LOADERS } from './embed/loaders';
 import type { SiteContext } from './context';
 import type { ReportSummary, RollupData, StatisticsData } from './data';
 import { INTERACTIVE_TIMELINE_MAX, readPages, type PageReader } from './paging';
@@ -207,4 +208,7 @@ export const LOADERS: { [P in RenderedPage]: Loader } = {
   async robots({ ctx }) {
     return { body: robotsTxt(ctx.absolute(ctx.href(pathOf('sitemap'), {}, DEFAULT_LOCALE))), contentType: 'text/plain; charset=utf-8' };
   },
+
+  // The embeddable pages (issue 19): ./embed/loaders.tsx.
+  ...EMBED_LOADERS,
 };

@@ -35,6 +35,8 @@ export interface SiteRoute {
   rootOnly?: boolean;
   /** Served as a file, not rendered (assets): no loader, no rate limit, no query check. */
   file?: boolean;
+  /** An embeddable page (issue 19): framed by other sites in EMBED_ORIGINS (middlewares/site.ts), its own small layout. */
+  embed?: boolean;
 }
 
 export const SITE_ROUTES = {
@@ -51,6 +53,10 @@ export const SITE_ROUTES = {
   sitemap: { path: 'sitemap.xml', query: noPageQuery },
   robots: { path: 'robots.txt', query: noPageQuery, rootOnly: true },
   asset: { path: 'assets/*', query: noPageQuery, file: true },
+  // Embeds (site/embed/, docs/site.md#embeds): the timeline with its page's filters, one commendation, one report.
+  embedTimeline: { path: 'embed/timeline', query: timelinePageQuery, embed: true },
+  embedProfile: { path: 'embed/honours/:slug', query: langOnlyQuery, embed: true },
+  embedReport: { path: 'embed/reports/:slug', query: langOnlyQuery, embed: true },
 } satisfies Record<string, SiteRoute>;
 
 export type PageName = keyof typeof SITE_ROUTES;
@@ -65,6 +71,11 @@ export const SITEMAP_PAGES = ENTRIES.filter(([, route]) => route.inSitemap).map(
 /** The pages of the main navigation, in the table's order. */
 export type NavPage = { [P in PageName]: (typeof SITE_ROUTES)[P] extends { nav: true } ? P : never }[PageName];
 export const NAV_PAGES = ENTRIES.filter(([, route]) => route.nav).map(([page]) => page as NavPage);
+
+/** The embeddable pages (their own frame policy, layout and error pages). */
+export type EmbedPage = { [P in PageName]: (typeof SITE_ROUTES)[P] extends { embed: true } ? P : never }[PageName];
+export const EMBED_PAGES = ENTRIES.filter(([, route]) => route.embed).map(([page]) => page as EmbedPage);
+export const isEmbedPage = (page: PageName): page is EmbedPage => (EMBED_PAGES as PageName[]).includes(page);
 
 export interface RouteMatch {
   page: PageName;

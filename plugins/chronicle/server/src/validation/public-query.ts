@@ -103,5 +103,29 @@ export type LocaleOnlyQuery = z.infer<typeof localeOnlyQuery>;
 
 export const noQuery = z.object({}).strict();
 
+/** oEmbed's maxwidth and maxheight: whole pixels. */
+const dimension = z
+  .string()
+  .regex(/^\d{1,5}$/, 'must be a whole number of pixels from 1 to 10000')
+  .transform(Number)
+  .refine((n) => n >= 1 && n <= 10000, 'must be a whole number of pixels from 1 to 10000');
+
+/**
+ * GET /api/chronicle/oembed (https://oembed.com): the address to embed, the format (json; any
+ * other is answered 501 by the controller, as the specification asks) and the size limits.
+ */
+export const oembedQuery = z
+  .object({
+    url: z
+      .string({ error: (issue) => (issue.input === undefined ? 'is required: the address of a timeline, commendation or report page of this site' : 'must be given once, as text') })
+      .min(1, 'must not be empty')
+      .max(2000, 'must be at most 2000 characters'),
+    format: z.string().min(1, 'must not be empty').max(20, 'must be json').optional(),
+    maxwidth: dimension.optional(),
+    maxheight: dimension.optional(),
+  })
+  .strict();
+export type OEmbedQuery = z.infer<typeof oembedQuery>;
+
 /** Path parameter of the detail routes: a slug, or an anonymised profile's token. */
 export const slugPath = slugParam;

@@ -25,6 +25,8 @@ export default {
     publicRoute('/chronicles/:slug', 'chronicle'),
     publicRoute('/statistics', 'statistics'),
     publicRoute('/units', 'units'),
+    // oEmbed for the timeline, commendation and report pages (docs/api.md#oembed).
+    publicRoute('/oembed', 'oembed'),
     publicRoute('/corrections', 'corrections'),
     publicRoute('/corrections/feed.xml', 'correctionsFeed'),
     publicRoute('/feed.xml', 'feedAtom'),
