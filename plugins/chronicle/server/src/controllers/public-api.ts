@@ -18,6 +18,7 @@ import {
   noQuery,
   profilesQuery,
   reportsQuery,
+  searchQuery,
   slugPath,
   statisticsQuery,
   timelineQuery,
@@ -183,6 +184,7 @@ const publicApi = ({ strapi }: { strapi: Core.Strapi }) => {
         async (p) => ({ body: await correctionsFeed(p.locale ?? DEFAULT_LOCALE, p.type), contentType: 'application/atom+xml; charset=utf-8' }),
         { perOrigin: true }
       ),
+    search: (ctx: any) => answer(ctx, 'search', searchQuery, async (p) => json(await read().search(p))),
     openapi: (ctx: any) => answer(ctx, 'openapi', noQuery, async () => json(openApiDocument())),
   };
 };

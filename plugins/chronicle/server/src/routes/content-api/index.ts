@@ -30,5 +30,6 @@ export default {
     publicRoute('/feed.xml', 'feedAtom'),
     publicRoute('/feed.json', 'feedJson'),
     publicRoute('/openapi.json', 'openapi'),
+    publicRoute('/search', 'search'),
   ],
 };
