@@ -7,7 +7,6 @@ import { buildComponents } from './components';
 import { documentGuards } from './middlewares/documents';
 import { WEBHOOK_EVENT } from './services/workflow';
 import { publicRevision } from './middlewares/public-revision';
-import { searchIndexSync } from './middlewares/search-index';
 import { attachRouteGuards } from './route-guards';
 
 const register = async ({ strapi }: { strapi: Core.Strapi }) => {
@@ -25,8 +24,6 @@ const register = async ({ strapi }: { strapi: Core.Strapi }) => {
 
   for (const guard of documentGuards(strapi)) strapi.documents.use(guard as never);
   strapi.documents.use(publicRevision(strapi) as never);
-  // Inside the revision bump: the search index is written before the public cache moves on.
-  strapi.documents.use(searchIndexSync(strapi) as never);
 
   // Let newsrooms subscribe a webhook (chat, e-mail) to every editorial transition.
   strapi.get('webhookStore').addAllowedEvent('CHRONICLE_WORKFLOW_TRANSITION', WEBHOOK_EVENT);

@@ -2,11 +2,15 @@
  * Document Service middleware: after a write to a searchable type (reports, profiles,
  * chronicles, events), bring that document's search entries in step with its published rows
  * (services/search-index.ts): a publish adds it, an unpublish, withdrawal, consent change or
- * locale deletion removes it, a correction rewrites it. It runs inside the public-revision
- * middleware (registered after it), so the index is written — in the write's transaction
- * when there is one — before the public cache's revision is bumped: a reader can never cache
- * search results of the state before the write under the new revision. A failure is not
- * swallowed: an index that kept a withdrawn record would show it.
+ * locale deletion removes it, a correction rewrites it.
+ *
+ * It sits just inside the documents' transaction guard (./documents/index.ts), so it runs
+ * after every guard that writes more rows (the consent guard narrows the published version
+ * after the edit) and, for edits, in the same transaction as the write; a workflow transition
+ * wraps publish and unpublish in its own transaction, which this joins too. Then it bumps the
+ * public cache's revision (on commit, like ./public-revision.ts): an answer cached from the
+ * index before it was written cannot outlive the write. A failure is not swallowed: an
+ * index that kept a withdrawn record would show it.
  */
 import type { Core } from '@strapi/strapi';
 import { typeNameOf } from '../domain/content-types';
@@ -29,6 +33,18 @@ export const searchIndexSync = (strapi: Core.Strapi) => async (context: Document
   const type = typeNameOf(context.uid);
   if (!type || !(SEARCH_TYPES as readonly string[]).includes(type) || !WRITE_ACTIONS.has(context.action)) return result;
   const documentId = documentIdOf(context, result);
-  if (documentId) await getService(strapi, 'search-index').reindexDocument(type as SearchType, documentId);
+  if (!documentId) return result;
+  await getService(strapi, 'search-index').reindexDocument(type as SearchType, documentId);
+  const bump = () =>
+    getService(strapi, 'public-cache')
+      .bump()
+      .catch((error: unknown) => strapi.log.error(`chronicle: could not record a public revision: ${String(error)}`));
+  if (strapi.db.inTransaction()) {
+    await strapi.db.transaction(async ({ onCommit }) => {
+      onCommit(() => void bump());
+    });
+  } else {
+    await bump();
+  }
   return result;
 };

@@ -39,6 +39,8 @@ export const TRGM_INDEX = 'chronicle_search_docs_norm_trgm';
 
 const PUBLISHED = { publishedAt: { $notNull: true } };
 const BATCH = 400;
+/** Bound values per statement: SQLite allows 32,766, PostgreSQL 65,535. */
+const MAX_BINDINGS = 30000;
 
 const newsroomDay = (instant: string) => DateTime.fromISO(instant).setZone(NEWSROOM_TIME_ZONE).toISODate() as string;
 
@@ -153,6 +155,16 @@ const searchIndex = ({ strapi }: { strapi: Core.Strapi }) => {
     await trx(DOCS).whereIn('id', ids).delete();
   };
 
+  /** Multi-row INSERT … VALUES in chunks (knex writes SQLite's as a compound SELECT, limited to 500 terms). */
+  const insertValues = async (trx: Knex, table: string, columns: string[], values: unknown[][]) => {
+    const chunk = Math.floor(MAX_BINDINGS / columns.length);
+    const row = `(${columns.map(() => '?').join(', ')})`;
+    for (let i = 0; i < values.length; i += chunk) {
+      const part = values.slice(i, i + chunk);
+      await trx.raw(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${part.map(() => row).join(', ')}`, part.flat());
+    }
+  };
+
   /** Write entries (none of them indexed yet). */
   const insertEntries = async (trx: Knex, entries: SearchEntry[]) => {
     if (!entries.length) return;
@@ -188,8 +200,8 @@ const searchIndex = ({ strapi }: { strapi: Core.Strapi }) => {
       for (const gram of gramsOf(norm)) grams.push({ gram, doc_id: id });
       fts.push({ rowid: id, norm });
     }
-    for (let i = 0; i < grams.length; i += 5000) await trx(GRAMS).insert(grams.slice(i, i + 5000));
-    if (!postgres()) for (let i = 0; i < fts.length; i += 500) await trx(FTS).insert(fts.slice(i, i + 500));
+    await insertValues(trx, GRAMS, ['gram', 'doc_id'], grams.map((g) => [g.gram, g.doc_id]));
+    if (!postgres()) await insertValues(trx, FTS, ['rowid', 'norm'], fts.map((f) => [f.rowid, f.norm]));
   };
 
   /**
