@@ -247,23 +247,24 @@ describe('refusals', () => {
 });
 
 describe('the query plans use the indexes', () => {
-  const plan = async (text: string): Promise<string> => {
+  /** On PostgreSQL, `off` lists the plan kinds forbidden for the check (a demo-sized table is read whole by choice). */
+  const plan = async (text: string, off: string[] = ['enable_seqscan']): Promise<string> => {
     const { sql, bindings } = candidateSql(parseQuery(text) as ParsedQuery, 'zh-Hans', isPostgres(), new Date().toISOString());
     const knex = app.strapi.db.connection as any;
     if (!isPostgres()) {
       const rows = await knex.raw(`EXPLAIN QUERY PLAN ${sql}`, bindings);
       return rows.map((r: any) => r.detail).join('\n');
     }
-    // A demo-sized table is read whole by the planner's choice; forbid that to see the index it would use.
     return knex.transaction(async (trx: any) => {
-      await trx.raw('SET LOCAL enable_seqscan = off');
+      for (const setting of off) await trx.raw(`SET LOCAL ${setting} = off`);
       const result = await trx.raw(`EXPLAIN ${sql}`, bindings);
       return result.rows.map((r: any) => r['QUERY PLAN']).join('\n');
     });
   };
 
   test('three characters: the trigram index', async () => {
-    const text = await plan('迎新街');
+    // Plain index scans forbidden too: the planner must then say which index answers the LIKE.
+    const text = await plan('迎新街', ['enable_seqscan', 'enable_indexscan']);
     if (isPostgres()) expect(text).toMatch(/Bitmap Index Scan on chronicle_search_docs_norm_trgm/);
     else expect(text).toMatch(/SCAN chronicle_search_fts VIRTUAL TABLE INDEX/);
   });
@@ -274,5 +275,64 @@ describe('the query plans use the indexes', () => {
       if (isPostgres()) expect(text).toMatch(/Index (Only )?Scan using chronicle_search_grams_pkey/);
       else expect(text).toMatch(/SEARCH g USING PRIMARY KEY \(gram[=>]/);
     }
+  });
+});
+
+describe('the search page', () => {
+  const page = (path: string, headers: Record<string, string> = {}) => {
+    const req = api().get(path);
+    for (const [k, v] of Object.entries(headers)) req.set(k, v);
+    return req;
+  };
+
+  test('every page has a search box in its header: a plain GET form with a label', async () => {
+    const res = await page('/timeline');
+    expect(res.status).toBe(200);
+    expect(res.text).toMatch(/<form role="search" class="search-form" method="get" action="\/search"/);
+    expect(res.text).toMatch(/<label for="site-search-q" class="visually-hidden">搜索报道、人物、纪实和事件<\/label>/);
+    expect(res.text).toMatch(/<input id="site-search-q" type="search" name="q"/);
+    const en = await page('/timeline?lang=en');
+    expect(en.text).toMatch(/<input type="hidden" name="lang" value="en"\/>/);
+  });
+
+  test('results with the matches marked, links to their pages; WeChat’s parameters ignored', async () => {
+    const res = await page(`/search?q=${encodeURIComponent('护工')}&from=singlemessage&isappinstalled=0`);
+    expect(res.status).toBe(200);
+    expect(res.text).toContain('“护工”的搜索结果');
+    expect(res.text).toContain('<mark>护工</mark>');
+    expect(res.text).toContain('href="/timeline?from=2022-03-05&amp;to=2022-03-05#event-2022-03-05-caregiver-yellow-code"');
+    expect(res.text).toMatch(/<link rel="canonical" href="[^"]*\/search\?q=%E6%8A%A4%E5%B7%A5"/);
+  });
+
+  test('paging links follow the cursor; an empty result says so; no words: the form alone', async () => {
+    // One ideograph common enough for a second page of 20.
+    expect((await walk('的', 100)).length).toBeGreaterThan(20);
+    const first = await page(`/search?q=${encodeURIComponent('的')}`);
+    expect(first.status).toBe(200);
+    const next = first.text.match(/<a rel="next" href="([^"]+)"/);
+    expect(next).not.toBeNull();
+    const second = await page((next as RegExpMatchArray)[1].replace(/&amp;/g, '&'));
+    expect(second.status).toBe(200);
+    expect(second.text).toContain('第一页');
+    const none = await page(`/search?q=${encodeURIComponent('不存在的词语')}`);
+    expect(none.status).toBe(200);
+    expect(none.text).toContain('没有找到与“不存在的词语”相关的已发布内容');
+    const blank = await page('/search');
+    expect(blank.status).toBe(200);
+    expect(blank.text).toContain('每个词至少两个字');
+    const en = await page('/search?q=Yingxinjie&lang=en');
+    expect(en.status).toBe(200);
+    expect(en.text).toContain('<mark>Yingxinjie</mark>');
+  });
+
+  test('a refused query is a 400 page saying why, in the page’s language', async () => {
+    const zh = await page('/search?q=a');
+    expect(zh.status).toBe(400);
+    expect(zh.text).toContain('“a”太短');
+    const en = await page('/search?q=a&lang=en');
+    expect(en.status).toBe(400);
+    expect(en.text).toContain('is too short');
+    const cursor = await page(`/search?q=${encodeURIComponent('民警')}&cursor=bogus!`);
+    expect(cursor.status).toBe(400);
   });
 });
