@@ -226,7 +226,10 @@ const searchIndex = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** Empty the index and index every published record again, in batches. */
-  const rebuild = async (onProgress?: (type: SearchType, count: number) => void): Promise<Record<SearchType, number>> => {
+  const rebuild = async (
+    onProgress?: (type: SearchType, count: number) => void,
+    onTypeDone?: (type: SearchType, count: number) => void
+  ): Promise<Record<SearchType, number>> => {
     await inTransaction(async (trx) => {
       await trx(GRAMS).delete();
       if (!postgres()) await trx(FTS).delete();
@@ -246,6 +249,7 @@ const searchIndex = ({ strapi }: { strapi: Core.Strapi }) => {
         counts[type] += entries.length;
         onProgress?.(type, counts[type]);
       }
+      onTypeDone?.(type, counts[type]);
     }
     await inTransaction(setVersion);
     if (postgres()) await root().raw(`ANALYZE ${DOCS}; ANALYZE ${GRAMS}`);
