@@ -400,7 +400,7 @@ export const MESSAGES = {
   'search.q-too-short': ((p, l) =>
     zh(l)
       ? `“${p.term}”太短：每个词至少两个字（单个汉字可以，如姓氏“张”）`
-      : `q: "${p.term}" is too short: each word needs at least two characters (a single Chinese character, such as the surname 张, is allowed)`) as Render,
+      : `q: "${p.term}" is too short: each word needs at least two characters (a single Chinese character, such as a surname, is allowed)`) as Render,
   'search.q-too-many-words': ((p, l) => (zh(l) ? `搜索词过多：最多 ${p.max} 个` : `q: at most ${p.max} words`)) as Render,
 } satisfies Record<string, Render>;
 
