@@ -5,6 +5,7 @@
  *   chronicle extract  propose events and figures from a report's text (no Strapi needed)
  *   chronicle import   file a report's text as a draft with its proposals, as an admin user
  *   chronicle generate write a large synthetic newsroom in bulk (scale tests, benchmarks)
+ *   chronicle search-reindex  rebuild the search index from the published records
  * Exit codes: 0 done, 1 failed, 2 usage error (arguments), 3 the input is not usable text.
  */
 const path = require('node:path');
@@ -30,6 +31,10 @@ Commands:
             figures, 300 units, seed 1): Chinese and English text, a district → subdistrict →
             community → grid tree, all published in both locales. Boots Strapi in-process on
             the database .env names: stop a server using the same SQLite file first.
+  search-reindex
+            Rebuild the search index from the published records, in batches (the server does
+            it by itself at boot when the index is empty or of an older version). Boots Strapi
+            in-process on the database .env names: stop a server using the same SQLite file first.
 
 Exit codes: 0 done, 1 failed, 2 usage error, 3 the input is not usable text.
 `;
@@ -129,6 +134,16 @@ async function generateCommand(args) {
   );
 }
 
+async function searchReindexCommand(args) {
+  if (args.length) throw new UsageError(`search-reindex: takes no argument (got "${args[0]}")`);
+  const { counts, seconds } = await require('./lib/search-reindex').runSearchReindex();
+  console.log(
+    `chronicle: search index rebuilt in ${seconds} s: ${Object.entries(counts)
+      .map(([type, n]) => `${n} ${type}`)
+      .join(', ')} entries (one per record and language)`
+  );
+}
+
 async function demo() {
   const { created } = ensureEnvFile();
   if (created) console.log('chronicle: wrote .env with fresh secrets');
@@ -175,6 +190,8 @@ async function main(argv) {
       return importCommand(rest);
     case 'generate':
       return generateCommand(rest);
+    case 'search-reindex':
+      return searchReindexCommand(rest);
     case undefined:
     case '-h':
     case '--help':

@@ -51,7 +51,7 @@ describe('generated documents', () => {
     expect(schemaBefore.some((d) => d.includes('chronicle_timeline_events_units_lnk_uq'))).toBe(true);
     if (isPostgres()) expect(schemaBefore.some((d) => /chronicle_timeline_events_actors_lnk_ifk FOREIGN KEY/.test(d))).toBe(true);
     expect(await schemaOf()).toEqual(schemaBefore);
-    expect(Object.keys(result.phases)).toEqual(['units', 'profiles', 'statistics', 'events']);
+    expect(Object.keys(result.phases)).toEqual(['units', 'profiles', 'statistics', 'events', 'search index']);
   });
 
   test('every document has a Strapi-shaped documentId and a draft and a published row per locale', async () => {
@@ -68,6 +68,16 @@ describe('generated documents', () => {
     }
     expect(byDoc.size).toBe(500);
     for (const kinds of byDoc.values()) expect(kinds.sort()).toEqual(['en:draft', 'en:published', 'zh-Hans:draft', 'zh-Hans:published']);
+  });
+
+  test('the search index holds every generated record (rows written past the Document Service)', async () => {
+    const knex = t.strapi.db.connection;
+    const [{ n }] = await knex('chronicle_search_docs').where({ type: 'timeline-event' }).count({ n: '*' });
+    expect(Number(n)).toBe(500 * 2);
+    const row = await knex('chronicle_timeline_events').whereNotNull('published_at').where({ locale: 'zh-Hans' }).orderBy('id', 'desc').first('title', 'document_id');
+    const res = await api(`search?q=${encodeURIComponent(row.title)}&limit=100`);
+    expect(res.status).toBe(200);
+    expect(res.body.data.map((h: { documentId: string }) => h.documentId)).toContain(row.document_id);
   });
 
   test('slugs are unique per type (one slug per document, shared by its rows)', async () => {

@@ -22,6 +22,8 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   getService(strapi, 'upload-guard').install();
   await warnAboutCollation(strapi);
   await getService(strapi, 'rate-limits').prepare();
+  // The search index's tables (and pg_trgm), rebuilt when empty or of another version.
+  await getService(strapi, 'search-index').prepare();
 
   // Our refusals (errors.ts), answered in one place for the API, the admin routes and the
   // document-service guards; before the router, like the site.

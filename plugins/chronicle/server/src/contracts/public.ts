@@ -380,3 +380,31 @@ export type Correction = z.infer<typeof correction>;
 export type CorrectionEntry = z.infer<typeof correctionEntry>;
 export type CorrectionsPage = z.infer<typeof correctionsPage>;
 export type OEmbedAnswer = z.infer<typeof oembedAnswer>;
+
+// ---- search (issue 19) ----------------------------------------------------------------
+
+const range = z.tuple([z.int(), z.int()]);
+
+export const searchHit = z
+  .strictObject({
+    type: z.enum(['report', 'profile', 'chronicle', 'event']),
+    documentId: z.string(),
+    slug: z.string().nullable().describe('The record’s public slug (an anonymised person’s token); an event’s own slug'),
+    path: z
+      .string()
+      .describe('Its site page, relative to the site’s base path: reports/{slug}, honours/{slug}, chronicles/{slug}, timeline?from=…&to=…#event-{slug}'),
+    title: z.string(),
+    titleHighlights: z.array(range).describe('[start, end) of each match in title, in UTF-16 code units'),
+    snippet: z.string().describe('Plain text around the first match (never stored HTML or Markdown)'),
+    highlights: z.array(range).describe('[start, end) of each match in snippet, in UTF-16 code units'),
+    snippetHtml: z.string().describe('snippet, HTML-escaped, each match in <mark>'),
+    date: z.string().nullable().describe('A report’s dateline day, an event’s instant, a chronicle’s first day, a profile’s publication'),
+    score: z.int().describe('Higher is better; hits are ordered by score, then newest first'),
+    ...localeFields,
+  })
+  .register(components, { id: 'SearchHit' });
+export const searchPage = z
+  .strictObject({ data: z.array(searchHit), meta: z.strictObject({ ...pageMeta.shape, q: z.string() }) })
+  .register(components, { id: 'SearchPage' });
+export type SearchHit = z.infer<typeof searchHit>;
+export type SearchPage = z.infer<typeof searchPage>;

@@ -19,6 +19,7 @@ import {
   oembedQuery,
   profilesQuery,
   reportsQuery,
+  searchQuery,
   slugPath,
   statisticsQuery,
   timelineQuery,
@@ -235,6 +236,7 @@ const publicApi = ({ strapi }: { strapi: Core.Strapi }) => {
         async (p) => ({ body: await correctionsFeed(p.locale ?? DEFAULT_LOCALE, p.type), contentType: 'application/atom+xml; charset=utf-8' }),
         { perOrigin: true }
       ),
+    search: (ctx: any) => answer(ctx, 'search', searchQuery, async (p) => json(await read().search(p))),
     openapi: (ctx: any) => answer(ctx, 'openapi', noQuery, async () => json(openApiDocument())),
   };
 };

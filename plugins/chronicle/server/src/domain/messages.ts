@@ -407,6 +407,14 @@ export const MESSAGES = {
       : `you may not ${p.action === 'read' ? 'read' : 'edit'} field report ${p.documentId}`) as Render,
   'extract.cannot-create': ((p, l) =>
     zh(l) ? `您无权新建${type(p.type, l)}` : `you may not create ${p.type === 'timeline-event' ? 'timeline events' : 'grid statistics'}`) as Render,
+  // Search (domain/search.ts parseQuery).
+  'search.q-required': both(() => '请输入要搜索的内容（q）', () => 'q: say what to search for'),
+  'search.q-too-long': ((p, l) => (zh(l) ? `搜索内容过长：最多 ${p.max} 个字` : `q: at most ${p.max} characters`)) as Render,
+  'search.q-too-short': ((p, l) =>
+    zh(l)
+      ? `“${p.term}”太短：每个词至少两个字（单个汉字可以，如姓氏“张”）`
+      : `q: "${p.term}" is too short: each word needs at least two characters (a single Chinese character, such as a surname, is allowed)`) as Render,
+  'search.q-too-many-words': ((p, l) => (zh(l) ? `搜索词过多：最多 ${p.max} 个` : `q: at most ${p.max} words`)) as Render,
 } satisfies Record<string, Render>;
 
 export type MessageCode = keyof typeof MESSAGES;

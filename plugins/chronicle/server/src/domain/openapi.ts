@@ -102,6 +102,23 @@ export const openApiDocument = () => ({
     '/feed.json': get('getJsonFeed', 'JSON Feed 1.1 of published reports', [P.locale], {
       '200': { description: 'JSON Feed 1.1', content: { 'application/feed+json': { schema: ref('JsonFeed') } } },
     }),
+    '/search': get(
+      'search',
+      'Search published reports, profiles, chronicles and events: every word of q, ranked, the matches highlighted',
+      [
+        {
+          ...param(
+            'q',
+            'Words separated by spaces, all required (substring match after NFKC and lower-casing); 2–100 characters, each word 2 characters at least except one Chinese character. No Traditional→Simplified folding'
+          ),
+          required: true,
+        },
+        P.locale,
+        P.cursor,
+        P.limit,
+      ],
+      { '200': jsonResponse(ref('SearchPage')) }
+    ),
     '/openapi.json': get('getOpenApi', 'This document', [], { '200': { description: 'OpenAPI 3.1', content: { 'application/json': { schema: { type: 'object' } } } } }),
   },
   components: { schemas: componentSchemas() },

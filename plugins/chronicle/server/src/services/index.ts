@@ -10,6 +10,7 @@ import rateLimits from './rate-limits';
 import publicCache from './public-cache';
 import publicRead from './public-read';
 import revisions from './revisions';
+import searchIndex from './search-index';
 import roles from './roles';
 import site from './site';
 import uploadGuard from './upload-guard';
@@ -36,6 +37,7 @@ const services = {
   notifications,
   webhooks,
   calendar,
+  'search-index': searchIndex,
 };
 
 export type ServiceMap = { [K in keyof typeof services]: ReturnType<(typeof services)[K]> };

@@ -72,7 +72,7 @@ const site = ({ strapi }: { strapi: Core.Strapi }) => {
       if (match.param !== undefined && !isSlug(match.param)) {
         return { ...this.errorPage(400, origin, locale, route, { message: 'slug: must be a slug (lower-case letters, digits and hyphens)' }, match.page), cache: 'miss' };
       }
-      const filters = { unit: query.unit, from: query.from, to: query.to, kind: query.kind, type: query.type, cursor: query.cursor };
+      const filters = { unit: query.unit, from: query.from, to: query.to, kind: query.kind, type: query.type, cursor: query.cursor, q: query.q };
       const key = `site|${basePath()}|${match.page}|${match.param ?? ''}|${locale}|${JSON.stringify(filters)}|${origin}`;
       const revision = await cache().revision();
       const hit = cache().get(key);

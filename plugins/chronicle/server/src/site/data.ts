@@ -3,6 +3,7 @@ import type {
   ChronicleDetail,
   Correction,
   CorrectionEntry,
+  SearchHit,
   ProfileDetail,
   ProfileSummary as ProfileSummaryContract,
   PublicEvent,
@@ -22,6 +23,7 @@ export type FigureData = PublicFigure;
 export type RollupData = Rollup;
 export type CorrectionData = Correction;
 export type CorrectionEntryData = CorrectionEntry;
+export type SearchHitData = SearchHit;
 /** Every page of a statistics selection read together: its figures and its roll-ups. */
 export interface StatisticsData {
   figures: FigureData[];

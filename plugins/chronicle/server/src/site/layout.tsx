@@ -11,6 +11,7 @@ import { otherLocale } from './context';
 import { serializeJsonLd, type JsonLd } from './json-ld';
 import { oembedDiscovery } from './oembed';
 import { NAV_PAGES, pathOf } from './routes';
+import { SearchForm } from './search-form';
 
 export interface LayoutProps {
   ctx: SiteContext;
@@ -94,6 +95,8 @@ export const Layout = ({ ctx, title, description, ogType = 'website', image, jso
                 ))}
               </ul>
             </nav>
+            {/* A plain GET form: search works without JavaScript (issue 19). */}
+            {ctx.route === pathOf('search') ? null : <SearchForm ctx={ctx} q={undefined} id="site-search-q" />}
             {/* The language's own name is the link text (no aria-label: the accessible name must match what is shown). */}
             <a className="lang-switch" href={ctx.alternate(other)} hrefLang={other} lang={other} title={t.languageSwitchLabel}>
               {t.languageSwitch}

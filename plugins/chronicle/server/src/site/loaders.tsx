@@ -6,7 +6,7 @@
  */
 import type { ReactElement } from 'react';
 import { DEFAULT_LOCALE, type Locale } from '../domain/enums';
-import { ChronicleError } from '../errors';
+import { ChronicleError, isChronicleError, localisedMessage } from '../errors';
 import type { PublicReadService } from '../services/public-read';
 import { renderCard } from './card-render';
 import { EMBED_LOADERS } from './embed/loaders';
@@ -20,6 +20,7 @@ import { latestDateline } from '../domain/time-zone';
 import { HonoursPage } from './pages/honours';
 import { ProfilePage } from './pages/profile';
 import { ReportPage } from './pages/report';
+import { SearchPage } from './pages/search';
 import { StatisticsPage } from './pages/statistics';
 import { TimelinePage } from './pages/timeline';
 import { UnitPage } from './pages/unit';
@@ -39,6 +40,8 @@ const MAX_PAGES = 10;
 const SITEMAP_MAX_PAGES = 200;
 /** The corrections page shows this many entries a page, and links to the older ones by cursor. */
 const CORRECTIONS_PAGE = 50;
+/** Search results a page. */
+const SEARCH_PAGE = 20;
 
 export interface PageInput {
   /** The public read service. */
@@ -180,6 +183,19 @@ export const LOADERS: { [P in RenderedPage]: Loader } = {
   async statistics({ read, ctx }) {
     const locale = ctx.locale;
     return html(<StatisticsPage ctx={ctx} statistics={await statistics(read, { locale })} moreAt={apiList('statistics', { locale, limit: '100' })} />);
+  },
+
+  /** No words yet: the form alone. A refused query is a 400 page saying why, in the reader's language. */
+  async search({ read, query, ctx }) {
+    const q = query.q?.trim();
+    if (!q) return html(<SearchPage ctx={ctx} hits={[]} nextCursor={null} />);
+    try {
+      const { data, meta } = await read.search({ q, locale: ctx.locale, cursor: query.cursor, limit: SEARCH_PAGE });
+      return html(<SearchPage ctx={ctx} q={q} hits={data} cursor={query.cursor} nextCursor={meta.nextCursor} />);
+    } catch (error) {
+      if (isChronicleError(error) && error.status === 400) throw new ChronicleError(400, localisedMessage(error, ctx.locale));
+      throw error;
+    }
   },
 
   async corrections({ read, query, ctx }) {

@@ -19,6 +19,7 @@ import {
   langOnlyQuery,
   noPageQuery,
   parsePageQuery,
+  searchPageQuery,
   timelinePageQuery,
   type SiteQuery,
 } from '../validation/site-query';
@@ -50,6 +51,7 @@ export const SITE_ROUTES = {
   chronicle: { path: 'chronicles/:slug', query: langOnlyQuery },
   unit: { path: 'units/:slug', query: langOnlyQuery },
   card: { path: 'cards/:slug.png', query: langOnlyQuery },
+  search: { path: 'search', query: searchPageQuery },
   sitemap: { path: 'sitemap.xml', query: noPageQuery },
   robots: { path: 'robots.txt', query: noPageQuery, rootOnly: true },
   asset: { path: 'assets/*', query: noPageQuery, file: true },

@@ -123,6 +123,21 @@ const zh = {
     ofFigures: '数据的更正',
     footerLink: '更正与说明',
   },
+  // The search page and the header's search box (issue 19).
+  search: '搜索',
+  searchPage: {
+    label: '搜索报道、人物、纪实和事件',
+    placeholder: '人名、街道、地名……',
+    submit: '搜索',
+    intro: '输入人名、街道或地名。多个词用空格隔开，须全部出现；每个词至少两个字，单个汉字（如姓氏）也可以。不做繁简转换。',
+    results: (q: string) => `“${q}”的搜索结果`,
+    empty: (q: string) => `没有找到与“${q}”相关的已发布内容。可以换个说法，或只用其中一个词。`,
+    types: { report: '报道', chronicle: '纪实', profile: '人物', event: '事件' } as Record<string, string>,
+    paging: '翻页',
+    first: '第一页',
+    more: '更多结果',
+    fallback: '（中文版）',
+  },
   printedFrom: '本页打印自',
   // The statistics page's charts and roll-ups (issue 18, item 8).
   chartScale: '同一指标、同一计量单位的数字画在同一比例尺上；横轴为数值。',
@@ -270,6 +285,21 @@ const en: Strings = {
     feed: 'Corrections feed (Atom)',
     ofFigures: 'Corrections to figures',
     footerLink: 'Corrections',
+  },
+  // The search page and the header's search box (issue 19).
+  search: 'Search',
+  searchPage: {
+    label: 'Search reports, people, chronicles and events',
+    placeholder: 'A name, a street, a place…',
+    submit: 'Search',
+    intro: 'Type a name, a street or a place. Several words separated by spaces must all appear; each word needs at least two characters, except a single Chinese character (a surname). Traditional characters are not matched to Simplified ones.',
+    results: (q: string) => `Results for “${q}”`,
+    empty: (q: string) => `Nothing published matches “${q}”. Try other words, or just one of them.`,
+    types: { report: 'Report', chronicle: 'Chronicle', profile: 'Person', event: 'Event' } as Record<string, string>,
+    paging: 'Pages',
+    first: 'First page',
+    more: 'More results',
+    fallback: '(in Chinese)',
   },
   printedFrom: 'Printed from',
   // The statistics page's charts and roll-ups (issue 18, item 8).

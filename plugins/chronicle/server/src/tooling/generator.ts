@@ -19,6 +19,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { typeUid, type TypeName } from '../domain/content-types';
+import type { SearchIndexService } from '../services/search-index';
 import { LOCALES, type Locale } from '../domain/enums';
 import { NEWSROOM_TIME_ZONE, newsroomMidnight } from '../domain/time-zone';
 import {
@@ -56,7 +57,7 @@ export interface GenerateResult {
   rows: number;
   links: number;
   seconds: number;
-  /** Seconds per phase: units, profiles, statistics, events (each with its index rebuild). */
+  /** Seconds per phase: units, profiles, statistics, events (each with its index rebuild), search index. */
   phases: Record<string, number>;
 }
 
@@ -448,6 +449,15 @@ const generator = ({ strapi }: { strapi: Core.Strapi }) => {
         return { tag, units: tree.length };
       });
 
+      // The rows went in past the Document Service, so its search-index middleware never saw
+      // them: the index is rebuilt whole (in batches), phase "search index".
+      let indexed = 0;
+      await (strapi.plugin('chronicle').service('search-index') as SearchIndexService).rebuild((_type, count) => {
+        report('search index', indexed + count, false);
+      }, (_type, count) => {
+        indexed += count;
+      });
+      report('search index', indexed);
       // The public cache must not keep pages computed before these documents existed.
       await strapi.plugin('chronicle').service('public-cache').bump();
       return {

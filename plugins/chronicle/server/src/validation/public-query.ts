@@ -97,6 +97,20 @@ export const correctionsQuery = z
   .strict();
 export type CorrectionsQuery = z.infer<typeof correctionsQuery>;
 
+/**
+ * Search: q is checked by the search itself (domain/search.ts parseQuery), whose refusals are
+ * coded and answered in the reader's language; here only its shape (one value, not huge).
+ */
+export const searchQuery = z
+  .object({
+    q: z.string().max(1000, 'must be at most 100 characters').optional(),
+    locale: localeParam.optional(),
+    cursor: cursorParam.optional(),
+    limit: limitParam.optional(),
+  })
+  .strict();
+export type SearchQuery = z.infer<typeof searchQuery>;
+
 /** Routes that take only a locale (units, detail pages, feeds). */
 export const localeOnlyQuery = z.object({ locale: localeParam.optional() }).strict();
 export type LocaleOnlyQuery = z.infer<typeof localeOnlyQuery>;

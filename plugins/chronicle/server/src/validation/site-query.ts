@@ -48,13 +48,18 @@ export const correctionsPageQuery = z
   })
   .strict();
 
+/** The search page: the words (checked by the search itself, domain/search.ts) and a page's cursor. */
+export const searchPageQuery = z
+  .object({ lang: optional(lang), q: z.string().max(1000, 'must be at most 100 characters').optional(), cursor: optional(z.string().max(400)) })
+  .strict();
+
 /** Files (sitemap.xml, robots.txt, assets) take no parameter at all. */
 export const noPageQuery = z.object({}).strict();
 
 /** WeChat's `from`: where a link was shared (a chat, a group, Moments), never a day. */
 const SHARE_SOURCE = /^(?:singlemessage|groupmessage|timeline|message|appmessage|session)$/i;
 
-export type SiteQuery = { lang?: Locale; unit?: string; from?: string; to?: string; kind?: ProfileKind; type?: PublicTypeName; cursor?: string };
+export type SiteQuery = { lang?: Locale; unit?: string; from?: string; to?: string; kind?: ProfileKind; type?: PublicTypeName; cursor?: string; q?: string };
 
 /** A page's query checked against its schema: the values, or the first problem as one sentence. */
 export const parsePageQuery = (schema: z.ZodType, raw: Record<string, unknown>): { data: SiteQuery } | { problem: string } => {

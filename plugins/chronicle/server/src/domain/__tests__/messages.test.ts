@@ -52,6 +52,7 @@ const SAMPLE = {
   size: '2 MB',
   limit: '1 MB',
   detail: 'the extraction took more than 10 s',
+  term: 'ab',
 };
 
 const codes = Object.keys(MESSAGES) as MessageCode[];

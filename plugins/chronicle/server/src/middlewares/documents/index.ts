@@ -15,6 +15,7 @@
  *  9. counter        the save counter: a stale save is a 409;
  * 10. edits          an edit sends an approved document back to review, or is recorded in review;
  * 11. revisions      every change of content is kept as an append-only revision.
+ * (search index: inside the transaction, around every guard that writes, ../search-index.ts.)
  */
 import type { Core } from '@strapi/strapi';
 import { auditTrail } from './audit-trail';
@@ -26,6 +27,7 @@ import { establishFacts, factsOf, type DocumentMiddleware } from './facts';
 import { lifecycle } from './lifecycle';
 import { notificationsGuard } from './notifications';
 import { revisions } from './revisions';
+import { searchIndexSync } from '../search-index';
 import { slugs } from './slugs';
 import { validation } from './validation';
 import { verification } from './verification';
@@ -44,6 +46,7 @@ export const documentGuards = (strapi: Core.Strapi): DocumentMiddleware[] => [
   establishFacts(strapi),
   authorise(strapi),
   transaction(strapi),
+  searchIndexSync(strapi),
   lifecycle(strapi),
   verification(strapi),
   validation(strapi),

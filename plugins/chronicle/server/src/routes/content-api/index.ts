@@ -32,5 +32,6 @@ export default {
     publicRoute('/feed.xml', 'feedAtom'),
     publicRoute('/feed.json', 'feedJson'),
     publicRoute('/openapi.json', 'openapi'),
+    publicRoute('/search', 'search'),
   ],
 };

@@ -8,7 +8,7 @@
  *
  * One module per resource, over ./rows (locale choice, select lists, cursors, the detail
  * lookup with its 404/410, the profile card) and ./values (dates, references):
- * ./timeline, ./reports, ./profiles, ./chronicles, ./statistics, ./units, ./feeds, ./corrections.
+ * ./timeline, ./reports, ./profiles, ./chronicles, ./statistics, ./units, ./feeds, ./corrections, ./search.
  */
 import type { Core } from '@strapi/strapi';
 import { chroniclesResource } from './chronicles';
@@ -17,6 +17,7 @@ import { eventReader } from './events';
 import { feedsResource } from './feeds';
 import { profilesResource } from './profiles';
 import { reportsResource } from './reports';
+import { searchResource } from './search';
 import { rowReader } from './rows';
 import { statisticsResource } from './statistics';
 import { timelineResource } from './timeline';
@@ -34,6 +35,7 @@ const publicRead = ({ strapi }: { strapi: Core.Strapi }) => {
   const { statistics } = statisticsResource(strapi, rows);
   const { units } = unitsResource(rows);
   const { corrections } = correctionsResource(strapi, rows);
+  const { search } = searchResource(strapi);
   return {
     timeline,
     timelinejs,
@@ -47,6 +49,7 @@ const publicRead = ({ strapi }: { strapi: Core.Strapi }) => {
     units,
     corrections,
     feedReports,
+    search,
   };
 };
 
