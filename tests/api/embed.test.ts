@@ -299,6 +299,9 @@ describe('the embed pages', () => {
     expect(res.text).toContain('来源：纪实');
     const shared = await page('/embed/honours/guo-yanju?from=singlemessage&isappinstalled=0&utm_source=x');
     expect([shared.status, shared.text]).toEqual([200, res.text]);
+    // links come from PUBLIC_URL, never the Host header
+    const forged = await agent().get('/embed/honours/guo-yanju').set('Host', 'attacker.example').buffer(true);
+    expect([forged.status, forged.text.includes('attacker.example'), forged.text]).toEqual([200, false, res.text]);
 
     const en = await page('/embed/honours/guo-yanju?lang=en');
     expect(en.status).toBe(200);

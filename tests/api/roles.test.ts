@@ -199,7 +199,7 @@ describe('public role', () => {
   test("is granted exactly the plugin's content-api actions", async () => {
     const role = await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' }, populate: ['permissions'] });
     const actions = role.permissions.map((p: any) => p.action).sort();
-    const publicApi = ['chronicle', 'corrections', 'correctionsFeed', 'feedAtom', 'feedJson', 'openapi', 'profile', 'profiles', 'report', 'reports', 'statistics', 'timeline', 'timelinejs', 'units'];
+    const publicApi = ['chronicle', 'corrections', 'correctionsFeed', 'feedAtom', 'feedJson', 'oembed', 'openapi', 'profile', 'profiles', 'report', 'reports', 'statistics', 'timeline', 'timelinejs', 'units'];
     expect(actions).toEqual([...publicApi.map((a) => `plugin::chronicle.public-api.${a}`), 'plugin::chronicle.status.show']);
   });
 
