@@ -58,7 +58,10 @@ const openSse = (port: number, query = '', headers: Record<string, string> = {})
               return false;
             };
             const timer = setTimeout(() => fail(new Error(`no matching message in ${ms} ms; got ${JSON.stringify(events)}`)), ms);
-            if (!check()) waiters.push(() => void check());
+            const wait = () => {
+              if (!check()) waiters.push(wait);
+            };
+            wait();
           });
         },
         close() {
