@@ -10,12 +10,14 @@
 import http from 'node:http';
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import Redis from 'ioredis';
 import { createTestDatabase, isPostgres, root, startStrapi, type TestDatabase, type TestStrapi } from '../helpers/strapi';
 import { publishDocument, withdrawDocument } from '../helpers/workflow';
 
 const EVENT = 'plugin::chronicle.timeline-event';
 const PER_ADDRESS = 3;
 const ACTOR = { kind: 'system' as const, name: 'system:test', permissions: new Set<string>() };
+const NAMESPACE = `chronicle-live-test-${process.pid}`;
 
 interface SseEvent {
   event: string;
@@ -129,6 +131,13 @@ describe('live timeline, one instance', () => {
   };
 
   beforeAll(async () => {
+    // The PostgreSQL pass has Redis (scripts/test.js): there this instance's channel is Redis
+    // pub/sub (the two-instance test below covers LISTEN/NOTIFY); on SQLite it is in-process.
+    if (isPostgres()) {
+      process.env.CHRONICLE_LIVE_CHANNEL = 'redis';
+      process.env.REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
+      process.env.RATE_LIMIT_NAMESPACE = NAMESPACE;
+    }
     process.env.CHRONICLE_LIVE_MAX_PER_ADDRESS = String(PER_ADDRESS);
     process.env.CHRONICLE_LIVE_HEARTBEAT_MS = '400';
     app = await startStrapi(undefined, { tooling: false });
@@ -143,6 +152,10 @@ describe('live timeline, one instance', () => {
   });
 
   afterAll(async () => {
+    if (isPostgres()) {
+      delete process.env.CHRONICLE_LIVE_CHANNEL;
+      delete process.env.RATE_LIMIT_NAMESPACE;
+    }
     delete process.env.CHRONICLE_LIVE_MAX_PER_ADDRESS;
     delete process.env.CHRONICLE_LIVE_HEARTBEAT_MS;
     await app?.stop();
@@ -268,6 +281,40 @@ describe('live timeline, one instance', () => {
       expect([query, s.status]).toEqual([query, 400]);
       expect(s.headers['content-type']).toMatch(/application\/json/);
       expect(s.body.error.message).toMatch(message);
+    }
+  });
+
+  test('the channel: in-process on SQLite; on Redis, another instance\'s revision and change hints act at once', async () => {
+    const live = app.strapi.plugin('chronicle').service('live');
+    const cache = app.strapi.plugin('chronicle').service('public-cache');
+    if (!isPostgres()) {
+      expect(live.stats()).toMatchObject({ channel: 'local', up: true });
+      return;
+    }
+    expect(live.stats()).toMatchObject({ channel: 'redis', up: true });
+    const redis = new Redis(process.env.REDIS_URL!, { maxRetriesPerRequest: 1 });
+    try {
+      // Another instance's new revision: adopted here at once (polling would take a second).
+      await cache.revision();
+      await redis.publish(`${NAMESPACE}:live`, JSON.stringify({ t: 'revision', revision: 'from-another-instance', from: 'elsewhere' }));
+      const started = Date.now();
+      while (cache.stats().revision !== 'from-another-instance' && Date.now() - started < 2000) await sleep(10);
+      expect(cache.stats().revision).toBe('from-another-instance');
+      // A change another instance logged (written here to the shared log, announced only on Redis).
+      const s = await sse();
+      await s.next((e) => e.event === 'ready');
+      const documentId = await draft('live-redis-hint', 'Redis 通知', 5);
+      await publishDocument(app.strapi, 'timeline-event', documentId);
+      const own = await s.next((e) => e.event === 'publish' && e.data.documentId === documentId);
+      const row = await app.strapi.db.query('plugin::chronicle.live-change' as never).create({
+        data: { change: 'update', subjectDocumentId: documentId, slug: 'live-redis-hint', subjectLocale: 'zh-Hans', changedAt: new Date() },
+      } as never);
+      await redis.publish(`${NAMESPACE}:live`, JSON.stringify({ t: 'change', id: (row as any).id }));
+      const hinted = await s.next((e) => e.event === 'update' && e.data.documentId === documentId, 2000);
+      expect(Number(hinted.id)).toBe((row as any).id);
+      expect(Number(hinted.id)).toBeGreaterThan(Number(own.id));
+    } finally {
+      await redis.quit();
     }
   });
 

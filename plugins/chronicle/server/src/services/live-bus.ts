@@ -17,7 +17,10 @@ import { randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { backoffMs, decodeBusMessage, encodeBusMessage, type BusMessage } from '../domain/live';
 
+/** The PostgreSQL channel (NOTIFY is per database, so newsrooms on one server do not mix). */
 export const BUS_CHANNEL = 'chronicle_live';
+/** The Redis channel: one Redis may serve several newsrooms, told apart by RATE_LIMIT_NAMESPACE (docs/deploy.md). */
+export const redisChannel = () => `${process.env.RATE_LIMIT_NAMESPACE || 'chronicle'}:live`;
 
 export type BusMode = 'postgres' | 'redis' | 'local';
 
@@ -151,27 +154,28 @@ export const createBus = (strapi: Core.Strapi, handlers: BusHandlers): Bus => {
   const Redis = require('ioredis');
   let sub: any = null;
   let pub: any = null;
+  const channel = redisChannel();
   return {
     mode,
     instance,
     up: () => connected,
     async publish(message) {
-      if (pub) await pub.publish(BUS_CHANNEL, encodeBusMessage(message));
+      if (pub) await pub.publish(channel, encodeBusMessage(message));
     },
     async start() {
       const options = { maxRetriesPerRequest: 1, retryStrategy: (times: number) => backoffMs(times - 1) };
       sub = new Redis(process.env.REDIS_URL, options);
       pub = new Redis(process.env.REDIS_URL, { ...options, enableOfflineQueue: false });
       for (const c of [sub, pub]) c.on('error', (error: Error) => log.warn(`chronicle: live channel (Redis): ${error.message}`));
-      sub.on('message', (channel: string, payload: string) => {
-        if (channel === BUS_CHANNEL) deliver(payload);
+      sub.on('message', (from: string, payload: string) => {
+        if (from === channel) deliver(payload);
       });
       sub.on('close', () => {
         connected = false;
       });
       sub.on('ready', () => {
         sub
-          .subscribe(BUS_CHANNEL)
+          .subscribe(channel)
           .then(() => {
             connected = true;
             handlers.onConnect();
