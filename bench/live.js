@@ -110,16 +110,16 @@ async function startServer(database) {
   return { port, call, stop };
 }
 
-/** One raw SSE client: resolves when `ready` arrives; `waitFor(documentId)` resolves at its publish. */
+/** One raw SSE client: resolves when `ready` arrives; `waitFor(slug)` resolves at that event's publish. */
 function openClient(port) {
   return new Promise((resolve, reject) => {
     let buffer = '';
     let wanted = null;
     let onReady = null;
     const client = {
-      waitFor(documentId) {
+      waitFor(slug) {
         return new Promise((ok) => {
-          wanted = { documentId, ok };
+          wanted = { slug, ok };
           check();
         });
       },
@@ -133,7 +133,7 @@ function openClient(port) {
         if (block.startsWith('event: ready') && onReady) {
           onReady();
           onReady = null;
-        } else if (wanted && block.startsWith('event: publish') && block.includes(`"documentId":"${wanted.documentId}"`)) {
+        } else if (wanted && block.startsWith('event: publish') && block.includes(`"slug":"${wanted.slug}"`)) {
           const { ok } = wanted;
           wanted = null;
           ok(Date.now());
@@ -177,8 +177,9 @@ async function main() {
     const latencies = [];
     const perRound = [];
     for (let round = 0; round < rounds; round += 1) {
-      const documentId = await server.call('draft', { slug: `bench-live-${round}`, day: 1 + round });
-      const arrivals = open.map((c) => c.waitFor(documentId));
+      const slug = `bench-live-${round}`;
+      const documentId = await server.call('draft', { slug, day: 1 + round });
+      const arrivals = open.map((c) => c.waitFor(slug));
       const sentAt = Date.now();
       await server.call('publish', { documentId });
       const times = await Promise.all(arrivals);

@@ -13,6 +13,7 @@ import path from 'node:path';
 import Redis from 'ioredis';
 import { createTestDatabase, isPostgres, root, startStrapi, type TestDatabase, type TestStrapi } from '../helpers/strapi';
 import { publishDocument, withdrawDocument } from '../helpers/workflow';
+import { liveItemMessage } from '../../plugins/chronicle/server/src/contracts/public';
 
 const EVENT = 'plugin::chronicle.timeline-event';
 const PER_ADDRESS = 3;
@@ -31,6 +32,8 @@ interface Sse {
   events: SseEvent[];
   raw: string;
   body?: any;
+  /** Resolves when the server ends the response. */
+  ended: Promise<void>;
   /** Wait until `predicate` holds for some message (or time out). */
   next(predicate: (e: SseEvent) => boolean, ms?: number): Promise<SseEvent>;
   close(): void;
@@ -48,6 +51,7 @@ const openSse = (port: number, query = '', headers: Record<string, string> = {})
         headers: res.headers,
         events,
         raw: '',
+        ended: new Promise<void>((done) => res.on('end', () => done())),
         next(predicate, ms = 5000) {
           return new Promise((ok, fail) => {
             const check = () => {
@@ -181,12 +185,15 @@ describe('live timeline, one instance', () => {
     await s.next((e) => e.event === 'ready');
     const documentId = await draft('live-first', '直播测试一', 1);
     await publishDocument(app.strapi, 'timeline-event', documentId);
-    const published = await s.next((e) => e.event === 'publish' && e.data.documentId === documentId);
+    const published = await s.next((e) => e.event === 'publish' && e.data.slug === 'live-first');
     const listed = await getJson(port, '/api/chronicle/timeline?q=直播测试一');
     expect(listed.status).toBe(200);
     expect(listed.body.data).toHaveLength(1);
     // The same serializer and field list as the timeline: the item is the list's item.
-    expect(published.data).toEqual({ documentId, item: listed.body.data[0] });
+    expect(published.data).toEqual({ slug: 'live-first', item: listed.body.data[0] });
+    expect(liveItemMessage.safeParse(published.data).success).toBe(true);
+    expect(published.id).toMatch(/^\d+$/); // every message has an id
+    expect(JSON.stringify(published.data)).not.toContain(documentId);
     expect(Object.keys(published.data.item).sort()).toEqual(Object.keys(listed.body.data[0]).sort());
     for (const secret of ['workflowState', 'revision', 'createdBy', 'updatedBy', 'notes', 'id', 'publishedAt']) {
       expect(published.data.item).not.toHaveProperty(secret);
@@ -196,13 +203,14 @@ describe('live timeline, one instance', () => {
       .plugin('chronicle')
       .service('workflow')
       .transition({ uid: EVENT, documentId, locale: 'zh-Hans', to: 'corrected', correction: { kind: 'correction', text: '更正：地点有误。' } }, ACTOR);
-    const updated = await s.next((e) => e.event === 'update' && e.data.documentId === documentId);
+    const updated = await s.next((e) => e.event === 'update' && e.data.slug === 'live-first');
+    expect(liveItemMessage.safeParse(updated.data).success).toBe(true);
     expect(Number(updated.id)).toBeGreaterThan(Number(published.id));
     expect(JSON.stringify(updated.data.item.corrections)).toContain('更正：地点有误。');
 
     await withdrawDocument(app.strapi, 'timeline-event', documentId);
-    const removed = await s.next((e) => e.event === 'remove' && e.data.documentId === documentId);
-    expect(removed.data).toEqual({ documentId, slug: 'live-first' });
+    const removed = await s.next((e) => e.event === 'remove' && e.data.slug === 'live-first');
+    expect(removed.data).toEqual({ slug: 'live-first' });
     expect(Number(removed.id)).toBeGreaterThan(Number(updated.id));
   });
 
@@ -228,11 +236,10 @@ describe('live timeline, one instance', () => {
     const first = await sse();
     const ready = await first.next((e) => e.event === 'ready');
     first.close();
-    const ids: string[] = [];
-    for (const [i, slug] of ['live-missed-1', 'live-missed-2'].entries()) {
+    const slugs = ['live-missed-1', 'live-missed-2'];
+    for (const [i, slug] of slugs.entries()) {
       const documentId = await draft(slug, `错过的事件${i + 1}`, 3 + i);
       await publishDocument(app.strapi, 'timeline-event', documentId);
-      ids.push(documentId);
     }
     for (const how of ['header', 'query'] as const) {
       const resumed =
@@ -240,7 +247,7 @@ describe('live timeline, one instance', () => {
       expect(resumed.status).toBe(200);
       const back = await resumed.next((e) => e.event === 'ready');
       const missed = resumed.events.filter((e) => e.event !== 'ready');
-      expect(missed.map((e) => [e.event, e.data.documentId])).toEqual(ids.map((id) => ['publish', id]));
+      expect(missed.map((e) => [e.event, e.data.slug])).toEqual(slugs.map((slug) => ['publish', slug]));
       expect(missed.every((e) => Number(e.id) > Number(ready.id))).toBe(true);
       expect(Number(back.id)).toBe(Number(missed[missed.length - 1].id));
       resumed.close();
@@ -305,12 +312,12 @@ describe('live timeline, one instance', () => {
       await s.next((e) => e.event === 'ready');
       const documentId = await draft('live-redis-hint', 'Redis 通知', 5);
       await publishDocument(app.strapi, 'timeline-event', documentId);
-      const own = await s.next((e) => e.event === 'publish' && e.data.documentId === documentId);
+      const own = await s.next((e) => e.event === 'publish' && e.data.slug === 'live-redis-hint');
       const row = await app.strapi.db.query('plugin::chronicle.live-change' as never).create({
         data: { change: 'update', subjectDocumentId: documentId, slug: 'live-redis-hint', subjectLocale: 'zh-Hans', changedAt: new Date() },
       } as never);
       await redis.publish(`${NAMESPACE}:live`, JSON.stringify({ t: 'change', id: (row as any).id }));
-      const hinted = await s.next((e) => e.event === 'update' && e.data.documentId === documentId, 2000);
+      const hinted = await s.next((e) => e.event === 'update' && e.data.slug === 'live-redis-hint', 2000);
       expect(Number(hinted.id)).toBe((row as any).id);
       expect(Number(hinted.id)).toBeGreaterThan(Number(own.id));
     } finally {
@@ -333,6 +340,17 @@ describe('live timeline, one instance', () => {
     await sleep(200);
     const again = await sse();
     expect(again.status).toBe(200);
+  });
+
+  // Last: it ends the live service of this instance.
+  test('destroy ends every open stream', async () => {
+    const s = await sse();
+    await s.next((e) => e.event === 'ready');
+    const live = app.strapi.plugin('chronicle').service('live');
+    expect(live.stats().streams).toBeGreaterThanOrEqual(1);
+    await live.close();
+    await s.ended;
+    expect(live.stats().streams).toBe(0);
   });
 });
 
@@ -449,8 +467,9 @@ if (isPostgres()) describe('live timeline, two instances on one PostgreSQL datab
       const got = await stream.next((e) => e.event === 'publish', 3000);
       const latency = Date.now() - started;
       console.log(`live: a publish on A reached a stream on B after ${latency} ms`);
-      expect(got.data.documentId).toBe(documentId);
+      expect(got.data.slug).toBe('live-two-instances');
       expect(got.data.item.slug).toBe('live-two-instances');
+      expect(documentId).toEqual(expect.any(String));
       expect(latency).toBeLessThan(1000);
       // B's cache was emptied by the channel's revision message (polling is set to ten minutes).
       let after = await slugsOnB();

@@ -69,6 +69,11 @@ test('a published event appears in place without a reload; a withdrawn one disap
   await page.waitForFunction(() => document.querySelector('[data-live-status]')?.textContent === '一个事件已撤回。');
   expect(await page.evaluate(() => (window as any).notReloaded)).toBe(true);
   expect(problems).toEqual([]);
+  const failed: string[] = [];
+  page.on('requestfailed', (r) => failed.push(`${new URL(r.url()).pathname} ${r.failure()?.errorText}`));
+  await page.goto(`${app.url}/`);
+  await page.waitForTimeout(300);
+  console.log(`live e2e: requests cut short on leaving /timeline: ${JSON.stringify(failed)}`);
   await context.close();
 });
 

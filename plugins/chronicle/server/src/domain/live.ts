@@ -76,15 +76,17 @@ export const resumeFrom = (
  * and locale read it now (`item`, or undefined when the event is not public or does not match):
  * a publish that matches → publish; a correction that matches → update; anything that no longer
  * matches (withdrawn, or edited out of the filters) → remove; a publish that does not match → nothing.
+ * Events are named by their public slug, never by the internal documentId (public answers carry
+ * no documentId: tests/api/public-safety.test.ts).
  */
 export const messageFor = <T>(row: LogRow, item: T | undefined): SseMessage | undefined => {
   if (item !== undefined) {
     // A withdrawal of one locale can leave the other as the fallback: the item changed.
     const event: LiveEventName = row.change === 'publish' ? 'publish' : 'update';
-    return { id: row.id, event, data: { documentId: row.subjectDocumentId, item } };
+    return { id: row.id, event, data: { slug: row.slug, item } };
   }
   if (row.change === 'publish') return undefined;
-  return { id: row.id, event: 'remove', data: { documentId: row.subjectDocumentId, slug: row.slug } };
+  return { id: row.id, event: 'remove', data: { slug: row.slug } };
 };
 
 /** The change a Document Service action makes to the public timeline, or undefined. */

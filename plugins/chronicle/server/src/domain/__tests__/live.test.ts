@@ -48,9 +48,9 @@ describe('Last-Event-ID', () => {
 describe('messages', () => {
   test('publish and correction of a matching event carry the item; withdrawals and misses are removals', () => {
     const item = { slug: 'an-event' };
-    expect(messageFor(row(1, 'publish'), item)).toEqual({ id: 1, event: 'publish', data: { documentId: 'doc1', item } });
-    expect(messageFor(row(2, 'update'), item)).toEqual({ id: 2, event: 'update', data: { documentId: 'doc1', item } });
-    expect(messageFor(row(3, 'withdraw'), undefined)).toEqual({ id: 3, event: 'remove', data: { documentId: 'doc1', slug: 'an-event' } });
+    expect(messageFor(row(1, 'publish'), item)).toEqual({ id: 1, event: 'publish', data: { slug: 'an-event', item } });
+    expect(messageFor(row(2, 'update'), item)).toEqual({ id: 2, event: 'update', data: { slug: 'an-event', item } });
+    expect(messageFor(row(3, 'withdraw'), undefined)).toEqual({ id: 3, event: 'remove', data: { slug: 'an-event' } });
     expect(messageFor(row(4, 'update'), undefined)?.event).toBe('remove');
     expect(messageFor(row(5, 'publish'), undefined)).toBeUndefined();
   });
