@@ -23,6 +23,7 @@ async function serve() {
   const { createStrapi } = require('@strapi/strapi');
   const strapi = await createStrapi({ appDir: root, distDir: path.join(root, 'dist') }).load();
   strapi.log.level = 'warn';
+  for (const t of strapi.log.transports ?? []) t.level = 'warn';
   await strapi.listen();
   const workflow = strapi.plugin('chronicle').service('workflow');
   const commands = {
