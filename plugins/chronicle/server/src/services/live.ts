@@ -40,8 +40,8 @@ import type { PublicReadService } from './public-read';
 
 const LOG_UID = typeUid('live-change');
 const STORE = { type: 'plugin' as const, name: 'chronicle', key: 'live-log' };
-/** pg_advisory_xact_lock key of the change log ("chrLive" in ASCII, fits a bigint). */
-const LOCK_KEY = 0x6368724c697665;
+/** pg_advisory_xact_lock key of the change log. */
+const LOCK_KEY = 0x63684c76; // "chLv"
 const BATCH = 500;
 /** A client that reads so slowly that this much is waiting is dropped (it resumes by Last-Event-ID). */
 const MAX_BUFFERED = 1024 * 1024;

@@ -107,6 +107,8 @@ const publicCache = ({ strapi }: { strapi: Core.Strapi }) => {
   let aliasRevision = '';
   /** The cross-instance channel (services/live.ts attaches it at bootstrap), if any. */
   let channel: RevisionChannel | null = null;
+  /** Set when the channel (re)connects: read the row once even though the channel is up. */
+  let mustRead = false;
 
   // The Public role's actions: read once, re-read after a permission or role change here, and
   // at most every `checkEvery` ms (another instance may have changed them).
@@ -158,6 +160,7 @@ const publicCache = ({ strapi }: { strapi: Core.Strapi }) => {
     if (started === generation) {
       revision = value;
       checkedAt = Date.now();
+      mustRead = false;
       cache.sync(revision);
     }
     return revision;
@@ -167,7 +170,7 @@ const publicCache = ({ strapi }: { strapi: Core.Strapi }) => {
     /** The content revision now in force (re-read from the database when due). */
     async revision(): Promise<string> {
       // With the channel up, another instance's revision arrives by `adopt`: no polling.
-      if (revision && (channel?.up() || Date.now() - checkedAt < checkEvery)) return revision;
+      if (revision && !mustRead && (channel?.up() || Date.now() - checkedAt < checkEvery)) return revision;
       if (!reading) reading = readStored().finally(() => (reading = null));
       return reading;
     },
@@ -198,7 +201,7 @@ const publicCache = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The channel (re)connected: re-read the row on the next request, for what it may have missed. */
     resync() {
-      checkedAt = -Infinity;
+      mustRead = true;
     },
 
     get(key: string): CachedResponse | undefined {
