@@ -63,6 +63,7 @@ describe('openapi.json', () => {
         '/reports/{slug}',
         '/statistics',
         '/timeline',
+        '/timeline/live',
         '/timeline/timelinejs',
         '/units',
       ].sort()

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { startStrapi, type TestStrapi } from '../helpers/strapi';
-import { launchBrowser, screenshot } from '../helpers/browser';
+import { launchBrowser, leftLiveStream, screenshot } from '../helpers/browser';
 
 let app: TestStrapi;
 let browser: Browser;
@@ -44,7 +44,9 @@ const open = async (viewport: { width: number; height: number }) => {
   const local = new URL(app.url!).host;
   page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('requestfailed', (r) => problems.push(`failed: ${r.url()}`));
+  page.on('requestfailed', (r) => {
+    if (!leftLiveStream(r)) problems.push(`failed: ${r.url()}`);
+  });
   page.on('request', (r) => {
     const url = new URL(r.url());
     if (url.protocol.startsWith('http') && url.host !== local) problems.push(`foreign host: ${r.url()}`);

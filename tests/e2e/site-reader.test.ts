@@ -17,7 +17,7 @@
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { startStrapi, type TestStrapi } from '../helpers/strapi';
-import { launchBrowser, screenshot } from '../helpers/browser';
+import { launchBrowser, leftLiveStream, screenshot } from '../helpers/browser';
 import { contrastOffenders } from '../helpers/contrast';
 
 let app: TestStrapi;
@@ -67,7 +67,9 @@ const open = async (viewport: Viewport, locale = 'zh-CN'): Promise<Watched> => {
     if (m.type() === 'error') problems.push(`console: ${m.text()}`);
   });
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('requestfailed', (r) => problems.push(`failed: ${r.url()} ${r.failure()?.errorText}`));
+  page.on('requestfailed', (r) => {
+    if (!leftLiveStream(r)) problems.push(`failed: ${r.url()} ${r.failure()?.errorText}`);
+  });
   page.on('request', (r) => {
     const url = new URL(r.url());
     if (url.protocol.startsWith('http') && url.host !== local) problems.push(`foreign host: ${r.url()}`);

@@ -8,7 +8,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { startStrapi, type TestStrapi } from '../helpers/strapi';
 import { publicOrigin } from '../../plugins/chronicle/server/src/site/paths';
-import { launchBrowser, screenshot } from '../helpers/browser';
+import { launchBrowser, leftLiveStream, screenshot } from '../helpers/browser';
 
 let app: TestStrapi;
 let browser: Browser;
@@ -42,7 +42,9 @@ const open = async (viewport: keyof typeof VIEWPORTS, locale = 'zh-CN'): Promise
     if (m.type() === 'error') problems.push(`console: ${m.text()}`);
   });
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('requestfailed', (r) => problems.push(`failed: ${r.url()} ${r.failure()?.errorText}`));
+  page.on('requestfailed', (r) => {
+    if (!leftLiveStream(r)) problems.push(`failed: ${r.url()} ${r.failure()?.errorText}`);
+  });
   page.on('request', (r) => {
     requests.push(r.url());
     const url = new URL(r.url());

@@ -26,6 +26,14 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
+/**
+ * The live timeline's stream (/api/chronicle/timeline/live, opened by /site.js on /timeline)
+ * never finishes: leaving the page cuts it short, which Chromium reports as a failed request
+ * (net::ERR_ABORTED). That one is expected; any other failure is a problem.
+ */
+export const leftLiveStream = (request: { url(): string; failure(): { errorText: string } | null }) =>
+  new URL(request.url()).pathname.endsWith('/api/chronicle/timeline/live') && request.failure()?.errorText === 'net::ERR_ABORTED';
+
 export async function screenshot(page: Page, name: string) {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });

@@ -32,6 +32,8 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   // Public API cache hits, answered here before the router like the site's pages (issue 19).
   getService(strapi, 'public-cache').watchPermissions();
   strapi.server.use(publicHitMiddleware(strapi));
+  // The live timeline (services/live.ts): its bus also carries the cache's revisions.
+  await getService(strapi, 'live').start();
 
   // The public site (docs/site.md). Installed here rather than in register() so it runs after
   // the global middlewares (logger, errors, security, query …) and before Strapi's router.

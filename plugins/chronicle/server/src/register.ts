@@ -7,6 +7,7 @@ import { buildComponents } from './components';
 import { documentGuards } from './middlewares/documents';
 import { WEBHOOK_EVENT } from './services/workflow';
 import { publicRevision } from './middlewares/public-revision';
+import { liveChanges } from './middlewares/live-changes';
 import { attachRouteGuards } from './route-guards';
 
 const register = async ({ strapi }: { strapi: Core.Strapi }) => {
@@ -24,6 +25,8 @@ const register = async ({ strapi }: { strapi: Core.Strapi }) => {
 
   for (const guard of documentGuards(strapi)) strapi.documents.use(guard as never);
   strapi.documents.use(publicRevision(strapi) as never);
+  // The live timeline's change log (services/live.ts), in the change's transaction.
+  strapi.documents.use(liveChanges(strapi) as never);
 
   // Let newsrooms subscribe a webhook (chat, e-mail) to every editorial transition.
   strapi.get('webhookStore').addAllowedEvent('CHRONICLE_WORKFLOW_TRANSITION', WEBHOOK_EVENT);

@@ -5,6 +5,7 @@ import fieldReport from './field-report';
 import frontlineProfile from './frontline-profile';
 import notification from './notification';
 import gridStatistic from './grid-statistic';
+import liveChange from './live-change';
 import revision from './revision';
 import timelineEvent from './timeline-event';
 import tombstone from './tombstone';
@@ -24,4 +25,5 @@ export default {
   tombstone,
   revision,
   notification,
+  'live-change': liveChange,
 };

@@ -70,6 +70,19 @@ export const event = z
 
 export const timelinePage = pageOf(event).register(components, { id: 'TimelinePage' });
 
+/**
+ * The live timeline's messages (GET /timeline/live, Server-Sent Events): the `data:` of each
+ * SSE event, by event name. `publish` and `update` carry the event as the timeline lists it;
+ * events are named by their slug (no public answer carries a documentId).
+ */
+export const liveItemMessage = z.strictObject({ slug: z.string(), item: event }).register(components, { id: 'LiveItemMessage' });
+export const liveRemoveMessage = z.strictObject({ slug: z.string() }).register(components, { id: 'LiveRemoveMessage' });
+export const liveReadyMessage = z.strictObject({ lastEventId: z.int().min(0) }).register(components, { id: 'LiveReadyMessage' });
+export const liveResetMessage = z
+  .strictObject({ reason: z.enum(['pruned', 'unknown']), lastEventId: z.int().min(0) })
+  .register(components, { id: 'LiveResetMessage' });
+export type LiveItemMessage = z.infer<typeof liveItemMessage>;
+
 /** An object of a third-party format: it may carry more than it lists. */
 const looseObject = z.looseObject;
 

@@ -1,4 +1,5 @@
 import extraction from './extraction';
+import live from './live';
 import notifications from './notifications';
 import overview from './overview';
 import publicApi from './public-api';
@@ -7,4 +8,4 @@ import status from './status';
 import verification from './verification';
 import workflow from './workflow';
 
-export default { overview, notifications, status, workflow, extraction, 'public-api': publicApi, verification, revisions };
+export default { overview, notifications, status, workflow, extraction, 'public-api': publicApi, verification, revisions, live };

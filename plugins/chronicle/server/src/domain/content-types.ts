@@ -19,7 +19,7 @@ export const TYPE_NAMES = [
 export type TypeName = (typeof TYPE_NAMES)[number];
 
 /** The plugin's own bookkeeping types: no editorial rules, not in the Content Manager's layouts. */
-export const INTERNAL_TYPE_NAMES = ['extraction-decision', 'tombstone', 'revision', 'notification'] as const;
+export const INTERNAL_TYPE_NAMES = ['extraction-decision', 'tombstone', 'revision', 'notification', 'live-change'] as const;
 export type InternalTypeName = (typeof INTERNAL_TYPE_NAMES)[number];
 /** Every content type the plugin registers (content-types/index.ts). */
 export type AnyTypeName = TypeName | InternalTypeName;

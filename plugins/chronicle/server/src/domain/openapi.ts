@@ -65,6 +65,32 @@ export const openApiDocument = () => ({
   servers: [{ url: '/api/chronicle' }],
   paths: {
     '/timeline': get('getTimeline', 'Published events in time order', [P.from, P.to, P.unit, P.profile, P.chronicle, P.q, P.locale, P.sort, P.cursor, P.limit], { '200': jsonResponse(ref('TimelinePage')) }),
+    '/timeline/live': {
+      get: {
+        operationId: 'getTimelineLive',
+        summary: 'The timeline as it changes: Server-Sent Events of events published (publish), corrected (update) and withdrawn (remove), with the timeline’s filters',
+        tags: ['public'],
+        parameters: [
+          P.from, P.to, P.unit, P.profile, P.chronicle, P.q, P.locale,
+          param('lastEventId', 'Resume after this message id (for clients that cannot send the Last-Event-ID header)', { type: 'integer', minimum: 0 }),
+          { name: 'Last-Event-ID', in: 'header', required: false, description: 'Resume after this message id (EventSource sends it when it reconnects)', schema: { type: 'integer', minimum: 0 } },
+        ],
+        responses: {
+          '200': {
+            description:
+              'text/event-stream: events ready (LiveReadyMessage), publish and update (LiveItemMessage), remove (LiveRemoveMessage), reset (LiveResetMessage); data is JSON. Each message has an id; a client that reconnects with the Last-Event-ID header (or ?lastEventId=) is sent every change after it, or a reset when the change log no longer holds it. Heartbeat comments every 15 s. Never cached.',
+            headers: { 'Cache-Control': { description: 'no-cache, no-transform', schema: str } },
+            content: {
+              'text/event-stream': {
+                schema: { oneOf: [ref('LiveReadyMessage'), ref('LiveItemMessage'), ref('LiveRemoveMessage'), ref('LiveResetMessage')] },
+              },
+            },
+          },
+          '400': errors['400'],
+          '429': { description: 'Too many live streams from this address (or on this server)', content: { 'application/json': { schema: ref('Error') } } },
+        },
+      },
+    },
     '/timeline/timelinejs': get('getTimelineJs', 'The same selection as Knight Lab TimelineJS3 JSON', [P.from, P.to, P.unit, P.profile, P.chronicle, P.q, P.locale, P.sort, P.cursor, P.limit], { '200': jsonResponse(ref('TimelineJs')) }),
     '/reports': get('getReports', 'Published reports, newest dateline first', [P.locale, P.chronicle, P.profile, P.tag, P.cursor, P.limit], { '200': jsonResponse(ref('ReportsPage')) }),
     '/reports/{slug}': get('getReport', 'One report with its body as safe HTML', [slugPath, P.locale], { '200': jsonResponse(ref('Report')), ...notFound }),

@@ -1,6 +1,7 @@
 import calendar from './calendar';
 import extraction from './extraction';
 import layouts from './layouts';
+import live from './live';
 import locales from './locales';
 import notifications from './notifications';
 import overview from './overview';
@@ -38,6 +39,7 @@ const services = {
   webhooks,
   calendar,
   'search-index': searchIndex,
+  live,
 };
 
 export type ServiceMap = { [K in keyof typeof services]: ReturnType<(typeof services)[K]> };

@@ -15,6 +15,12 @@
  * instance may serve a cached page for up to that interval after a write; the browser
  * caches for 60 s anyway (Cache-Control).
  *
+ * Issue 19 moved this to a channel where there is one: the live timeline's bus
+ * (services/live-bus.ts: PostgreSQL LISTEN/NOTIFY or Redis pub/sub) carries each new revision,
+ * which the other instances adopt at once (`adopt`). While the channel is up the row is not
+ * polled; on SQLite (no channel) or while the channel is down, the polling above is the fallback,
+ * and after every (re)connection the row is re-read (`resync`) for what the channel missed.
+ *
  * Early hits (middlewares/public-hit.ts, issue 19): when a controller answers a request from
  * or into the cache it also records the request as it arrived (`remember`: raw path and query
  * string → the key of the validated query, and the users-permissions action of the route).
@@ -80,6 +86,12 @@ export const sendCached = (ctx: any, entry: Pick<CachedResponse, 'body' | 'etag'
   ctx.body = variant.body;
 };
 
+/** How a new revision reaches the other instances, and whether their revisions reach us now. */
+export interface RevisionChannel {
+  up(): boolean;
+  publish(revision: string): void;
+}
+
 const PERMISSION_UID = 'plugin::users-permissions.permission';
 const ROLE_UID = 'plugin::users-permissions.role';
 
@@ -93,6 +105,10 @@ const publicCache = ({ strapi }: { strapi: Core.Strapi }) => {
   let reading: Promise<string> | null = null;
   const aliases = new Map<string, Alias>();
   let aliasRevision = '';
+  /** The cross-instance channel (services/live.ts attaches it at bootstrap), if any. */
+  let channel: RevisionChannel | null = null;
+  /** Set when the channel (re)connects: read the row once even though the channel is up. */
+  let mustRead = false;
 
   // The Public role's actions: read once, re-read after a permission or role change here, and
   // at most every `checkEvery` ms (another instance may have changed them).
@@ -144,6 +160,7 @@ const publicCache = ({ strapi }: { strapi: Core.Strapi }) => {
     if (started === generation) {
       revision = value;
       checkedAt = Date.now();
+      mustRead = false;
       cache.sync(revision);
     }
     return revision;
@@ -152,7 +169,8 @@ const publicCache = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /** The content revision now in force (re-read from the database when due). */
     async revision(): Promise<string> {
-      if (revision && Date.now() - checkedAt < checkEvery) return revision;
+      // With the channel up, another instance's revision arrives by `adopt`: no polling.
+      if (revision && !mustRead && (channel?.up() || Date.now() - checkedAt < checkEvery)) return revision;
       if (!reading) reading = readStored().finally(() => (reading = null));
       return reading;
     },
@@ -164,6 +182,26 @@ const publicCache = ({ strapi }: { strapi: Core.Strapi }) => {
       checkedAt = Date.now();
       cache.sync(revision);
       await strapi.store.set({ ...STORE, value: { revision } });
+      channel?.publish(revision);
+    },
+
+    /** Connect the cross-instance channel (see the header). */
+    attachChannel(next: RevisionChannel) {
+      channel = next;
+    },
+
+    /** Another instance's new revision, from the channel: in force here at once. */
+    adopt(value: string) {
+      if (!value || value === revision) return;
+      generation += 1;
+      revision = value;
+      checkedAt = Date.now();
+      cache.sync(revision);
+    },
+
+    /** The channel (re)connected: re-read the row on the next request, for what it may have missed. */
+    resync() {
+      mustRead = true;
     },
 
     get(key: string): CachedResponse | undefined {

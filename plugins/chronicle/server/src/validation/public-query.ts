@@ -35,15 +35,20 @@ const search = z
   .transform((s) => s.trim())
   .refine((s) => s.length >= 1 && s.length <= 100, 'must be 1 to 100 characters');
 
+/** The timeline's filters: the list's, and the live stream's (GET /timeline/live). */
+const timelineFilters = {
+  from: calendarDay.optional(),
+  to: calendarDay.optional(),
+  unit: slugParam.optional(),
+  profile: z.string().max(96).regex(new RegExp(SLUG_PATTERN), 'must be a slug').optional(),
+  chronicle: slugParam.optional(),
+  q: search.optional(),
+  locale: localeParam.optional(),
+};
+
 export const timelineQuery = z
   .object({
-    from: calendarDay.optional(),
-    to: calendarDay.optional(),
-    unit: slugParam.optional(),
-    profile: z.string().max(96).regex(new RegExp(SLUG_PATTERN), 'must be a slug').optional(),
-    chronicle: slugParam.optional(),
-    q: search.optional(),
-    locale: localeParam.optional(),
+    ...timelineFilters,
     cursor: cursorParam.optional(),
     limit: limitParam.optional(),
     sort: z.enum(['occurredAt', '-occurredAt'], { message: 'can only be occurredAt or -occurredAt' }).optional(),
@@ -51,6 +56,16 @@ export const timelineQuery = z
   .strict()
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from must not be after to', path: ['to'] });
 export type TimelineQuery = z.infer<typeof timelineQuery>;
+
+/**
+ * The live timeline: the same filters (no paging: a stream has no page), and the position to
+ * resume from for browsers that cannot send Last-Event-ID (checked by domain/live's parseLastEventId).
+ */
+export const liveTimelineQuery = z
+  .object({ ...timelineFilters, lastEventId: z.string().max(20).optional() })
+  .strict()
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from must not be after to', path: ['to'] });
+export type LiveTimelineQuery = z.infer<typeof liveTimelineQuery>;
 
 export const reportsQuery = z
   .object({

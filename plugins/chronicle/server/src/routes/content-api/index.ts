@@ -18,6 +18,8 @@ export default {
     // The public read API (docs/api.md); GET routes answer HEAD as well.
     publicRoute('/timeline', 'timeline'),
     publicRoute('/timeline/timelinejs', 'timelinejs'),
+    // The live timeline (Server-Sent Events; services/live.ts): its own controller, never cached.
+    { method: 'GET', path: '/timeline/live', handler: 'live.timeline', config: { policies: [] as string[] } },
     publicRoute('/reports', 'reports'),
     publicRoute('/reports/:slug', 'report'),
     publicRoute('/profiles', 'profiles'),

@@ -26,7 +26,7 @@ import { unitsResource } from './units';
 const publicRead = ({ strapi }: { strapi: Core.Strapi }) => {
   const rows = rowReader(strapi);
   const events = eventReader(rows);
-  const { timeline, timelinejs } = timelineResource(rows, events);
+  const { timeline, timelinejs, timelineItems } = timelineResource(rows, events);
   const reportList = reportsResource(rows);
   const { reports, report } = reportList;
   const { feedReports } = feedsResource(reportList);
@@ -39,6 +39,7 @@ const publicRead = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     timeline,
     timelinejs,
+    timelineItems,
     reports,
     assertNotWithdrawn: rows.assertNotWithdrawn,
     report,

@@ -43,9 +43,10 @@ export const timelineResource = (rows: RowReader, events: ReturnType<typeof even
     return picked.filter((p) => !(p.fallback && has.has(p.row.documentId)));
   };
 
-  const selection = async (params: TimelineQuery, withMedia = false) => {
+  /** `only`: just these documents (the live stream's changed events), all of them that match. */
+  const selection = async (params: TimelineQuery, withMedia = false, only?: string[]) => {
     const locale = params.locale ?? DEFAULT_LOCALE;
-    const limit = params.limit ?? DEFAULT_LIMIT;
+    const limit = only ? Math.max(1, only.length) : params.limit ?? DEFAULT_LIMIT;
     const direction: SortDirection = params.sort === '-occurredAt' ? 'desc' : 'asc';
     const where: Row = {};
     const and: Row[] = [];
@@ -75,6 +76,7 @@ export const timelineResource = (rows: RowReader, events: ReturnType<typeof even
       const op = direction === 'asc' ? '$gt' : '$lt';
       and.push({ $or: [{ occurredAt: { [op]: at } }, { occurredAt: at, documentId: { [op]: position.documentId } }] });
     }
+    if (only) and.push({ documentId: { $in: only } });
     if (and.length) where.$and = and;
     // Each document has at most one row per locale: twice the rows always holds limit+1 documents.
     const rowLimit = (limit + 1) * localesFor(locale).length;
@@ -99,6 +101,19 @@ export const timelineResource = (rows: RowReader, events: ReturnType<typeof even
         data: page.map(({ row, fallback }) => serializeEvent(row, fallback, locale)),
         meta: { locale, limit, nextCursor },
       };
+    },
+
+    /**
+     * The live stream's view of some changed events (GET /timeline/live): each as the timeline
+     * with the same filters and locale would list it now (the same serializer, the same public
+     * fields), keyed by documentId; an event that is not public or does not match is absent.
+     */
+    async timelineItems(params: Omit<TimelineQuery, 'cursor' | 'limit' | 'sort'>, documentIds: string[]) {
+      const found = new Map<string, TimelinePage['data'][number]>();
+      if (!documentIds.length) return found;
+      const { locale, page } = await selection(params, false, [...new Set(documentIds)]);
+      for (const { row, fallback } of page) found.set(row.documentId as string, serializeEvent(row, fallback, locale));
+      return found;
     },
 
     /** Knight Lab TimelineJS3 JSON of the same selection; eras are the chronicles it touches. */

@@ -42,6 +42,9 @@ export const TimelinePage = ({
 }) => {
   const { t } = ctx;
   const assets = ctx.href(pathOf('asset', 'timelinejs/'), {}, 'zh-Hans');
+  // The live timeline (GET /api/chronicle/timeline/live): /site.js keeps the list below current.
+  const live = new URLSearchParams({ locale: ctx.locale });
+  for (const [k, v] of Object.entries(filters)) if (v) live.set(k, v);
   return (
     <Layout
       ctx={ctx}
@@ -85,9 +88,17 @@ export const TimelinePage = ({
           ) : null}
         </section>
       ) : null}
-      <section aria-labelledby="event-list">
+      <section
+        aria-labelledby="event-list"
+        data-live={`/api/chronicle/timeline/live?${live}`}
+        data-live-lang={ctx.locale}
+        data-live-added={t.liveAdded}
+        data-live-updated={t.liveUpdated}
+        data-live-removed={t.liveRemoved}
+      >
         <h2 id="event-list">{t.eventList}</h2>
-        {events.length ? <EventList ctx={ctx} events={events} /> : <p>{t.noEvents}</p>}
+        <p className="visually-hidden" role="status" aria-live="polite" data-live-status="" />
+        {events.length ? <EventList ctx={ctx} events={events} /> : <p data-live-empty="">{t.noEvents}</p>}
         {moreAt ? <ListLimit ctx={ctx} shown={events.length} api={moreAt} /> : null}
       </section>
     </Layout>
