@@ -2,12 +2,14 @@
  * Preloaded into the bench instance by bench/uncached-profile.js (`node --require`): appends
  * every SQL statement knex runs, with the milliseconds until its answer, to the file
  * CHRONICLE_QUERY_LOG names while that file exists, so the parent can count and time the statements of one request.
- * Waits for Strapi's database connection to exist.
+ * Waits for Strapi's database connection to exist. Writes its pid beside the file.
  */
 const fs = require('node:fs');
 
 const file = process.env.CHRONICLE_QUERY_LOG;
 if (file) {
+  // The parent reads this process's CPU time from /proc/<pid>/stat (bench/uncached-profile.js).
+  fs.writeFileSync(`${file}.pid`, String(process.pid));
   const started = new Map();
   const timer = setInterval(() => {
     const connection = global.strapi?.db?.connection;

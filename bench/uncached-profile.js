@@ -10,6 +10,8 @@
  *    events, from a preload in the instance) and prints them;
  *  - measures the uncached timeline and Strapi's stock `find` (the same query as bench/run.js)
  *    in one run, alternately, and prints their ratio;
+ *  - with `--cpu N`, the instance's CPU time per request over N requests of each (from
+ *    /proc/<pid>/stat: the load of other processes does not change it as it changes req/s);
  *  - with `--prof DIR`, the instance runs with `node --cpu-prof` and writes its profile there
  *    when it stops (open it in Chrome's DevTools, or summarise it with --top).
  */
@@ -26,6 +28,7 @@ const PROF = option('prof', '');
 const ROUNDS = Number(option('rounds', '2'));
 const REPEAT = Number(option('repeat', '15'));
 const KEEP = process.argv.includes('--keep-db');
+const CPU = Number(option('cpu', '0'));
 
 const TIMELINE = '/api/chronicle/timeline?limit=25';
 const UNCACHED = { 'X-Chronicle-Bench-No-Cache': '1' };
@@ -97,6 +100,27 @@ async function main() {
       console.log('database kept:', JSON.stringify(database.env));
       database.drop = async () => undefined;
     }
+    // CPU time of the instance per request (utime + stime from /proc, SQLite included as it
+    // runs in the process): what the machine's load does not change, unlike requests/s.
+    if (CPU) {
+      const pid = Number(fs.readFileSync(`${log}.pid`, 'utf8'));
+      const ticks = () => {
+        const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+        return Number(fields[11]) + Number(fields[12]);
+      };
+      const perRequest = async (urlPath, headers) => {
+        await load({ port, path: urlPath, headers, connections: 4, amount: 20 });
+        const before = ticks();
+        const result = await load({ port, path: urlPath, headers, connections: 4, amount: CPU });
+        return ((ticks() - before) * 10) / result.requests.total; // 100 ticks a second
+      };
+      for (let i = 0; i < ROUNDS; i++) {
+        const timeline = await perRequest(TIMELINE, UNCACHED);
+        const stock = await perRequest(STOCK, {});
+        const constant = await perRequest('/api/chronicle/bench/constant', {});
+        console.log(`cpu round ${i + 1}: timeline uncached ${timeline.toFixed(2)} ms CPU/request, stock find ${stock.toFixed(2)}, constant route ${constant.toFixed(2)}: stock / timeline ${(stock / timeline).toFixed(2)} ×`);
+      }
+    }
     if (process.argv.includes('--only-timeline')) {
       console.log(summary(await load({ port, path: TIMELINE, headers: UNCACHED, connections: CONNECTIONS, seconds: SECONDS })));
       return;
@@ -115,6 +139,7 @@ async function main() {
     await instance?.stop();
     await database.drop();
     fs.rmSync(log, { force: true });
+    fs.rmSync(`${log}.pid`, { force: true });
   }
 }
 
