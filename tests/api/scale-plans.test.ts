@@ -138,6 +138,32 @@ describe(`query plans with ${EVENTS} events`, () => {
     await expectIndexedPlans('timeline date range', () => service().timeline({ limit: 25, from: '2022-02-01', to: '2022-03-31' }));
   });
 
+  test('timeline: a page is a fixed number of statements (its rows per locale, then every relation at once), and no statement sorts the whole archive', async () => {
+    // zh-Hans: the rows, then units, people, chronicle, source report and corrections in one UNION ALL.
+    const zh = await capture(() => service().timeline({ limit: 25 }));
+    expect(zh.length).toBe(2);
+    expect(zh[1].sql).toMatch(/union all/i);
+    // en: the rows of each locale apart (each walks the locale index and stops at the page),
+    // the relations, the stale-translation check of the English rows, and the Chinese names of
+    // anonymised people named in English (when the page has any): never a statement per event.
+    const en = await capture(() => service().timeline({ limit: 25, locale: 'en' }));
+    expect(en.length).toBeGreaterThanOrEqual(4);
+    expect(en.length).toBeLessThanOrEqual(5);
+    const page100 = await capture(() => service().timeline({ limit: 100, locale: 'en' }));
+    expect(page100.length).toBeLessThanOrEqual(5);
+    if (!isPostgres()) {
+      // SQLite says USE TEMP B-TREE FOR ORDER BY when it must sort every matching row first
+      // (a `locale IN (…)` read did); FOR RIGHT PART OF ORDER BY (the row id Strapi adds) is per key.
+      // The relations' UNION ALL sorts its own few rows (a page's links): only the event reads are held to it.
+      const eventReads = [...zh, ...en].filter((q) => /from [`"]chronicle_timeline_events[`"] as/i.test(q.sql));
+      expect(eventReads.length).toBe(3);
+      for (const q of eventReads) {
+        const { plan } = await explain(q);
+        expect({ sql: q.sql.slice(0, 120), sorts: plan.filter((l) => /USE TEMP B-TREE FOR ORDER BY/.test(l)) }).toEqual({ sql: q.sql.slice(0, 120), sorts: [] });
+      }
+    }
+  });
+
   test('timeline filtered by a community (with its grids) uses indexes', async () => {
     const knex = t.strapi.db.connection as any;
     const community = await knex('chronicle_units').where({ kind: 'community', locale: 'zh-Hans' }).first('slug');

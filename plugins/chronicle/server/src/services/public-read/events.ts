@@ -9,7 +9,8 @@ import { DEFAULT_LOCALE, type Locale, type Precision } from '../../domain/enums'
 import { isAnonymised, personRefs, type ProfileRow } from '../../domain/public-person';
 import { redactPlainText } from '../../domain/redaction';
 import { NEWSROOM_TIME_ZONE } from '../../domain/time-zone';
-import { CORRECTION_SELECT, EVENT_SELECT, FILE_SELECT, localesFor, PROFILE_REF_SELECT, PUBLISHED, REPORT_REF_SELECT, reportVisible, type RowReader } from './rows';
+import { eventRelationQueries } from '../../repositories/event-relations';
+import { EVENT_SELECT, FILE_SELECT, localesFor, PUBLISHED, REPORT_REF_SELECT, reportVisible, type RowReader } from './rows';
 import { displayDate, iso, ref, translationStale, type Row } from './values';
 
 export const serializeEvent = (row: Row, fallback: boolean, locale: Locale): PublicEvent => {
@@ -43,30 +44,53 @@ export const serializeEvent = (row: Row, fallback: boolean, locale: Locale): Pub
 };
 export type { PublicEvent };
 
-export const eventReader = (rows: RowReader) => {
-  /** Media and photographers' bylines are read only for TimelineJS, the one output that shows them. */
-  const eventPopulate = (withMedia: boolean) => ({
-    units: { select: ['documentId', 'slug', 'name', 'kind'], orderBy: { slug: 'asc' } },
-    actors: { select: PROFILE_REF_SELECT, where: PUBLISHED, orderBy: { slug: 'asc' } },
-    chronicle: { select: ['documentId', 'slug', 'title', 'periodStart', 'periodEnd'], where: PUBLISHED },
-    sourceReport: {
-      select: REPORT_REF_SELECT,
-      where: reportVisible(),
-      ...(withMedia ? { populate: { bylines: { populate: { contributor: { select: ['name'] } } } } } : {}),
-    },
-    ...(withMedia ? { media: { select: FILE_SELECT } } : {}),
-    corrections: { select: CORRECTION_SELECT },
+/** Rows of several ordered reads in one order: `orderBy` ({ field: 'asc' | 'desc' } entries), then id ascending. */
+export const mergeInOrder = (lists: Row[][], orderBy: Row[]): Row[] => {
+  const keys = orderBy.map((entry) => Object.entries(entry)[0] as [string, 'asc' | 'desc']);
+  const value = (row: Row, field: string) => (field === 'occurredAt' ? new Date(row[field]).getTime() : String(row[field]));
+  return lists.flat().sort((a, b) => {
+    for (const [field, direction] of keys) {
+      const x = value(a, field);
+      const y = value(b, field);
+      if (x !== y) return (x < y ? -1 : 1) * (direction === 'desc' ? -1 : 1);
+    }
+    return Number(a.id) - Number(b.id);
   });
+};
 
-  /** Rows of events matching `where`, in both candidate locales, with their relations. */
-  const eventRows = async (where: Row, locale: Locale, orderBy: Row[], limit?: number, withMedia = false): Promise<Row[]> => {
-    const found = (await rows.query('timeline-event').findMany({
-      where: { ...PUBLISHED, locale: { $in: localesFor(locale) }, ...where },
-      select: EVENT_SELECT,
-      populate: eventPopulate(withMedia),
+export const eventReader = (rows: RowReader) => {
+  const relations = eventRelationQueries(rows.strapi);
+  /** TimelineJS alone shows media and photographers' bylines: read through Strapi's populate for it only. */
+  const mediaPopulate = {
+    sourceReport: { select: REPORT_REF_SELECT, where: reportVisible(), populate: { bylines: { populate: { contributor: { select: ['name'] } } } } },
+    media: { select: FILE_SELECT },
+  };
+
+  const read = (where: Row, locales: Locale[], orderBy: Row[], limit: number | undefined, withMedia: boolean) =>
+    rows.query('timeline-event').findMany({
+      where: { ...PUBLISHED, locale: { $in: locales }, ...where },
+      // The row id: the relations are read by it.
+      select: [...EVENT_SELECT, 'id'],
+      ...(withMedia ? { populate: mediaPopulate } : {}),
       orderBy,
       ...(limit ? { limit } : {}),
-    })) as Row[];
+    }) as Promise<Row[]>;
+
+  /**
+   * Rows of events matching `where`, in both candidate locales, with their relations: the
+   * rows in one statement per locale, every relation of the page in one more
+   * (repositories/event-relations.ts). A page (`limit`) in two locales is read locale by
+   * locale and merged in the database's order (orderBy, then the row id Strapi adds): each
+   * read walks the (locale, occurred_at, document_id) index and stops at `limit`, where one
+   * `locale IN (…)` read sorted every row of both locales.
+   */
+  const eventRows = async (where: Row, locale: Locale, orderBy: Row[], limit?: number, withMedia = false): Promise<Row[]> => {
+    const locales = localesFor(locale);
+    const found =
+      limit && locales.length > 1
+        ? mergeInOrder(await Promise.all(locales.map((l) => read(where, [l], orderBy, limit, withMedia))), orderBy).slice(0, limit)
+        : await read(where, locales, orderBy, limit, withMedia);
+    await relations.attach(found, { sourceReport: !withMedia });
     const people = found.flatMap((r) => (r.actors ?? []) as Row[]);
     if (people.some((p) => isAnonymised(p) && p.locale !== DEFAULT_LOCALE)) {
       const named = await rows.withZhNames(people);

@@ -259,7 +259,7 @@ export const rowReader = (strapi: Core.Strapi) => {
     }
   };
 
-  return { query, unitRows, unitScopeRows, unitScope, profileDocumentId, withZhNames, assertNotWithdrawn, detail, markStale };
+  return { strapi, query, unitRows, unitScopeRows, unitScope, profileDocumentId, withZhNames, assertNotWithdrawn, detail, markStale };
 };
 
 export type RowReader = ReturnType<typeof rowReader>;

@@ -35,6 +35,23 @@ export const displayable = (value: string | null | undefined): boolean => {
  * formatDisplayDate that never throws: an instant it cannot read (a year like +275760 stored
  * before the date range was enforced) is shown as written, so one record cannot take a page down.
  */
+const formatSafely = (start: string, precision: unknown, approximate: boolean, locale: Locale, timeZone: string): string => {
+  if (!displayable(start)) return start.split('T')[0];
+  try {
+    return formatDisplayDate(start, precision as Precision, approximate, locale, timeZone);
+  } catch {
+    return start.split('T')[0];
+  }
+};
+
+/**
+ * The same inputs always give the same text, and luxon's parse and zone change were the
+ * largest cost of serialising a timeline page (issue 19): the texts are kept, at most
+ * DISPLAY_MEMO_LIMIT of them (then the memo starts again empty).
+ */
+const DISPLAY_MEMO_LIMIT = 50000;
+const displayMemo = new Map<string, string>();
+
 export const displayDate = (
   start: string | null | undefined,
   precision: unknown,
@@ -43,12 +60,13 @@ export const displayDate = (
   timeZone: string = NEWSROOM_TIME_ZONE
 ): string => {
   if (!start) return '';
-  if (!displayable(start)) return start.split('T')[0];
-  try {
-    return formatDisplayDate(start, precision as Precision, approximate, locale, timeZone);
-  } catch {
-    return start.split('T')[0];
-  }
+  const key = `${start}|${String(precision)}|${approximate ? 1 : 0}|${locale}|${timeZone}`;
+  const known = displayMemo.get(key);
+  if (known !== undefined) return known;
+  const text = formatSafely(start, precision, approximate, locale, timeZone);
+  if (displayMemo.size >= DISPLAY_MEMO_LIMIT) displayMemo.clear();
+  displayMemo.set(key, text);
+  return text;
 };
 
 /** A calendar day (DATE column) shown in the newsroom's way, as the day it is there. */
