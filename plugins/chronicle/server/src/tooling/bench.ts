@@ -31,7 +31,9 @@ const bench = ({ strapi }: { strapi: Core.Strapi }) => {
       const query = await controller.sanitizeQuery(ctx);
       const { results, pagination } = await service.find(query);
       const output = await controller.sanitizeOutput(results, ctx);
-      ctx.body = controller.transformResponse(output, { pagination });
+      // transformResponse is async in Strapi 5: without the await the route answered `{}` (koa
+      // serialises a pending promise as an empty object), skipping the transform it measures.
+      ctx.body = await controller.transformResponse(output, { pagination });
     },
   };
 };
