@@ -123,6 +123,7 @@ async function serve() {
   const { createStrapi } = require('@strapi/strapi');
   const { loadWithTooling } = require(path.join(root, 'plugins', 'chronicle', 'dist', 'server', 'tooling'));
   const strapi = await loadWithTooling(createStrapi({ appDir: root, distDir: path.join(root, 'dist') }), { bench: true });
+  let profiler = null;
   strapi.log.level = 'warn';
   for (const t of strapi.log.transports ?? []) t.level = 'warn';
   await strapi.listen();
@@ -130,6 +131,25 @@ async function serve() {
     generate: (options) => strapi.plugin('chronicle').service('generator').generate(options),
     // What autovacuum does after a load, at once, so each size is measured with fresh statistics.
     analyze: () => strapi.db.connection.raw(strapi.db.dialect.client === 'postgres' ? 'VACUUM ANALYZE' : 'ANALYZE').then(() => null),
+    // A CPU profile of the instance between two commands (bench/run.js --profile DIR).
+    profileStart: async () => {
+      const inspector = require('node:inspector');
+      profiler = new inspector.Session();
+      profiler.connect();
+      const post = (method, params) => new Promise((resolve, reject) => profiler.post(method, params, (error, result) => (error ? reject(error) : resolve(result))));
+      await post('Profiler.enable');
+      await post('Profiler.setSamplingInterval', { interval: 200 });
+      await post('Profiler.start');
+      return null;
+    },
+    profileStop: async (file) => {
+      const { profile } = await new Promise((resolve, reject) => profiler.post('Profiler.stop', (error, result) => (error ? reject(error) : resolve(result))));
+      profiler.disconnect();
+      profiler = null;
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, JSON.stringify(profile));
+      return topFunctions(profile);
+    },
     stats: () => {
       const { rss, heapUsed } = process.memoryUsage();
       return { rss, heapUsed, cache: strapi.plugin('chronicle').service('public-cache').stats() };
@@ -147,6 +167,26 @@ async function serve() {
     }
   });
   process.send({ ready: true, port: strapi.server.httpServer.address().port });
+}
+
+/**
+ * The functions a CPU profile spent its samples in (self time), as percentages of all samples,
+ * the largest first: `{ name, file, percent }` (idle and GC kept, so the rest is in proportion).
+ */
+function topFunctions(profile, count = 25) {
+  const self = new Map();
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const total = profile.samples.length || 1;
+  for (const id of profile.samples) {
+    const { callFrame } = byId.get(id);
+    const file = callFrame.url ? callFrame.url.replace(/^.*node_modules\//, '').replace(/^file:\/\/.*\/plugins\//, 'plugins/') : '';
+    const key = `${callFrame.functionName || '(anonymous)'} ${file}:${callFrame.lineNumber + 1}`;
+    self.set(key, (self.get(key) ?? 0) + 1);
+  }
+  return [...self.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+    .map(([name, n]) => ({ name, percent: Number(((100 * n) / total).toFixed(1)) }));
 }
 
 /**

@@ -23,6 +23,8 @@ const DB = option('db', 'sqlite');
 const OUT = path.resolve(option('out', path.join(__dirname, 'results.json')));
 const SECONDS = Number(option('seconds', '6'));
 const CONNECTIONS = Number(option('connections', '16'));
+/** `--profile DIR`: CPU profiles of the instance while it serves the constant route and the cache hits. */
+const PROFILE = option('profile');
 const SMALL = 1000;
 if (!SIZES.every((n, i) => Number.isInteger(n) && n >= 1 && (i === 0 || n > SIZES[i - 1]))) throw new Error('--sizes must be increasing whole numbers, e.g. 1000,10000,100000');
 if (SIZES[0] !== SMALL) throw new Error(`--sizes must start at ${SMALL} (the growth ratios compare with it)`);
@@ -40,9 +42,14 @@ async function seed(instance, from, to) {
  * autocannon hangs up on the requests still in flight when the time is up, and the server
  * finishes them anyway: wait for that before the next measurement (or the shutdown) starts.
  */
-async function load(port, urlPath, headers = {}) {
+async function load(port, urlPath, headers = {}, { instance, name } = {}) {
+  if (PROFILE && instance) await instance.call('profileStart');
   const measured = summary(await autocannon({ port, path: urlPath, headers, connections: CONNECTIONS, seconds: SECONDS }));
   if (measured.errors) console.warn(`  ${urlPath}: ${measured.errors} errors`);
+  if (PROFILE && instance) {
+    const top = await instance.call('profileStop', path.resolve(PROFILE, `${name}.cpuprofile`));
+    console.log(`profile ${name} (${urlPath}): ${top.slice(0, 15).map((t) => `${t.percent}% ${t.name}`).join('\n  ')}`);
+  }
   await new Promise((resolve) => setTimeout(resolve, Math.min(10000, 500 + 2 * measured.p99_ms)));
   return measured;
 }
@@ -117,11 +124,14 @@ async function main() {
       routes.stock_constant = await load(stock.port, '/api/bench/constant');
       routes.bare_node_page = await load(bare.port, '/page');
       routes.stock_constant_page = await load(stock.port, '/api/bench/page');
-      routes.ceiling = await load(port, '/api/chronicle/bench/constant');
+      routes.ceiling = await load(port, '/api/chronicle/bench/constant', {}, { instance, name: 'ceiling' });
       routes.stock = await load(port, `/api/chronicle/bench/stock?${encodeURI(stockQuery)}`);
-      routes.timeline_cached = await load(port, timeline);
+      routes.timeline_cached = await load(port, timeline, {}, { instance, name: 'timeline_cached' });
       routes.timeline_cached_br = await load(port, timeline, { 'Accept-Encoding': 'br' });
-      routes.site_page_cached = await load(port, '/timeline');
+      // The same hit through koa (the fast path skipped: middlewares/public-hit.ts answers it).
+      routes.timeline_cached_koa = await load(port, timeline, { 'X-Chronicle-Bench-No-Fast': '1' }, { instance, name: 'timeline_cached_koa' });
+      routes.site_page_cached = await load(port, '/timeline', {}, { instance, name: 'site_page_cached' });
+      routes.site_page_cached_koa = await load(port, '/timeline', { 'X-Chronicle-Bench-No-Fast': '1' });
       routes.timeline_uncached = await load(port, timeline, uncached);
     } finally {
       await bare?.stop();
@@ -145,9 +155,12 @@ async function main() {
         site_hit_vs_bare_node_rps: ratio(routes.site_page_cached.rps, routes.bare_node_page.rps),
         our_constant_vs_stock_constant_rps: ratio(routes.ceiling.rps, routes.stock_constant.rps),
         cached_vs_ceiling_rps: ratio(routes.timeline_cached.rps, routes.ceiling.rps),
+        api_hit_fast_vs_koa_rps: ratio(routes.timeline_cached.rps, routes.timeline_cached_koa.rps),
+        site_hit_fast_vs_koa_rps: ratio(routes.site_page_cached.rps, routes.site_page_cached_koa.rps),
         uncached_vs_stock_rps: ratio(routes.timeline_uncached.rps, routes.stock.rps),
         largest_vs_small_uncached_p50: ratio(growth[growth.length - 1].p50_ms, small.p50_ms),
       },
+      fast_path: process.env.CHRONICLE_FAST_PATH || 'http',
       settings: { seconds_per_route: SECONDS, connections: CONNECTIONS, node: process.version, load: 'autocannon in the parent process; Strapi in a child process' },
     };
     // One file for both databases: each run replaces its own database's entry.
@@ -171,6 +184,7 @@ async function main() {
     console.log(`site hit / bare Node       ${r.site_hit_vs_bare_node_rps}  (goal ≥ 0.3)`);
     console.log(`our constant / stock's     ${r.our_constant_vs_stock_constant_rps}`);
     console.log(`cached / ceiling rps       ${r.cached_vs_ceiling_rps}`);
+    console.log(`API hit fast / via koa     ${r.api_hit_fast_vs_koa_rps};  site hit fast / via koa ${r.site_hit_fast_vs_koa_rps}  (fast path: ${results.fast_path})`);
     console.log(`uncached / stock find rps  ${r.uncached_vs_stock_rps}  (goal ≥ 3)`);
     for (const g of results.growth) console.log(`uncached / stock find at ${String(g.events).padStart(6)}   ${g.uncached_vs_stock_find_rps}  (goal ≥ 3 from 10,000)`);
     for (const g of results.growth) console.log(`p50 at ${String(g.events).padStart(6)} / at ${SMALL}   ${g.p50_vs_small}  (goal ≤ 1.5)`);

@@ -9,6 +9,7 @@ import { PLUGIN_NAME } from './domain/content-types';
 import { OWN_OR_PUBLISHED } from './domain/permissions';
 import { getService } from './get-service';
 import { chronicleErrors } from './middlewares/errors';
+import { installFastPath } from './middlewares/fast-hit';
 import { publicHitMiddleware } from './middlewares/public-hit';
 import { siteMiddleware } from './middlewares/site';
 
@@ -29,11 +30,14 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   // document-service guards; before the router, like the site.
   strapi.server.use(chronicleErrors());
 
-  // Public API cache hits, answered here before the router like the site's pages (issue 19).
+  // Public API cache hits, answered here before the router like the site's pages (issue 19),
+  // when the fast path below did not answer them.
   getService(strapi, 'public-cache').watchPermissions();
   strapi.server.use(publicHitMiddleware(strapi));
   // The live timeline (services/live.ts): its bus also carries the cache's revisions.
   await getService(strapi, 'live').start();
+  // Cache hits of the API and the site answered before koa (middlewares/fast-hit.ts).
+  installFastPath(strapi);
 
   // The public site (docs/site.md). Installed here rather than in register() so it runs after
   // the global middlewares (logger, errors, security, query …) and before Strapi's router.

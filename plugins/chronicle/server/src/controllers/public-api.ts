@@ -26,6 +26,7 @@ import {
 } from '../validation/public-query';
 import { etagOf } from '../domain/response-cache';
 import { routeAction, sendCached } from '../services/public-cache';
+import { FAST_MARK } from '../middlewares/fast-hit';
 import { ChronicleError } from '../errors';
 import { getService } from '../get-service';
 import { pageHref, publicOrigin, publicUrls } from '../site/paths';
@@ -88,8 +89,9 @@ const publicApi = ({ strapi }: { strapi: Core.Strapi }) => {
       entry = { body, etag: etagOf(body), contentType: produced.contentType, expiresAt: Date.now() + CACHE_ENTRY_TTL_MS };
       cache().set(key, entry, revision);
     }
-    // The next identical request is answered before the router (middlewares/public-hit.ts).
-    cache().remember(ctx.path, ctx.querystring, key, routeAction(ctx.state?.route), revision);
+    // The next identical request is answered before koa (middlewares/fast-hit.ts) or the router (public-hit.ts).
+    const alias = cache().remember(ctx.path, ctx.querystring, key, routeAction(ctx.state?.route), revision);
+    if (alias) ctx.state[FAST_MARK] = alias;
     sendCached(ctx, entry, PUBLIC_CACHE_CONTROL);
   };
 

@@ -17,6 +17,7 @@ import type { Core } from '@strapi/strapi';
 import { PUBLIC_CACHE_CONTROL } from '../domain/http-cache';
 import { getService } from '../get-service';
 import { sendCached } from '../services/public-cache';
+import { FAST_MARK } from './fast-hit';
 
 export const publicHitMiddleware = (strapi: Core.Strapi) => {
   const prefix = `${strapi.config.get('api.rest.prefix', '/api') as string}/`;
@@ -28,6 +29,7 @@ export const publicHitMiddleware = (strapi: Core.Strapi) => {
     const cache = getService(strapi, 'public-cache');
     const found = await cache.lookupRaw(ctx.path, ctx.querystring);
     if (!found || !(await cache.publicMay(found.action))) return next();
+    ctx.state[FAST_MARK] = found.alias;
     ctx.set('X-Chronicle-Cache', 'hit');
     sendCached(ctx, found.entry, PUBLIC_CACHE_CONTROL);
     return undefined;

@@ -14,6 +14,7 @@ import type { Core } from '@strapi/strapi';
 import { SIGN_IN_ROUTES, type RateDecision } from '../domain/rate-limiter';
 import { ChronicleError, sendError } from '../errors';
 import { getService } from '../get-service';
+import { countedDecision } from './fast-hit';
 import { routeKey, routeOf } from './route-of';
 
 /** 429 in the plugin's error envelope (errors.ts), with Retry-After in seconds. */
@@ -48,7 +49,8 @@ const rateLimit = (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     }
 
     if (route.path === apiPrefix() || route.path.startsWith(`${apiPrefix()}/`)) {
-      const state = await limits.hit('publicApi', ip);
+      // A fast-path hit over the limit comes here already counted (middlewares/fast-hit.ts).
+      const state = countedDecision(ctx.req) ?? (await limits.hit('publicApi', ip));
       if (!state.allowed) {
         return tooMany(ctx, state, `too many requests from this address; try again in ${state.retryAfter} s`);
       }

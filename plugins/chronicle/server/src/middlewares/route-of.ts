@@ -44,9 +44,34 @@ const apiRoutes = (strapi: Core.Strapi) => {
   return keys;
 };
 
+/**
+ * What `routeOf` answered for a method and raw path, kept (routes do not change once Strapi
+ * listens): matching a path against every route's pattern is a noticeable part of each request
+ * (the router does it again itself). Bounded: a flood of distinct paths empties it.
+ */
+const MAX_REMEMBERED = 4096;
+const remembered = new WeakMap<object, Map<string, MatchedRoute | null>>();
+
 /** The route the router will dispatch this request to, or null (a 404, or a non-route path). */
 export const routeOf = (strapi: Core.Strapi, ctx: any): MatchedRoute | null => {
   if (ctx.state && STATE_KEY in ctx.state) return ctx.state[STATE_KEY];
+  let known = remembered.get(strapi);
+  if (!known) {
+    known = new Map();
+    remembered.set(strapi, known);
+  }
+  const key = `${ctx.method} ${ctx.path}`;
+  let route = known.get(key);
+  if (route === undefined) {
+    route = matchRouteOf(strapi, ctx);
+    if (known.size >= MAX_REMEMBERED) known.clear();
+    known.set(key, route);
+  }
+  if (ctx.state) ctx.state[STATE_KEY] = route;
+  return route;
+};
+
+const matchRouteOf = (strapi: Core.Strapi, ctx: any): MatchedRoute | null => {
   const router = strapi.server.router as unknown as { match(path: string, method: string): { pathAndMethod: Layer[] } };
   // The router reads ctx.path (undecoded, query and fragment already split off), and so do we.
   const { pathAndMethod } = router.match(ctx.path, ctx.method);
@@ -54,11 +79,7 @@ export const routeOf = (strapi: Core.Strapi, ctx: any): MatchedRoute | null => {
   // (Strapi's endpoint handlers do not call next). Layers without methods are middlewares.
   const routes = apiRoutes(strapi);
   const layer = pathAndMethod.find((l) => l.methods.length > 0 && routes.has(layerKey(l)));
-  const route = layer
-    ? { method: ctx.method as string, path: layer.path, params: layer.params(ctx.path, layer.captures(ctx.path), {}) }
-    : null;
-  if (ctx.state) ctx.state[STATE_KEY] = route;
-  return route;
+  return layer ? { method: ctx.method as string, path: layer.path, params: layer.params(ctx.path, layer.captures(ctx.path), {}) } : null;
 };
 
 /** 'POST /admin/login': the key guards are listed under (HEAD is answered by GET routes). */

@@ -23,6 +23,7 @@ import { embedCsp, parseEmbedOrigins, siteCsp } from '../domain/embed';
 import { ASSET_CACHE_CONTROL, NO_STORE, PUBLIC_CACHE_CONTROL } from '../domain/http-cache';
 import { etagOf } from '../domain/response-cache';
 import { sendCached } from '../services/public-cache';
+import { FAST_MARK } from './fast-hit';
 import { getService } from '../get-service';
 import { publicOrigin } from '../site/paths';
 import { isEmbedPage, matchRoute, parseSiteQuery, type PageName } from '../site/routes';
@@ -139,6 +140,11 @@ export const siteMiddleware = (strapi: Core.Strapi) => {
       }
       const result = await service.render(match, parsed.data, origin);
       if (result.cache !== 'hit') await limits.hit('site', ip);
+      if (result.cached && result.status === 200) {
+        // The next identical request is answered before koa (middlewares/fast-hit.ts).
+        const alias = getService(strapi, 'public-cache').remember(ctx.path, ctx.querystring, result.cached.key, undefined, result.cached.revision, 'site');
+        if (alias) ctx.state[FAST_MARK] = alias;
+      }
       ctx.set('X-Chronicle-Cache', result.cache);
       return send(ctx, result.status, result.body, result.contentType, result.etag, PUBLIC_CACHE_CONTROL, match.page);
     } catch (error) {

@@ -49,10 +49,17 @@ const numberFromEnv = (name: string, fallback: number) => {
 /** How many raw request → key aliases are kept (least recently used go first). */
 const MAX_ALIASES = 20_000;
 
-interface Alias {
+export interface Alias {
   key: string;
-  /** The users-permissions action of the route ('plugin::chronicle.public-api.timeline'). */
-  action: string;
+  /** The users-permissions action of the route ('plugin::chronicle.public-api.timeline'); none for a site page. */
+  action: string | undefined;
+  /** 'api': the Content API (Public role, publicApi limit); 'site': a site page (site limit, no role). */
+  kind: 'api' | 'site';
+  /**
+   * What the fast path (middlewares/fast-hit.ts) repeats for this request, captured from a
+   * normal answer: [0] for a request without an Origin header, [1] with one.
+   */
+  fast: [unknown, unknown];
 }
 
 /** The users-permissions action a matched route needs (as Strapi's content-api permission check names it), or undefined. */
@@ -109,6 +116,10 @@ const publicCache = ({ strapi }: { strapi: Core.Strapi }) => {
   let channel: RevisionChannel | null = null;
   /** Set when the channel (re)connects: read the row once even though the channel is up. */
   let mustRead = false;
+  /** The revision in force is known to be current: the channel is up, or the row was read within `checkEvery`. */
+  const isCurrent = () => Boolean(revision) && !mustRead && (Boolean(channel?.up()) || Date.now() - checkedAt < checkEvery);
+  /** Hits answered by the fast path (middlewares/fast-hit.ts), for tests and the benchmark. */
+  let fastHits = 0;
 
   // The Public role's actions: read once, re-read after a permission or role change here, and
   // at most every `checkEvery` ms (another instance may have changed them).
@@ -170,7 +181,7 @@ const publicCache = ({ strapi }: { strapi: Core.Strapi }) => {
     /** The content revision now in force (re-read from the database when due). */
     async revision(): Promise<string> {
       // With the channel up, another instance's revision arrives by `adopt`: no polling.
-      if (revision && !mustRead && (channel?.up() || Date.now() - checkedAt < checkEvery)) return revision;
+      if (isCurrent()) return revision;
       if (!reading) reading = readStored().finally(() => (reading = null));
       return reading;
     },
@@ -216,26 +227,65 @@ const publicCache = ({ strapi }: { strapi: Core.Strapi }) => {
      * Record that the request `rawPath?rawQuery` validated to `key` on a route needing `action`,
      * so the next identical request can be answered before the router (middlewares/public-hit.ts).
      */
-    remember(rawPath: string, rawQuery: string, key: string, action: string | undefined, computedUnder: string) {
-      if (!action || computedUnder !== revision) return;
+    remember(rawPath: string, rawQuery: string, key: string, action: string | undefined, computedUnder: string, kind: Alias['kind'] = 'api'): Alias | undefined {
+      if ((kind === 'api' && !action) || computedUnder !== revision) return undefined;
       if (aliasRevision !== revision) {
         aliases.clear();
         aliasRevision = revision;
       }
       const raw = `${rawPath}?${rawQuery}`;
+      const had = aliases.get(raw);
       aliases.delete(raw);
-      aliases.set(raw, { key, action });
+      // The same request answered again keeps what the fast path captured for it.
+      const alias: Alias = had && had.key === key && had.action === action && had.kind === kind ? had : { key, action, kind, fast: [undefined, undefined] };
+      aliases.set(raw, alias);
       if (aliases.size > MAX_ALIASES) aliases.delete(aliases.keys().next().value as string);
+      return alias;
     },
 
     /** The cached entry for a request exactly as it arrived, with the action its route needs; else undefined. */
-    async lookupRaw(rawPath: string, rawQuery: string): Promise<{ entry: CachedResponse; action: string } | undefined> {
+    async lookupRaw(rawPath: string, rawQuery: string): Promise<{ entry: CachedResponse; action: string; alias: Alias } | undefined> {
       const current = await this.revision();
       if (aliasRevision !== current || aliases.size === 0) return undefined;
       const alias = aliases.get(`${rawPath}?${rawQuery}`);
+      if (!alias || alias.kind !== 'api' || !alias.action) return undefined;
+      const entry = cache.get(alias.key);
+      return entry ? { entry, action: alias.action, alias } : undefined;
+    },
+
+    /**
+     * The fast path's lookup (middlewares/fast-hit.ts), without a promise: the alias of the raw
+     * request target (`aliasKeyOf`) and its cached entry, only while the revision in force is
+     * known to be current (the channel is up, or the row was read within CHRONICLE_REVISION_CHECK_MS); when it is due, the re-read
+     * starts and undefined sends this request the normal way, which waits for it.
+     */
+    lookupNow(rawKey: string): { alias: Alias; entry: CachedResponse } | undefined {
+      if (aliases.size === 0) return undefined;
+      if (!isCurrent()) {
+        if (!reading) reading = readStored().finally(() => (reading = null));
+        reading.catch(() => undefined);
+        return undefined;
+      }
+      if (aliasRevision !== revision) return undefined;
+      const alias = aliases.get(rawKey);
       if (!alias) return undefined;
       const entry = cache.get(alias.key);
-      return entry ? { entry, action: alias.action } : undefined;
+      return entry ? { alias, entry } : undefined;
+    },
+
+    /**
+     * `publicMay` without a promise: true or false when the Public role's actions are known and
+     * current; undefined (and the re-read started) when they are not, so the request goes the
+     * normal way — where Strapi's own permission check answers it.
+     */
+    publicMayNow(action: string): boolean | undefined {
+      subscribe();
+      if (!publicActions || Date.now() - actionsReadAt >= checkEvery) {
+        if (!readingActions) readingActions = readActions().finally(() => (readingActions = null));
+        readingActions.catch(() => undefined);
+        return undefined;
+      }
+      return publicActions.has(action);
     },
 
     /** Whether the users-permissions Public role holds `action` now (see the header). */
@@ -249,6 +299,11 @@ const publicCache = ({ strapi }: { strapi: Core.Strapi }) => {
       return actions.has(action);
     },
 
+    /** Count one hit answered by the fast path. */
+    noteFastHit() {
+      fastHits += 1;
+    },
+
     /** Start listening for permission changes (bootstrap). */
     watchPermissions() {
       subscribe();
@@ -256,7 +311,7 @@ const publicCache = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** For tests and the memory benchmark; no route serves it. */
     stats() {
-      return { ...cache.stats(), revision, aliases: aliases.size };
+      return { ...cache.stats(), revision, aliases: aliases.size, fastHits };
     },
   };
 };

@@ -111,6 +111,11 @@ const rateLimits = ({ strapi }: { strapi: Core.Strapi }) => {
     /** The store counters live in ('memory', 'postgres' or 'redis'). */
     store: storeKind,
 
+    /** Whether the limit counts anything at all (a max of 0 turns it off), without a promise. */
+    enabledNow(name: LimitName): boolean {
+      return limitOf(settings(), name).max > 0;
+    },
+
     /** Count one request (or failure) for `key` and say whether it was within the limit. */
     async hit(name: LimitName, key: string): Promise<RateDecision> {
       if (limitOf(settings(), name).max <= 0) return OFF;

@@ -66,7 +66,7 @@ const site = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** A page (HTML, PNG, XML or text), from the cache when this revision already rendered it. */
-    async render(match: RouteMatch, query: SiteQuery, origin: string): Promise<SiteResponse & { cache: 'hit' | 'miss' }> {
+    async render(match: RouteMatch, query: SiteQuery, origin: string): Promise<SiteResponse & { cache: 'hit' | 'miss'; cached?: { key: string; revision: string } }> {
       const locale = query.lang ?? DEFAULT_LOCALE;
       const route = this.routeOf(match);
       if (match.param !== undefined && !isSlug(match.param)) {
@@ -76,14 +76,14 @@ const site = ({ strapi }: { strapi: Core.Strapi }) => {
       const key = `site|${basePath()}|${match.page}|${match.param ?? ''}|${locale}|${JSON.stringify(filters)}|${origin}`;
       const revision = await cache().revision();
       const hit = cache().get(key);
-      if (hit) return { status: 200, body: hit.body, contentType: hit.contentType, etag: hit.etag, cache: 'hit' };
+      if (hit) return { status: 200, body: hit.body, contentType: hit.contentType, etag: hit.etag, cache: 'hit', cached: { key, revision } };
       const ctx = siteContext(basePath(), origin, locale, route, filters);
       try {
         if (match.page === 'asset') throw new ChronicleError(404, 'no such page');
         const produced = await LOADERS[match.page]({ read: read(), slug: match.param as string, query, ctx });
         const response = respond(200, produced.body, produced.contentType);
         cache().set(key, { body: response.body, etag: response.etag, contentType: response.contentType, expiresAt: Date.now() + CACHE_ENTRY_TTL_MS }, revision);
-        return { ...response, cache: 'miss' };
+        return { ...response, cache: 'miss', cached: { key, revision } };
       } catch (error) {
         if (!isChronicleError(error)) throw error;
         const info = errorInfo(error, match);

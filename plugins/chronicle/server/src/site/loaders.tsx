@@ -124,12 +124,13 @@ export const LOADERS: { [P in RenderedPage]: Loader } = {
   async timeline({ read, query, ctx }) {
     const locale = ctx.locale;
     const filters = { unit: query.unit, from: query.from, to: query.to };
-    const [events, tree] = await Promise.all([all((cursor) => read.timeline({ locale, ...filters, limit: 100, cursor })), units(read, locale)]);
-    const moreAt = events.more ? apiList('timeline', { locale, ...filters, limit: '100' }) : undefined;
+    // One page of the plain list (the size of the interactive timeline's), a link to the next:
+    // the page's size does not grow with the archive.
+    const [events, tree] = await Promise.all([read.timeline({ locale, ...filters, limit: INTERACTIVE_TIMELINE_MAX, cursor: query.cursor }), units(read, locale)]);
     const params = new URLSearchParams({ locale, limit: String(INTERACTIVE_TIMELINE_MAX) });
     for (const [k, v] of Object.entries(filters)) if (v) params.set(k, v);
     const source = `/api/chronicle/timeline/timelinejs?${params}`;
-    return html(<TimelinePage ctx={ctx} events={events.items} units={flattenUnits(tree)} filters={filters} source={source} moreAt={moreAt} />);
+    return html(<TimelinePage ctx={ctx} events={events.data} units={flattenUnits(tree)} filters={filters} source={source} cursor={query.cursor} nextCursor={events.meta.nextCursor} />);
   },
 
   async report({ read, slug, ctx }) {

@@ -26,8 +26,9 @@ const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === 
 /** A page that takes only the language. */
 export const langOnlyQuery = z.object({ lang: optional(lang) }).strict();
 
+/** The timeline: unit and period, and the cursor of a later page of its plain list. */
 export const timelinePageQuery = z
-  .object({ lang: optional(lang), unit: optional(slug), from: optional(day), to: optional(day) })
+  .object({ lang: optional(lang), unit: optional(slug), from: optional(day), to: optional(day), cursor: optional(z.string().max(400)) })
   .strict()
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from must not be after to', path: ['to'] });
 

@@ -85,10 +85,36 @@ test('a list cut short says how many are shown and links to the API list, in bot
   );
   expect(note('zh-Hans')).toContain('此处只列出前 1000 条；全部内容可通过公共接口分页查看：');
 
-  const timeline = (moreAt?: string) =>
+});
+
+test('the timeline lists one page of events and links to the next by cursor, so its size does not grow with the archive', () => {
+  const event = (i: number) =>
+    ({ slug: `e-${i}`, locale: 'en', occurredAt: '2022-03-01T00:00:00.000Z', displayDate: '1 March 2022', title: `Event ${i}`, description: null, place: null, units: [], actors: [], source: null, corrections: [] }) as any;
+  const timeline = (locale: 'zh-Hans' | 'en', events: any[], cursor?: string, nextCursor: string | null = null) =>
     renderDocument(
-      <TimelinePage ctx={siteContext('/', 'https://x', 'en', 'timeline')} events={[]} units={[]} filters={{}} source="/api/chronicle/timeline/timelinejs" moreAt={moreAt} />
+      <TimelinePage
+        ctx={siteContext('/', 'https://x', locale, 'timeline', { unit: 'u-1', cursor })}
+        events={events}
+        units={[]}
+        filters={{ unit: 'u-1' }}
+        source="/api/chronicle/timeline/timelinejs"
+        cursor={cursor}
+        nextCursor={nextCursor}
+      />
     );
-  expect(timeline()).not.toContain('list-limit');
-  expect(timeline('/api/chronicle/timeline?locale=en&limit=100')).toContain('class="list-limit"');
+  // All of a small selection: no pager, no note.
+  const all = timeline('en', [event(1), event(2)]);
+  expect(all.match(/<li id="event-/g)).toHaveLength(2);
+  expect(all).not.toContain('class="pager"');
+  expect(all).not.toContain('interactive-limit');
+  // The first page of a larger one: a link to the next page with the filters kept, and the note.
+  const first = timeline('en', [event(1), event(2)], undefined, 'c2');
+  expect(first).toContain('<nav aria-label="Pages" class="pager"><a rel="next" href="/timeline?unit=u-1&amp;cursor=c2&amp;lang=en">Later events</a></nav>');
+  expect(first).toContain('class="list-limit interactive-limit"');
+  // A later page: back to the start, and on.
+  const middle = timeline('zh-Hans', [event(3)], 'c2', 'c3');
+  expect(middle).toContain('<a href="/timeline?unit=u-1">从头看</a> · <a rel="next" href="/timeline?unit=u-1&amp;cursor=c3">更晚的事件</a>');
+  const last = timeline('zh-Hans', [event(4)], 'c3', null);
+  expect(last).toContain('<a href="/timeline?unit=u-1">从头看</a></nav>');
+  expect(last).not.toContain('rel="next"');
 });

@@ -1,12 +1,14 @@
 /**
  * The timeline: Knight Lab TimelineJS3, self-hosted under {base}/assets/timelinejs (started
  * by /site.js from the data attributes below, so no inline script is needed), above a plain
- * list of the same events that reads without JavaScript, and a GET form for unit and period.
+ * list of the same events that reads without JavaScript (a page of INTERACTIVE_TIMELINE_MAX
+ * events, then a link to the next page by cursor: the page does not grow with the archive), and
+ * a GET form for unit and period.
  */
 import type { SiteContext } from '../context';
 import type { EventData } from '../data';
 import { Layout } from '../layout';
-import { EventList, ListLimit, UnitSelect } from '../parts';
+import { EventList, UnitSelect } from '../parts';
 import { INTERACTIVE_TIMELINE_MAX } from '../paging';
 import type { UnitNode } from '../unit-tree';
 import { pathOf } from '../routes';
@@ -29,7 +31,8 @@ export const TimelinePage = ({
   units,
   filters,
   source,
-  moreAt,
+  cursor,
+  nextCursor,
 }: {
   ctx: SiteContext;
   events: EventData[];
@@ -37,8 +40,10 @@ export const TimelinePage = ({
   filters: TimelineFilters;
   /** The TimelineJS JSON of the same selection. */
   source: string;
-  /** When the plain list was cut short: the API list that has all of it. */
-  moreAt?: string;
+  /** The cursor this page of the plain list was read after (none: the first page). */
+  cursor?: string;
+  /** The next page's cursor, when the selection goes on. */
+  nextCursor: string | null;
 }) => {
   const { t } = ctx;
   const assets = ctx.href(pathOf('asset', 'timelinejs/'), {}, 'zh-Hans');
@@ -81,7 +86,7 @@ export const TimelinePage = ({
           >
             <p className="no-script-note">{t.timelineNeedsScript}</p>
           </div>
-          {events.length > INTERACTIVE_TIMELINE_MAX ? (
+          {cursor || nextCursor ? (
             <p className="list-limit interactive-limit" role="note">
               {t.interactiveLimit(INTERACTIVE_TIMELINE_MAX)}
             </p>
@@ -99,7 +104,17 @@ export const TimelinePage = ({
         <h2 id="event-list">{t.eventList}</h2>
         <p className="visually-hidden" role="status" aria-live="polite" data-live-status="" />
         {events.length ? <EventList ctx={ctx} events={events} /> : <p data-live-empty="">{t.noEvents}</p>}
-        {moreAt ? <ListLimit ctx={ctx} shown={events.length} api={moreAt} /> : null}
+        {cursor || nextCursor ? (
+          <nav aria-label={t.timelinePaging.label} className="pager">
+            {cursor ? <a href={ctx.href(pathOf('timeline'), { ...filters })}>{t.timelinePaging.first}</a> : null}
+            {cursor && nextCursor ? ' · ' : null}
+            {nextCursor ? (
+              <a rel="next" href={ctx.href(pathOf('timeline'), { ...filters, cursor: nextCursor })}>
+                {t.timelinePaging.later}
+              </a>
+            ) : null}
+          </nav>
+        ) : null}
       </section>
     </Layout>
   );
