@@ -10,6 +10,7 @@ import { isPostgres, startStrapi, type TestStrapi } from '../helpers/strapi';
 import { publishDocument, withdrawDocument } from '../helpers/workflow';
 import { candidateSql } from '../../plugins/chronicle/server/src/services/public-read/search';
 import { parseQuery, type ParsedQuery } from '../../plugins/chronicle/server/src/domain/search';
+import { anonymousSlug } from '../../plugins/chronicle/server/src/domain/public-person';
 
 let app: TestStrapi;
 const api = () => request(app.strapi.server.httpServer);
@@ -55,7 +56,7 @@ describe('finding', () => {
     expect([...types]).toEqual(expect.arrayContaining(['event', 'report']));
     for (const hit of res.body.data) {
       expect(Object.keys(hit).sort()).toEqual(
-        ['date', 'documentId', 'fallback', 'highlights', 'locale', 'path', 'score', 'slug', 'snippet', 'snippetHtml', 'title', 'titleHighlights', 'type'].sort()
+        ['date', 'fallback', 'highlights', 'locale', 'path', 'score', 'slug', 'snippet', 'snippetHtml', 'title', 'titleHighlights', 'type'].sort()
       );
       expect(`${hit.title}${hit.snippet}`).toContain('护工');
       const all = [...marked(hit), ...hit.titleHighlights.map(([s, e]: [number, number]) => hit.title.slice(s, e))];
@@ -97,7 +98,7 @@ describe('finding', () => {
     expect(hit).toMatchObject({ locale: 'en', fallback: false, title: '300 officers gather in Yingxinjie' });
     expect(hit.titleHighlights).toEqual([[23, 33]]);
     const wide = await q('ｙｉｎｇｘｉｎｊｉｅ', '&locale=en');
-    expect(wide.body.data.map((h: any) => h.documentId)).toEqual(en.body.data.map((h: any) => h.documentId));
+    expect(wide.body.data.map((h: any) => h.slug)).toEqual(en.body.data.map((h: any) => h.slug));
     // The Chinese title is not searched in English where an English version exists.
     const zhInEn = await q('迎新街', '&locale=en');
     expect(zhInEn.body.data.map((h: any) => h.slug)).not.toContain('2022-02-25-police-assemble-yingxinjie');
@@ -132,8 +133,8 @@ describe('ranking and paging', () => {
   test('cursor pages: no duplicates, no gaps, the same order as one page', async () => {
     const whole = await walk('民警', 100);
     const paged = await walk('民警', 3);
-    expect(paged.map((h) => `${h.type}:${h.documentId}`)).toEqual(whole.map((h) => `${h.type}:${h.documentId}`));
-    expect(new Set(paged.map((h) => `${h.type}:${h.documentId}`)).size).toBe(paged.length);
+    expect(paged.map((h) => `${h.type}:${h.slug}`)).toEqual(whole.map((h) => `${h.type}:${h.slug}`));
+    expect(new Set(paged.map((h) => `${h.type}:${h.slug}`)).size).toBe(paged.length);
   });
 });
 
@@ -150,7 +151,7 @@ describe('privacy', () => {
     expect(realEn.status).toBe(200);
     expect(realEn.body.data).toEqual([]);
     const masked = await q('赵某');
-    const hit = masked.body.data.find((h: any) => h.documentId === person.documentId);
+    const hit = masked.body.data.find((h: any) => h.slug === anonymousSlug(person.documentId));
     expect(hit).toMatchObject({ type: 'profile', title: '赵某' });
     expect(hit.slug).toMatch(/^anon-/);
     expect(JSON.stringify(masked.body)).not.toMatch(/赵宁|zhao-ning/);
@@ -198,12 +199,13 @@ describe('privacy', () => {
   test('a person whose consent is withdrawn disappears at once', async () => {
     const person = (await app.strapi.db.query(uid('frontline-profile') as never).findOne({ where: { slug: 'sun-lihua', publishedAt: { $notNull: true }, locale: 'zh-Hans' } } as never)) as any;
     const before = await q(person.fullName);
-    expect(before.body.data.map((h: any) => h.documentId)).toContain(person.documentId);
+    expect(before.body.data.map((h: any) => h.slug)).toContain('sun-lihua');
     await docs('frontline-profile').update({ documentId: person.documentId, locale: 'zh-Hans', data: { consent: 'withdrawn' } });
     for (const locale of ['zh-Hans', 'en']) {
       const after = await q(person.fullName, `&locale=${locale}`);
       expect(after.status).toBe(200);
-      expect(after.body.data.map((h: any) => h.documentId)).not.toContain(person.documentId);
+      expect(after.body.data.map((h: any) => h.slug)).not.toContain('sun-lihua');
+      expect(after.body.data.map((h: any) => h.slug)).not.toContain(anonymousSlug(person.documentId));
     }
   });
 });
