@@ -74,10 +74,10 @@ describe('generated documents', () => {
     const knex = t.strapi.db.connection;
     const [{ n }] = await knex('chronicle_search_docs').where({ type: 'timeline-event' }).count({ n: '*' });
     expect(Number(n)).toBe(500 * 2);
-    const row = await knex('chronicle_timeline_events').whereNotNull('published_at').where({ locale: 'zh-Hans' }).orderBy('id', 'desc').first('title', 'document_id');
+    const row = await knex('chronicle_timeline_events').whereNotNull('published_at').where({ locale: 'zh-Hans' }).orderBy('id', 'desc').first('title', 'slug');
     const res = await api(`search?q=${encodeURIComponent(row.title)}&limit=100`);
     expect(res.status).toBe(200);
-    expect(res.body.data.map((h: { documentId: string }) => h.documentId)).toContain(row.document_id);
+    expect(res.body.data.map((h: { slug: string }) => h.slug)).toContain(row.slug);
   });
 
   test('slugs are unique per type (one slug per document, shared by its rows)', async () => {

@@ -107,6 +107,8 @@ const pages = () => [
   { name: 'chronicle', path: `/chronicles/${chronicleSlug}` },
   { name: 'statistics', path: '/statistics' },
   { name: 'unit', path: '/units/jiancaoping-qu' },
+  // Search (issue 19): results with <mark>ed matches (the header's search box is on every page).
+  { name: 'search', path: `/search?q=${encodeURIComponent('民警')}` },
   { name: 'not-found', path: '/reports/no-such-report', status: 404 },
 ];
 
@@ -115,7 +117,7 @@ for (const viewport of ['desktop', 'phone'] as const) {
     for (const lang of ['zh-Hans', 'en'] as const) {
       const { page, problems } = await open(viewport, lang === 'en' ? 'en-US' : 'zh-CN');
       for (const p of pages()) {
-        const url = `${app.url}${p.path}${lang === 'en' ? '?lang=en' : ''}`;
+        const url = `${app.url}${p.path}${lang === 'en' ? `${p.path.includes('?') ? '&' : '?'}lang=en` : ''}`;
         const before = problems.length;
         const response = await page.goto(url, { waitUntil: 'load' });
         expect([p.name, response?.status()]).toEqual([p.name, p.status ?? 200]);

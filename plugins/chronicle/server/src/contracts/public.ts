@@ -401,8 +401,7 @@ const range = z.tuple([z.int(), z.int()]);
 export const searchHit = z
   .strictObject({
     type: z.enum(['report', 'profile', 'chronicle', 'event']),
-    documentId: z.string(),
-    slug: z.string().nullable().describe('The record’s public slug (an anonymised person’s token); an event’s own slug'),
+    slug: z.string().describe('The record’s public slug (an anonymised person’s token); an event’s own slug. With type, the hit’s stable key'),
     path: z
       .string()
       .describe('Its site page, relative to the site’s base path: reports/{slug}, honours/{slug}, chronicles/{slug}, timeline?from=…&to=…#event-{slug}'),

@@ -104,8 +104,7 @@ export const searchResource = (strapi: Core.Strapi) => {
           const snippet = snippetOf(line, parsed.terms);
           return {
             type: publicTypeName(row.type as SearchType),
-            documentId: row.document_id as string,
-            slug: link.page === 'timeline' ? (link.hash ?? '').replace(/^event-/, '') : link.slug,
+            slug: (link.page === 'timeline' ? (link.hash ?? '').replace(/^event-/, '') : link.slug) as string,
             path: pathOfLink(link),
             title,
             titleHighlights: matchRanges(title, parsed.terms),

@@ -61,7 +61,7 @@ export const SearchPage = ({
       {q && hits.length ? (
         <ol className="search-results">
           {hits.map((hit) => (
-            <li key={`${hit.type}:${hit.documentId}`} lang={hit.locale !== ctx.locale ? hit.locale : undefined}>
+            <li key={`${hit.type}:${hit.slug}`} lang={hit.locale !== ctx.locale ? hit.locale : undefined}>
               <p className="search-meta">
                 {s.types[hit.type] ?? hit.type}
                 {hit.fallback ? ` ${s.fallback}` : ''}
