@@ -248,6 +248,26 @@ describe('refusals', () => {
   });
 });
 
+describe('a word found in most of the archive', () => {
+  test('is answered from its newest matches (CHRONICLE_SEARCH_MAX_MATCHES), ranked among themselves', async () => {
+    const word = encodeURIComponent('社区');
+    const all = await search(`q=${word}&limit=50`);
+    expect(all.status).toBe(200);
+    const dates = (all.body.data as any[]).map((h) => h.date).filter(Boolean).sort().reverse();
+    expect(dates.length).toBeGreaterThanOrEqual(3);
+    process.env.CHRONICLE_SEARCH_MAX_MATCHES = '2';
+    try {
+      const capped = await search(`q=${word}&limit=49`);
+      expect(capped.status).toBe(200);
+      expect(capped.body.data).toHaveLength(2);
+      expect(capped.body.meta.nextCursor).toBeNull();
+      expect((capped.body.data as any[]).map((h) => h.date).sort().reverse()).toEqual(dates.slice(0, 2));
+    } finally {
+      delete process.env.CHRONICLE_SEARCH_MAX_MATCHES;
+    }
+  });
+});
+
 describe('the query plans use the indexes', () => {
   /**
    * On PostgreSQL the demo's few dozen entries are read whole by the planner's choice (any

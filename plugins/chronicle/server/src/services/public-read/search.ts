@@ -7,7 +7,11 @@
  *
  * The candidates' light columns are scored (domain/search.ts scoreOf) and ordered by score,
  * then newest first; the page after the cursor is then read whole and its snippets cut. The
- * cost grows with the number of matches, not with the size of the index.
+ * cost grows with the number of matches, not with the size of the index — and the matches
+ * ranked are the newest MAX_MATCHES (CHRONICLE_SEARCH_MAX_MATCHES, default 2,000): a word
+ * found in most of a large archive (社区, 网格) is answered from its newest matches in a
+ * top-N sort inside the database, instead of reading and scoring every one of them (seconds
+ * at 100,000 events, and a cheap way to load the server).
  */
 import type { Core } from '@strapi/strapi';
 import type { SearchPage } from '../../contracts/public';
@@ -45,8 +49,15 @@ export const termCondition = (term: string, postgres: boolean): { sql: string; b
   }
 };
 
-/** The candidate query of a search: every word required, the locale's rows and the fallbacks. */
-export const candidateSql = (query: ParsedQuery, locale: Locale, postgres: boolean, now: string) => {
+/** How many of a search's matches are ranked, newest first (see the header). */
+export const MAX_MATCHES = 2000;
+const maxMatches = () => {
+  const value = Number(process.env.CHRONICLE_SEARCH_MAX_MATCHES);
+  return Number.isInteger(value) && value > 0 ? value : MAX_MATCHES;
+};
+
+/** The candidate query of a search: every word required, the locale's rows and the fallbacks; the newest `max`. */
+export const candidateSql = (query: ParsedQuery, locale: Locale, postgres: boolean, now: string, max = MAX_MATCHES) => {
   const conditions = query.terms.map((t) => termCondition(t, postgres));
   const locales = localesFor(locale);
   const sql = [
@@ -58,8 +69,16 @@ export const candidateSql = (query: ParsedQuery, locale: Locale, postgres: boole
     ...(locale === DEFAULT_LOCALE
       ? []
       : [`AND (d.locale = ? OR NOT EXISTS (SELECT 1 FROM ${DOCS} o WHERE o.document_id = d.document_id AND o.type = d.type AND o.locale = ?))`]),
+    // Dated first, newest first (both databases put NULL last when told), then the newest rows.
+    `ORDER BY d.date DESC NULLS LAST, d.id DESC LIMIT ?`,
   ].join(' ');
-  const bindings = [...locales, now, ...conditions.flatMap((c) => c.bindings), ...(locale === DEFAULT_LOCALE ? [] : [locale, locale])];
+  const bindings: Array<string | number> = [
+    ...locales,
+    now,
+    ...conditions.flatMap((c) => c.bindings),
+    ...(locale === DEFAULT_LOCALE ? [] : [locale, locale]),
+    max,
+  ];
   return { sql, bindings };
 };
 
@@ -78,7 +97,7 @@ export const searchResource = (strapi: Core.Strapi) => {
       const after = params.cursor ? cursorAt(params.cursor, LIST) : undefined;
       const knex = strapi.db.connection as any;
       const postgres = strapi.db.dialect.client === 'postgres';
-      const { sql, bindings } = candidateSql(parsed, locale, postgres, new Date().toISOString());
+      const { sql, bindings } = candidateSql(parsed, locale, postgres, new Date().toISOString(), maxMatches());
       const candidates = rowsOf(await knex.raw(sql, bindings)).map((r) => {
         const score = scoreOf(parsed, r.type as SearchType, r.title_norm as string);
         return { row: r, score, key: { key: rankKey(score, r.date ?? null), documentId: `${r.type}:${r.document_id}` } };
