@@ -159,17 +159,23 @@
       return li;
     }
 
-    // The list is in date order, oldest first: insert before the first later event.
+    // The list is in date order, oldest first: insert before the first later event. A page of a
+    // longer list (paged by cursor) takes only what falls within it: an event before its first
+    // belongs to an earlier page, one after its last to a later page.
+    var earlierPages = section.hasAttribute('data-live-earlier');
+    var laterPages = section.hasAttribute('data-live-later');
     function place(li, occurredAt) {
       var ol = list();
       var items = ol.children;
       for (var i = 0; i < items.length; i += 1) {
         var time = items[i].querySelector('time');
         if (time && time.getAttribute('datetime') > occurredAt) {
+          if (i === 0 && earlierPages) return;
           ol.insertBefore(li, items[i]);
           return;
         }
       }
+      if (laterPages) return;
       ol.appendChild(li);
     }
 

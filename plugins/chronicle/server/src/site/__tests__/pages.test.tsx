@@ -117,4 +117,11 @@ test('the timeline lists one page of events and links to the next by cursor, so 
   const last = timeline('zh-Hans', [event(4)], 'c3', null);
   expect(last).toContain('<a href="/timeline?unit=u-1">从头看</a></nav>');
   expect(last).not.toContain('rel="next"');
+  // The live list (public/site.js) is told which pages lie around it, so it places a new event
+  // only on the page it belongs to.
+  const liveFlags = (html: string) => [html.includes('data-live-earlier=""'), html.includes('data-live-later=""')];
+  expect(liveFlags(all)).toEqual([false, false]);
+  expect(liveFlags(first)).toEqual([false, true]);
+  expect(liveFlags(middle)).toEqual([true, true]);
+  expect(liveFlags(last)).toEqual([true, false]);
 });
