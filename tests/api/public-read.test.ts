@@ -61,6 +61,7 @@ describe('openapi.json', () => {
         '/profiles/{slug}',
         '/reports',
         '/reports/{slug}',
+        '/search',
         '/statistics',
         '/timeline',
         '/timeline/live',
