@@ -17,9 +17,10 @@
  *
  * Issue 19 moved this to a channel where there is one: the live timeline's bus
  * (services/live-bus.ts: PostgreSQL LISTEN/NOTIFY or Redis pub/sub) carries each new revision,
- * which the other instances adopt at once (`adopt`). While the channel is up the row is not
- * polled; on SQLite (no channel) or while the channel is down, the polling above is the fallback,
- * and after every (re)connection the row is re-read (`resync`) for what the channel missed.
+ * which the other instances adopt at once (`adopt`). The row is still read every
+ * CHRONICLE_REVISION_CHECK_MS, as a safety net: a write whose notification never came (a
+ * channel that dropped it, an instance that wrote the row without notifying) is seen within that
+ * interval, as before; after every (re)connection the row is re-read at once (`resync`).
  *
  * Early hits (middlewares/public-hit.ts, issue 19): when a controller answers a request from
  * or into the cache it also records the request as it arrived (`remember`: raw path and query
@@ -116,8 +117,8 @@ const publicCache = ({ strapi }: { strapi: Core.Strapi }) => {
   let channel: RevisionChannel | null = null;
   /** Set when the channel (re)connects: read the row once even though the channel is up. */
   let mustRead = false;
-  /** The revision in force is known to be current: the channel is up, or the row was read within `checkEvery`. */
-  const isCurrent = () => Boolean(revision) && !mustRead && (Boolean(channel?.up()) || Date.now() - checkedAt < checkEvery);
+  /** The revision in force is known to be current: read (or adopted from the channel) within `checkEvery`, no resync pending. */
+  const isCurrent = () => Boolean(revision) && !mustRead && Date.now() - checkedAt < checkEvery;
   /** Hits answered by the fast path (middlewares/fast-hit.ts), for tests and the benchmark. */
   let fastHits = 0;
 
@@ -180,7 +181,7 @@ const publicCache = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /** The content revision now in force (re-read from the database when due). */
     async revision(): Promise<string> {
-      // With the channel up, another instance's revision arrives by `adopt`: no polling.
+      // Another instance's revision arrives by `adopt` at once; the row is re-read when due all the same.
       if (isCurrent()) return revision;
       if (!reading) reading = readStored().finally(() => (reading = null));
       return reading;
@@ -256,7 +257,7 @@ const publicCache = ({ strapi }: { strapi: Core.Strapi }) => {
     /**
      * The fast path's lookup (middlewares/fast-hit.ts), without a promise: the alias of the raw
      * request target (`aliasKeyOf`) and its cached entry, only while the revision in force is
-     * known to be current (the channel is up, or the row was read within CHRONICLE_REVISION_CHECK_MS); when it is due, the re-read
+     * known to be current (read or adopted within CHRONICLE_REVISION_CHECK_MS); when it is due, the re-read
      * starts and undefined sends this request the normal way, which waits for it.
      */
     lookupNow(rawKey: string): { alias: Alias; entry: CachedResponse } | undefined {
