@@ -1,9 +1,15 @@
-/** Public, read-only routes under /api/chronicle. Each is granted to the Public role at bootstrap. */
+import { publicRouteAuth } from '../../auth/public-role';
+
+/**
+ * Public, read-only routes under /api/chronicle. Each is granted to the Public role at bootstrap,
+ * and an anonymous request is let through on that role's actions as read once (auth/public-role.ts).
+ */
+const config = () => ({ policies: [] as string[], auth: publicRouteAuth() });
 const publicRoute = (path: string, action: string) => ({
   method: 'GET',
   path,
   handler: `public-api.${action}`,
-  config: { policies: [] as string[] },
+  config: config(),
 });
 
 export default {
@@ -13,13 +19,13 @@ export default {
       method: 'GET',
       path: '/status',
       handler: 'status.show',
-      config: { policies: [] as string[] },
+      config: config(),
     },
     // The public read API (docs/api.md); GET routes answer HEAD as well.
     publicRoute('/timeline', 'timeline'),
     publicRoute('/timeline/timelinejs', 'timelinejs'),
     // The live timeline (Server-Sent Events; services/live.ts): its own controller, never cached.
-    { method: 'GET', path: '/timeline/live', handler: 'live.timeline', config: { policies: [] as string[] } },
+    { method: 'GET', path: '/timeline/live', handler: 'live.timeline', config: config() },
     publicRoute('/reports', 'reports'),
     publicRoute('/reports/:slug', 'report'),
     publicRoute('/profiles', 'profiles'),
