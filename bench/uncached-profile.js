@@ -13,7 +13,9 @@
  *  - with `--cpu N`, the instance's CPU time per request over N requests of each (from
  *    /proc/<pid>/stat: the load of other processes does not change it as it changes req/s);
  *  - with `--prof DIR`, the instance runs with `node --cpu-prof` and writes its profile there
- *    when it stops (open it in Chrome's DevTools, or summarise it with --top).
+ *    when it stops (open it in Chrome's DevTools);
+ *  - with `--keep-db` the SQLite file (or PostgreSQL database) is kept, and `--reuse-db FILE`
+ *    measures a kept SQLite file again without growing it (each run is then a minute, not four).
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -29,6 +31,8 @@ const ROUNDS = Number(option('rounds', '2'));
 const REPEAT = Number(option('repeat', '15'));
 const KEEP = process.argv.includes('--keep-db');
 const CPU = Number(option('cpu', '0'));
+/** `--reuse-db FILE`: an SQLite file kept by an earlier `--keep-db` run; nothing is grown and it is kept. */
+const REUSE = option('reuse-db', '');
 
 const TIMELINE = '/api/chronicle/timeline?limit=25';
 const UNCACHED = { 'X-Chronicle-Bench-No-Cache': '1' };
@@ -58,18 +62,25 @@ const get = (port, urlPath, headers = {}) =>
       .on('error', reject);
   });
 
+/** Grow the archive to EVENTS in an instance of its own (the measured one then holds only the load). */
+async function grow(database) {
+  const grower = await startInstance(database);
+  await grower.call('generate', { events: 1000, profiles: 100, statistics: 0, units: 100, seed: 1000 });
+  if (EVENTS > 1000) await grower.call('generate', { events: EVENTS - 1000, profiles: Math.round((EVENTS - 1000) / 10), statistics: 0, units: 100, seed: EVENTS });
+  await grower.call('analyze');
+  await grower.stop();
+}
+
 async function main() {
   const log = path.join(root, '.tmp', `uncached-queries-${process.pid}.log`);
   fs.mkdirSync(path.dirname(log), { recursive: true });
-  const database = await freshDatabase(DB, 'chronicle_uncached');
+  const database = REUSE
+    ? { env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.resolve(REUSE) }, drop: async () => undefined }
+    : await freshDatabase(DB, 'chronicle_uncached');
   let instance;
   try {
     // Grow the archive in one instance, measure in another: the profile holds only the load.
-    const grower = await startInstance(database);
-    await grower.call('generate', { events: 1000, profiles: 100, statistics: 0, units: 100, seed: 1000 });
-    if (EVENTS > 1000) await grower.call('generate', { events: EVENTS - 1000, profiles: Math.round((EVENTS - 1000) / 10), statistics: 0, units: 100, seed: EVENTS });
-    await grower.call('analyze');
-    await grower.stop();
+    if (!REUSE) await grow(database);
     const execArgv = ['--require', path.join(__dirname, 'query-log-preload.js')];
     if (PROF) execArgv.push('--cpu-prof', `--cpu-prof-dir=${path.resolve(PROF)}`);
     instance = await startInstance(database, { CHRONICLE_QUERY_LOG: log }, execArgv);

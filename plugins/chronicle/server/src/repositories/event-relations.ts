@@ -12,11 +12,11 @@
  *
  * Table, column and link-table names come from Strapi's metadata (`strapi.db.metadata`), as in
  * ./figures.ts; the SQL text depends only on how many events a page has, so it is built once
- * per count and kept.
+ * per count and kept (and, on SQLite, prepared once: ./raw-rows.ts).
  */
 import type { Core } from '@strapi/strapi';
-import type { Knex } from 'knex';
 import { typeUid } from '../domain/content-types';
+import { rawRowReader } from './raw-rows';
 
 type Row = Record<string, any>;
 
@@ -26,7 +26,7 @@ type Column = (typeof COLUMNS)[number];
 const CHUNK = 500;
 
 export const eventRelationQueries = (strapi: Core.Strapi) => {
-  const knex = strapi.db.connection as unknown as Knex;
+  const rawRows = rawRowReader(strapi);
   const meta = (uid: string) => {
     const found = strapi.db.metadata.get(uid as never) as any;
     if (!found) throw new Error(`event relations: no metadata for ${uid}`);
@@ -156,9 +156,7 @@ export const eventRelationQueries = (strapi: Core.Strapi) => {
       // A chronicle lists all its events: at most CHUNK per statement keeps the bindings (5 × ids) in every driver's limit.
       for (let i = 0; i < rows.length; i += CHUNK) {
         const ids = rows.slice(i, i + CHUNK).map((r) => r.id);
-        const found = (await knex.raw(statement(ids.length), [...ids, ...ids, ...ids, ...ids, new Date(), ...ids])) as any;
-        // better-sqlite3 answers an array; PostgreSQL a result with its rows.
-        list.push(...(Array.isArray(found) ? found : found.rows));
+        list.push(...(await rawRows(statement(ids.length), [...ids, ...ids, ...ids, ...ids, new Date(), ...ids])));
       }
       for (const r of list) {
         const row = byId.get(String(r.event_id));

@@ -1,0 +1,82 @@
+/**
+ * The rows of one raw read statement of the public read path (./event-relations.ts), on any of
+ * the two databases, at the smallest fixed cost each allows (issue 19, the uncached timeline):
+ *
+ * - SQLite: the statement is prepared once per connection and kept (at most MAX_STATEMENTS,
+ *   then the list starts again empty). knex's better-sqlite3 client prepares every statement
+ *   again each time it runs it, and preparing a five-branch UNION costs as much as running it.
+ *   The connection is taken from knex's pool and given back, as knex does itself, so a read
+ *   waits for a write transaction holding the connection instead of seeing its rows.
+ * - PostgreSQL: knex's `raw` (the driver keeps no statements between queries unless named).
+ * - Inside a transaction (a Document Service middleware reading what it is writing): the
+ *   transaction's connection, on either database.
+ *
+ * Bindings are given as knex gives them to better-sqlite3: a Date as its milliseconds, a
+ * boolean as 0 or 1. knex's `query` and `query-response` events are emitted for the SQLite path
+ * too (when anything listens), so query logs (bench/query-log-preload.js) still see every statement.
+ */
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+
+type Row = Record<string, any>;
+
+/** Prepared statements kept per SQLite connection: the SQL texts of the read path are few. */
+const MAX_STATEMENTS = 64;
+
+interface SqliteStatement {
+  all(bindings: unknown[]): Row[];
+}
+interface SqliteConnection {
+  prepare(sql: string): SqliteStatement;
+}
+
+const sqliteBinding = (value: unknown): unknown => {
+  if (value instanceof Date) return value.valueOf();
+  if (typeof value === 'boolean') return Number(value);
+  return value;
+};
+
+/** knex answers a raw read as better-sqlite3's array or as pg's result with its rows. */
+const rowsOf = (found: any): Row[] => (Array.isArray(found) ? found : found.rows);
+
+export const rawRowReader = (strapi: Core.Strapi) => {
+  const knex = strapi.db.connection as unknown as Knex;
+  const sqlite = strapi.db.dialect.client === 'sqlite';
+  const prepared = new WeakMap<object, Map<string, SqliteStatement>>();
+  let sequence = 0;
+
+  const statementOn = (connection: SqliteConnection, sql: string): SqliteStatement => {
+    let kept = prepared.get(connection);
+    if (!kept) prepared.set(connection, (kept = new Map()));
+    let statement = kept.get(sql);
+    if (!statement) {
+      statement = connection.prepare(sql);
+      if (kept.size >= MAX_STATEMENTS) kept.clear();
+      kept.set(sql, statement);
+    }
+    return statement;
+  };
+
+  return async (sql: string, bindings: unknown[]): Promise<Row[]> => {
+    if (strapi.db.inTransaction()) {
+      return strapi.db.transaction(async ({ trx }) => rowsOf(await (trx as unknown as Knex.Transaction).raw(sql, bindings as never)));
+    }
+    if (!sqlite) return rowsOf(await knex.raw(sql, bindings as never));
+    const client = (knex as any).client;
+    const connection = (await client.acquireConnection()) as SqliteConnection;
+    try {
+      const values = bindings.map(sqliteBinding);
+      const observed = (knex as any).listenerCount('query') > 0 || (knex as any).listenerCount('query-response') > 0;
+      if (!observed) return statementOn(connection, sql).all(values);
+      const query = { method: 'raw', sql, bindings: values, __knexQueryUid: `chronicle-raw-${(sequence += 1)}` };
+      (knex as any).emit('query', query);
+      const rows = statementOn(connection, sql).all(values);
+      (knex as any).emit('query-response', rows, query);
+      return rows;
+    } finally {
+      await client.releaseConnection(connection);
+    }
+  };
+};
+
+export type RawRowReader = ReturnType<typeof rawRowReader>;
