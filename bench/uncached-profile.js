@@ -14,8 +14,8 @@
  *    /proc/<pid>/stat: the load of other processes does not change it as it changes req/s);
  *  - with `--prof DIR`, the instance runs with `node --cpu-prof` and writes its profile there
  *    when it stops (open it in Chrome's DevTools);
- *  - with `--keep-db` the SQLite file (or PostgreSQL database) is kept, and `--reuse-db FILE`
- *    measures a kept SQLite file again without growing it (each run is then a minute, not four).
+ *  - with `--keep-db` the SQLite file (or PostgreSQL database) is kept, and `--reuse-db FILE|NAME`
+ *    measures it again without growing it (each run is then a minute, not four).
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -31,7 +31,7 @@ const ROUNDS = Number(option('rounds', '2'));
 const REPEAT = Number(option('repeat', '15'));
 const KEEP = process.argv.includes('--keep-db');
 const CPU = Number(option('cpu', '0'));
-/** `--reuse-db FILE`: an SQLite file kept by an earlier `--keep-db` run; nothing is grown and it is kept. */
+/** `--reuse-db FILE|NAME`: an SQLite file (or, with --db postgres, a database on 127.0.0.1) kept by an earlier `--keep-db` run; nothing is grown and it is kept. */
 const REUSE = option('reuse-db', '');
 
 const TIMELINE = '/api/chronicle/timeline?limit=25';
@@ -74,9 +74,8 @@ async function grow(database) {
 async function main() {
   const log = path.join(root, '.tmp', `uncached-queries-${process.pid}.log`);
   fs.mkdirSync(path.dirname(log), { recursive: true });
-  const database = REUSE
-    ? { env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.resolve(REUSE) }, drop: async () => undefined }
-    : await freshDatabase(DB, 'chronicle_uncached');
+  const kept = DB === 'postgres' ? { DATABASE_CLIENT: 'postgres', DATABASE_HOST: '127.0.0.1', DATABASE_PORT: '5432', DATABASE_USERNAME: 'postgres', DATABASE_PASSWORD: '', DATABASE_NAME: REUSE } : { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.resolve(REUSE) };
+  const database = REUSE ? { env: kept, drop: async () => undefined } : await freshDatabase(DB, 'chronicle_uncached');
   let instance;
   try {
     // Grow the archive in one instance, measure in another: the profile holds only the load.

@@ -48,19 +48,26 @@ export const eventRelationQueries = (strapi: Core.Strapi) => {
   const NULL_TYPES: Partial<Record<Column, string>> = { period_start: 'date', period_end: 'date', c_date: 'timestamp', s_num: 'double precision' };
   const nullOf = (c: Column) => (postgres && NULL_TYPES[c] ? `cast(null as ${NULL_TYPES[c]})` : 'null');
 
-  /** One branch: the link table `l` of `attribute`, joined to its target `t`, for the page's ids. */
+  /**
+   * One branch: the link table `l` of `attribute`, joined to its target `t`, for the page's ids.
+   * On PostgreSQL the target is a LATERAL subquery with LIMIT 1 (its primary key: one row at
+   * most), which the planner cannot flatten: each link row looks its target up by primary key.
+   * A plain join was planned as a hash join over a sequential scan of the whole target table
+   * (every profile: 1.2 ms of a 1.9 ms statement at 10,000 events, growing with the archive).
+   * SQLite already looks each target up by its rowid.
+   */
   const branch = (attribute: string, values: Partial<Record<Column, string>>, extraWhere: string[], ids: string) => {
     const link = events.attributes[attribute]?.joinTable;
     if (!link) throw new Error(`event relations: timeline-event.${attribute} has no link table`);
     const target = meta(events.attributes[attribute].target);
-    const on = Object.keys(link.on ?? {}).map((k) => ` and l.${quote(k)} = '${String(link.on[k]).replace(/'/g, "''")}'`).join('');
+    const byKey = `t.${quote(link.inverseJoinColumn.referencedColumn)} = l.${quote(link.inverseJoinColumn.name)}`;
+    const linkOn = Object.keys(link.on ?? {}).map((k) => `l.${quote(k)} = '${String(link.on[k]).replace(/'/g, "''")}'`);
     const select = COLUMNS.map((c) => `${values[c] ?? nullOf(c)} as ${c}`).join(', ');
-    const where = [`l.${quote(link.joinColumn.name)} in (${ids})`, ...extraWhere].join(' and ');
-    return (
-      `select '${attribute}' as rel, l.${quote(link.joinColumn.name)} as event_id, ${select} ` +
-      `from ${table(link.name)} as l join ${table(target.tableName)} as t on t.${quote(link.inverseJoinColumn.referencedColumn)} = l.${quote(link.inverseJoinColumn.name)}${on} ` +
-      `where ${where}`
-    );
+    const from = postgres
+      ? `${table(link.name)} as l cross join lateral (select * from ${table(target.tableName)} as t where ${byKey} limit 1) as t`
+      : `${table(link.name)} as l join ${table(target.tableName)} as t on ${byKey}`;
+    const where = [`l.${quote(link.joinColumn.name)} in (${ids})`, ...linkOn, ...extraWhere].join(' and ');
+    return `select '${attribute}' as rel, l.${quote(link.joinColumn.name)} as event_id, ${select} from ${from} where ${where}`;
   };
 
   const sqlByCount = new Map<number, string>();
