@@ -95,3 +95,61 @@ test("a token is authenticated by Strapi's strategies: a full-access API token r
     await setPublic('timeline', true);
   }
 });
+
+test('a permission change here bumps the revision once committed (the other instances take it from the channel or the row)', async () => {
+  const cache = app.strapi.plugin('chronicle').service('public-cache');
+  const before = cache.stats().revision || (await cache.revision());
+  await setPublic('units', false);
+  try {
+    // Lifecycles are awaited: when the role's update resolves, the revision has moved.
+    expect(cache.stats().revision).not.toBe(before);
+    const stored = (await app.strapi.store.get({ type: 'plugin', name: 'chronicle', key: 'public-revision' })) as { revision: string };
+    expect(stored.revision).toBe(cache.stats().revision);
+  } finally {
+    await setPublic('units', true);
+  }
+});
+
+describe("another instance's permission change (written without this instance's lifecycles)", () => {
+  const UNITS = 'plugin::chronicle.public-api.units';
+  /** Rename the Public role's permission row in SQL, as another instance's write looks from here. */
+  const renameElsewhere = async (from: string, to: string) => {
+    const table = (app.strapi.db.metadata.get('plugin::users-permissions.permission' as never) as any).tableName;
+    const changed = await app.strapi.db.connection(table).where({ action: from }).update({ action: to });
+    expect(changed).toBe(1);
+  };
+  const get = (query: string) => request(app.strapi.server.httpServer).get(`/api/chronicle/units?${query}`);
+
+  test('is in force here as soon as its revision arrives on the channel', async () => {
+    const cache = app.strapi.plugin('chronicle').service('public-cache');
+    expect((await get('locale=zh-Hans')).status).toBe(200);
+    await renameElsewhere(UNITS, `${UNITS}-withdrawn`);
+    try {
+      // Not known here yet: the role was read before, and nothing told this instance.
+      expect((await get('locale=en')).status).toBe(200);
+      cache.adopt(`another-instance-${Date.now()}`);
+      const refused = await get('locale=en');
+      expect(refused.status).toBe(403);
+    } finally {
+      await renameElsewhere(`${UNITS}-withdrawn`, UNITS);
+      cache.adopt(`another-instance-restored-${Date.now()}`);
+    }
+    expect((await get('locale=en')).status).toBe(200);
+  });
+
+  test('and when its revision is read from the row (no channel, or a missed notification)', async () => {
+    const cache = app.strapi.plugin('chronicle').service('public-cache');
+    expect((await get('locale=zh-Hans')).status).toBe(200);
+    await renameElsewhere(UNITS, `${UNITS}-withdrawn`);
+    try {
+      await app.strapi.store.set({ type: 'plugin', name: 'chronicle', key: 'public-revision', value: { revision: `row-${Date.now()}` } });
+      cache.resync();
+      expect((await get('locale=zh-Hans')).status).toBe(403);
+    } finally {
+      await renameElsewhere(`${UNITS}-withdrawn`, UNITS);
+      await app.strapi.store.set({ type: 'plugin', name: 'chronicle', key: 'public-revision', value: { revision: `row-restored-${Date.now()}` } });
+      cache.resync();
+    }
+    expect((await get('locale=zh-Hans')).status).toBe(200);
+  });
+});

@@ -28,8 +28,12 @@
  * A later request with exactly the same raw path and query string is then answered before
  * Strapi's router, authentication and policies run, provided the Public role still holds that
  * action (`publicMay`: the role's actions are read once and re-read after any change to a
- * users-permissions permission or role, and at most every CHRONICLE_REVISION_CHECK_MS for
- * changes made by another instance). A query string never validated has no alias, so it
+ * users-permissions permission or role, and at most every CHRONICLE_REVISION_CHECK_MS). A
+ * permission or role change also bumps the revision once it is committed, and every instance
+ * that takes a new revision (adopted from the channel, or read from the row) re-reads the
+ * role's actions with it: a permission withdrawn on one instance is withdrawn on the others as
+ * fast as a publish reaches them. The same reading authenticates anonymous requests that reach
+ * the router (auth/public-role.ts). A query string never validated has no alias, so it
  * reaches the controller and its 400. Aliases are dropped with the revision, bounded in count,
  * and point at an entry that may itself have expired or been evicted (then: no early hit).
  */
@@ -146,10 +150,31 @@ const publicCache = ({ strapi }: { strapi: Core.Strapi }) => {
     publicActions = null;
   };
   let subscribed = false;
+  /**
+   * After a permission or role change here, once it is committed (at once outside a
+   * transaction; at the commit inside one): forget the actions again — a read that raced with
+   * the write may have kept the old ones — and bump the revision, which tells the other
+   * instances. Database lifecycles are awaited, so when users-permissions' `updateRole`
+   * resolves, the revision has moved.
+   */
+  const afterPermissionChange = async () => {
+    const settle = async () => {
+      forgetActions();
+      await service.bump().catch((error: unknown) => strapi.log.error(`chronicle: could not record a public revision after a permission change: ${String(error)}`));
+    };
+    if (strapi.db.inTransaction()) {
+      await strapi.db.transaction(async ({ onCommit }) => {
+        onCommit(() => void settle());
+      });
+    } else await settle();
+  };
   const subscribe = () => {
     if (subscribed) return;
     subscribed = true;
-    const changed = () => forgetActions();
+    const changed = async () => {
+      forgetActions();
+      await afterPermissionChange();
+    };
     strapi.db.lifecycles.subscribe({
       models: [PERMISSION_UID, ROLE_UID],
       afterCreate: changed,
@@ -170,6 +195,8 @@ const publicCache = ({ strapi }: { strapi: Core.Strapi }) => {
       await strapi.store.set({ ...STORE, value: { revision: value } });
     }
     if (started === generation) {
+      // Another instance's revision (a write, or a permission change there): the role is read again too.
+      if (revision && value !== revision) forgetActions();
       revision = value;
       checkedAt = Date.now();
       mustRead = false;
@@ -178,7 +205,7 @@ const publicCache = ({ strapi }: { strapi: Core.Strapi }) => {
     return revision;
   };
 
-  return {
+  const service = {
     /** The content revision now in force (re-read from the database when due). */
     async revision(): Promise<string> {
       // Another instance's revision arrives by `adopt` at once; the row is re-read when due all the same.
@@ -205,6 +232,7 @@ const publicCache = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Another instance's new revision, from the channel: in force here at once. */
     adopt(value: string) {
       if (!value || value === revision) return;
+      forgetActions();
       generation += 1;
       revision = value;
       checkedAt = Date.now();
@@ -315,6 +343,7 @@ const publicCache = ({ strapi }: { strapi: Core.Strapi }) => {
       return { ...cache.stats(), revision, aliases: aliases.size, fastHits };
     },
   };
+  return service;
 };
 
 export type PublicCacheService = ReturnType<typeof publicCache>;
