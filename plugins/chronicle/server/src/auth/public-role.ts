@@ -15,8 +15,8 @@
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { getService } from '../get-service';
-import { routeAction } from '../services/public-cache';
+import { PLUGIN_NAME } from '../domain/content-types';
+import { routeAction, type PublicCacheService } from '../services/public-cache';
 
 export const PUBLIC_ROLE_STRATEGY = 'chronicle-public-role';
 
@@ -36,7 +36,9 @@ export const publicRoleStrategy = {
     if (ctx.request?.header?.authorization) return { authenticated: false };
     const action = routeAction(ctx.state?.route);
     if (!action) return { authenticated: false };
-    const may = await getService(currentStrapi(), 'public-cache').publicMay(action);
+    // Not through get-service: the routes import this module, and get-service's service map imports the routes.
+    const cache = currentStrapi().plugin(PLUGIN_NAME).service('public-cache') as PublicCacheService;
+    const may = await cache.publicMay(action);
     if (!may) return { authenticated: false };
     return { authenticated: true, credentials: null, ability: { action } };
   },

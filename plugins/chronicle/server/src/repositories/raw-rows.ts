@@ -75,17 +75,23 @@ export const rawRowReader = (strapi: Core.Strapi) => {
     }
     return found;
   };
-  const postgresRows = async (sql: string, bindings: unknown[]): Promise<Row[]> => {
-    const { text, name } = nativeOf(sql, bindings);
+  /** Run a statement, announcing it as knex announces its own when anything listens (query logs, DEBUG). */
+  const announced = async (sql: string, bindings: unknown[], run: () => Row[] | Promise<Row[]>): Promise<Row[]> => {
+    const emitter = knex as unknown as NodeJS.EventEmitter;
+    if (emitter.listenerCount('query') === 0 && emitter.listenerCount('query-response') === 0) return run();
+    const query = { method: 'raw', sql, bindings, __knexQueryUid: `chronicle-raw-${(sequence += 1)}` };
+    emitter.emit('query', query);
+    const rows = await run();
+    emitter.emit('query-response', rows, query);
+    return rows;
+  };
+
+  /** A connection from knex's pool for `use`, given back after it (as knex's own runner does). */
+  const withConnection = async <T>(use: (connection: any) => Promise<T> | T): Promise<T> => {
     const client = (knex as any).client;
     const connection = await client.acquireConnection();
     try {
-      const observed = (knex as any).listenerCount('query') > 0 || (knex as any).listenerCount('query-response') > 0;
-      const query = { method: 'raw', sql: text, bindings, __knexQueryUid: `chronicle-raw-${(sequence += 1)}` };
-      if (observed) (knex as any).emit('query', query);
-      const result = await connection.query({ name, text, values: bindings });
-      if (observed) (knex as any).emit('query-response', result.rows, query);
-      return result.rows;
+      return await use(connection);
     } finally {
       await client.releaseConnection(connection);
     }
@@ -95,21 +101,15 @@ export const rawRowReader = (strapi: Core.Strapi) => {
     if (strapi.db.inTransaction()) {
       return strapi.db.transaction(async ({ trx }) => rowsOf(await (trx as unknown as Knex.Transaction).raw(sql, bindings as never)));
     }
-    if (!sqlite) return preparedOnPostgres ? postgresRows(sql, bindings) : rowsOf(await knex.raw(sql, bindings as never));
-    const client = (knex as any).client;
-    const connection = (await client.acquireConnection()) as SqliteConnection;
-    try {
+    if (sqlite) {
       const values = bindings.map(sqliteBinding);
-      const observed = (knex as any).listenerCount('query') > 0 || (knex as any).listenerCount('query-response') > 0;
-      if (!observed) return statementOn(connection, sql).all(values);
-      const query = { method: 'raw', sql, bindings: values, __knexQueryUid: `chronicle-raw-${(sequence += 1)}` };
-      (knex as any).emit('query', query);
-      const rows = statementOn(connection, sql).all(values);
-      (knex as any).emit('query-response', rows, query);
-      return rows;
-    } finally {
-      await client.releaseConnection(connection);
+      return withConnection((connection: SqliteConnection) => announced(sql, values, () => statementOn(connection, sql).all(values)));
     }
+    if (!preparedOnPostgres) return rowsOf(await knex.raw(sql, bindings as never));
+    const { text, name } = nativeOf(sql, bindings);
+    return withConnection((connection) =>
+      announced(text, bindings, async () => ((await connection.query({ name, text, values: bindings })) as { rows: Row[] }).rows)
+    );
   };
 };
 
