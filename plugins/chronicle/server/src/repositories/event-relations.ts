@@ -11,8 +11,9 @@
  * their component order, `null` / `[]` where there is none.
  *
  * Table, column and link-table names come from Strapi's metadata (`strapi.db.metadata`), as in
- * ./figures.ts; the SQL text depends only on how many events a page has, so it is built once
- * per count and kept (and, on SQLite, prepared once: ./raw-rows.ts).
+ * ./figures.ts; the SQL text depends only on how many ids a statement takes (padded to a few
+ * sizes: `paddedSize`), so it is built once per size and kept, and prepared once per
+ * connection (./raw-rows.ts).
  */
 import type { Core } from '@strapi/strapi';
 import { typeUid } from '../domain/content-types';
@@ -24,6 +25,16 @@ type Row = Record<string, any>;
 const COLUMNS = ['document_id', 'slug', 'name', 'kind', 'role_title', 'consent', 'locale', 'period_start', 'period_end', 'c_date', 'c_text', 's_num'] as const;
 type Column = (typeof COLUMNS)[number];
 const CHUNK = 500;
+/**
+ * The id list is padded with NULLs (`IN (…, NULL)` matches nothing more) to the next of a few
+ * sizes, 8, 16 … 512: a handful of statement texts, so the statements prepared per connection
+ * (./raw-rows.ts; server-side on PostgreSQL) stay few whatever the page and chronicle sizes.
+ */
+export const paddedSize = (count: number): number => {
+  let size = 8;
+  while (size < count) size *= 2;
+  return size;
+};
 
 export const eventRelationQueries = (strapi: Core.Strapi) => {
   const rawRows = rawRowReader(strapi);
@@ -162,7 +173,8 @@ export const eventRelationQueries = (strapi: Core.Strapi) => {
       const list: Row[] = [];
       // A chronicle lists all its events: at most CHUNK per statement keeps the bindings (5 × ids) in every driver's limit.
       for (let i = 0; i < rows.length; i += CHUNK) {
-        const ids = rows.slice(i, i + CHUNK).map((r) => r.id);
+        const page = rows.slice(i, i + CHUNK).map((r) => r.id);
+        const ids = [...page, ...new Array(paddedSize(page.length) - page.length).fill(null)];
         list.push(...(await rawRows(statement(ids.length), [...ids, ...ids, ...ids, ...ids, new Date(), ...ids])));
       }
       for (const r of list) {
