@@ -24,7 +24,7 @@ const bigTables = new Set<string>();
 const isBig = (table: string) => bigTables.has(table);
 
 let t: TestStrapi;
-let generated: { seconds: number; tag: string };
+let generated: { seconds: number; tag: string; phases: Record<string, number> };
 const planLog: string[] = [];
 
 beforeAll(async () => {
@@ -129,6 +129,11 @@ describe(`query plans with ${EVENTS} events`, () => {
     const knex = t.strapi.db.connection as any;
     const [{ n }] = await knex('chronicle_timeline_events').whereNotNull('published_at').where('locale', 'zh-Hans').count({ n: '*' });
     expect(Number(n)).toBe(EVENTS);
+    // Asked not to rebuild the search index: no such phase ran, and the index holds none of these rows.
+    expect(Object.keys(generated.phases)).toEqual(expect.arrayContaining(['events']));
+    expect(Object.keys(generated.phases)).not.toContain('search index');
+    const [{ docs }] = await knex('chronicle_search_docs').count({ docs: '*' });
+    expect(Number(docs)).toBe(0);
   });
 
   test('timeline: first page, next page, other locale and date range use indexes', async () => {

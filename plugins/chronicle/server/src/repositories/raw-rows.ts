@@ -46,7 +46,7 @@ const rowsOf = (found: any): Row[] => (Array.isArray(found) ? found : found.rows
 export const rawRowReader = (strapi: Core.Strapi) => {
   const knex = strapi.db.connection as unknown as Knex;
   const sqlite = strapi.db.dialect.client === 'sqlite';
-  // Behind a pooler that cannot keep prepared statements (PgBouncer in transaction mode before 1.21).
+  // For a connection pooler that does not keep a session's prepared statements (docs/deploy.md).
   const preparedOnPostgres = process.env.CHRONICLE_PG_PREPARED !== 'off';
   const prepared = new WeakMap<object, Map<string, SqliteStatement>>();
   let sequence = 0;
